@@ -1,0 +1,55 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PNG } from 'pngjs';
+import { cutCellCrop } from '../src/core/cell-crop';
+import { findWhiteCells } from '../src/core/localise';
+import { INPUT_SIZE, TRAINING_CONTEXT } from '../src/core/model-spec';
+import { listClassFolders } from './lib/class-folders';
+import { decodeImageFile } from './lib/decode-file';
+import { fail } from './lib/fail';
+
+/**
+ * Writes the training crops with the very localisation and crop code the app runs, so that
+ * Python never re-implements either. Each crop carries TRAINING_CONTEXT extra margin: the
+ * training's rotations and scale jitter then end with a centre cut of the inference crop.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      out: { type: 'string' },
+      // --inference writes the exact crops the app classifies (no context), for the parity check.
+      inference: { type: 'boolean', default: false },
+      every: { type: 'string', default: '1' },
+    },
+  });
+  if (!values.data || !values.out) fail('usage: npm run export-crops -- --data <class folders> --out <dir> [--inference] [--every N]');
+  const every = Number(values.every);
+  const files = listClassFolders(values.data).filter((_, i) => i % every === 0);
+  const context = values.inference ? 1 : TRAINING_CONTEXT;
+  const size = Math.round(INPUT_SIZE * context);
+  const index = ['file,label,source,cx,cy,diameter,cells'];
+  let missing = 0;
+  for (const [i, file] of files.entries()) {
+    const image = await decodeImageFile(file.path);
+    const { cells, gains } = findWhiteCells(image);
+    if (cells.length === 0) {
+      missing++;
+      continue;
+    }
+    const cell = cells[0];
+    const rgba = cutCellCrop(image, cell, gains, size, context);
+    const png = new PNG({ width: size, height: size });
+    png.data.set(rgba);
+    const name = `${file.label}/${basename(file.path).replace(/\.[^.]+$/, '')}.png`;
+    mkdirSync(join(values.out, file.label), { recursive: true });
+    writeFileSync(join(values.out, name), PNG.sync.write(png));
+    index.push([name, file.label, file.path, cell.centreX.toFixed(1), cell.centreY.toFixed(1), cell.diameter.toFixed(1), cells.length].join(','));
+    if (i % 1000 === 0) console.log(`${i} / ${files.length}`);
+  }
+  writeFileSync(join(values.out, 'index.csv'), index.join('\n') + '\n');
+  console.log(`${files.length - missing} crops written, ${missing} images with no cell found`);
+}
+
+main().catch((err: unknown) => fail((err as Error).message));

@@ -1,0 +1,72 @@
+import { CELL_CLASSES } from '../../src/core/model-spec';
+import {
+  accuracy,
+  bootstrapAccuracyInterval,
+  confusionMatrix,
+  expectedCalibrationError,
+  perClassScores,
+  reliabilityBins,
+  type ClassScores,
+  type Prediction,
+  type ReliabilityBin,
+} from './classification-metrics';
+
+/** The JSON report of `npm run evaluate`; other tools read these keys. */
+export interface EvaluationReport {
+  data: string;
+  modelVersion: string;
+  images: number;
+  accuracy: number;
+  accuracyCI95: [number, number];
+  macroF1: number;
+  ece: number;
+  imagesPerSecond: number;
+  classes: string[];
+  perClass: Record<string, ClassScores>;
+  confusion: number[][];
+  noCellFound: string[];
+  reliability: ReliabilityBin[];
+}
+
+export function buildReport(
+  preds: Prediction[],
+  meta: { data: string; modelVersion: string; seconds: number; noCellFound: string[] },
+): EvaluationReport {
+  const scores = perClassScores(preds, CELL_CLASSES.length);
+  return {
+    data: meta.data,
+    modelVersion: meta.modelVersion,
+    images: preds.length,
+    accuracy: accuracy(preds),
+    accuracyCI95: bootstrapAccuracyInterval(preds),
+    macroF1: scores.reduce((s, c) => s + c.f1, 0) / scores.length,
+    ece: expectedCalibrationError(preds),
+    imagesPerSecond: preds.length / meta.seconds,
+    classes: [...CELL_CLASSES],
+    perClass: Object.fromEntries(CELL_CLASSES.map((c, i) => [c, scores[i]])),
+    confusion: confusionMatrix(preds, CELL_CLASSES.length),
+    noCellFound: meta.noCellFound,
+    reliability: reliabilityBins(preds),
+  };
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** The report as the table a person reads in the terminal. */
+export function formatReport(r: EvaluationReport): string {
+  const lines = [
+    `model ${r.modelVersion} on ${r.data}: ${r.images} images, ${r.imagesPerSecond.toFixed(1)} images/s`,
+    `accuracy ${pct(r.accuracy)} (95% CI ${pct(r.accuracyCI95[0])}–${pct(r.accuracyCI95[1])})  macro-F1 ${r.macroF1.toFixed(3)}  ECE ${r.ece.toFixed(3)}`,
+    '',
+    'class        precision  recall     F1  support',
+    ...r.classes.map((c) => {
+      const s = r.perClass[c];
+      return `${c.padEnd(12)} ${s.precision.toFixed(3).padStart(9)} ${s.recall.toFixed(3).padStart(7)} ${s.f1.toFixed(3).padStart(6)} ${String(s.support).padStart(8)}`;
+    }),
+    '',
+    `confusion (rows true, columns predicted: ${r.classes.map((c) => c.slice(0, 3)).join(' ')})`,
+    ...r.confusion.map((row, i) => `${r.classes[i].slice(0, 3)}  ${row.map((v) => String(v).padStart(5)).join('')}`),
+    `no white cell found: ${r.noCellFound.length}${r.noCellFound.length ? ` (${r.noCellFound.slice(0, 5).join(', ')}${r.noCellFound.length > 5 ? ', …' : ''})` : ''}`,
+  ];
+  return lines.join('\n');
+}

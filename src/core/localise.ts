@@ -1,0 +1,176 @@
+import { LOCALISATION_MAX_SIDE } from './model-spec';
+import type { Box, RgbaImage } from './rgba-image';
+import { downscaleToFit } from './resample';
+import { estimateBackgroundGains, type ChannelGains } from './white-balance';
+
+/** A white cell found in an image; all boxes are in the source image's pixels. */
+export interface FoundCell {
+  /** The whole cell (nucleus and cytoplasm), as a hematologist would box it. */
+  readonly box: Box;
+  /** The stained nucleus alone. */
+  readonly nucleus: Box;
+  /** Centre and diameter of the whole cell, unclipped by the border: the crop rule uses these. */
+  readonly centreX: number;
+  readonly centreY: number;
+  readonly diameter: number;
+  /** How strongly the nucleus stands out: mean purple excess of its pixels, 0–255. */
+  readonly stain: number;
+  /** True when the cell's box reaches the image border: part of the cell may be missing. */
+  readonly touchesEdge: boolean;
+}
+
+export interface Localisation {
+  readonly cells: FoundCell[];
+  /** Background-to-white gains of the whole image; crops reuse them. */
+  readonly gains: ChannelGains;
+}
+
+/** Tuned on bccd trainval; see scripts/evaluate-detect.ts. */
+export const LOCALISATION_PARAMS = {
+  /** Purple excess min(R, B) − G, after white balance, above which a pixel is nucleus. */
+  threshold: 65,
+  /** Pieces smaller than this share of the image are dust or platelet fragments. */
+  minPieceShare: 0.003,
+  /** A nucleus (all its lobes together) smaller than this share is a platelet clump. */
+  minNucleusShare: 0.008,
+  /** Lobes closer than this times √(nucleus area) belong to one cell. */
+  mergeDistance: 0.35,
+  /** Cell box side over the nucleus box's longer side: the cytoplasm around the nucleus. */
+  cellOverNucleus: 1.2,
+};
+
+/**
+ * Finds the white blood cells in a stained smear image.
+ *
+ * White-cell nuclei are the only large objects that are both red and blue (purple) against a
+ * green deficit; red cells lack blue excess, the background is neutral once white balanced.
+ * The rule works on a downscaled copy so its cost does not grow with the camera's resolution.
+ */
+export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Localisation {
+  const { image: work, scale } = downscaleToFit(img, LOCALISATION_MAX_SIDE);
+  const gains = estimateBackgroundGains(work);
+  const { width: w, height: h } = work;
+  const mask = nucleusMask(work, gains, params.threshold);
+  const pieces = connectedPieces(mask, w, h).filter((p) => p.area >= params.minPieceShare * w * h);
+  const groups = mergeLobes(pieces, params.mergeDistance);
+  const cells: FoundCell[] = [];
+  for (const g of groups) {
+    if (g.area < params.minNucleusShare * w * h) continue;
+    const nucleus = { x: g.x0, y: g.y0, width: g.x1 - g.x0 + 1, height: g.y1 - g.y0 + 1 };
+    const side = Math.max(nucleus.width, nucleus.height) * params.cellOverNucleus;
+    const bw = nucleus.width * params.cellOverNucleus;
+    const bh = nucleus.height * params.cellOverNucleus;
+    const cx = nucleus.x + nucleus.width / 2;
+    const cy = nucleus.y + nucleus.height / 2;
+    const box = clipBox({ x: cx - bw / 2, y: cy - bh / 2, width: bw, height: bh }, w, h);
+    const touchesEdge = box.x <= 0.5 || box.y <= 0.5 || box.x + box.width >= w - 0.5 || box.y + box.height >= h - 0.5;
+    cells.push({
+      box: scaleBox(box, 1 / scale),
+      nucleus: scaleBox(nucleus, 1 / scale),
+      centreX: cx / scale,
+      centreY: cy / scale,
+      diameter: side / scale,
+      stain: g.stainSum / g.area,
+      touchesEdge,
+    });
+  }
+  cells.sort((a, b) => b.stain * b.nucleus.width - a.stain * a.nucleus.width);
+  return { cells, gains };
+}
+
+function nucleusMask(img: RgbaImage, gains: ChannelGains, threshold: number): Float32Array {
+  const n = img.width * img.height;
+  const excess = new Float32Array(n);
+  const d = img.data;
+  for (let i = 0; i < n; i++) {
+    const p = i * 4;
+    const r = d[p] * gains[0];
+    const g = d[p + 1] * gains[1];
+    const b = d[p + 2] * gains[2];
+    // Nuclei absorb green far more than blue whatever the stain's hue (violet, blue, magenta);
+    // red cells and the background absorb both about alike.
+    const e = b - g;
+    excess[i] = e >= threshold ? e : 0;
+  }
+  return excess;
+}
+
+interface Piece {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  area: number;
+  stainSum: number;
+}
+
+/** 4-connected components of the non-zero pixels, by an explicit stack (no recursion limits). */
+function connectedPieces(excess: Float32Array, w: number, h: number): Piece[] {
+  const seen = new Uint8Array(w * h);
+  const stack = new Int32Array(w * h);
+  const pieces: Piece[] = [];
+  for (let start = 0; start < w * h; start++) {
+    if (seen[start] || excess[start] === 0) continue;
+    const piece: Piece = { x0: w, y0: h, x1: 0, y1: 0, area: 0, stainSum: 0 };
+    let top = 0;
+    stack[top++] = start;
+    seen[start] = 1;
+    while (top > 0) {
+      const i = stack[--top];
+      const x = i % w;
+      const y = (i - x) / w;
+      piece.area++;
+      piece.stainSum += excess[i];
+      if (x < piece.x0) piece.x0 = x;
+      if (x > piece.x1) piece.x1 = x;
+      if (y < piece.y0) piece.y0 = y;
+      if (y > piece.y1) piece.y1 = y;
+      if (x > 0 && !seen[i - 1] && excess[i - 1] > 0) (seen[i - 1] = 1), (stack[top++] = i - 1);
+      if (x < w - 1 && !seen[i + 1] && excess[i + 1] > 0) (seen[i + 1] = 1), (stack[top++] = i + 1);
+      if (y > 0 && !seen[i - w] && excess[i - w] > 0) (seen[i - w] = 1), (stack[top++] = i - w);
+      if (y < h - 1 && !seen[i + w] && excess[i + w] > 0) (seen[i + w] = 1), (stack[top++] = i + w);
+    }
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** Greedily joins pieces whose boxes lie within `distance` × √area of the larger group. */
+function mergeLobes(pieces: Piece[], distance: number): Piece[] {
+  const groups = pieces.map((p) => ({ ...p })).sort((a, b) => b.area - a.area);
+  let merged = true;
+  while (merged) {
+    merged = false;
+    for (let i = 0; i < groups.length && !merged; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i];
+        const b = groups[j];
+        const gap = Math.max(b.x0 - a.x1, a.x0 - b.x1, b.y0 - a.y1, a.y0 - b.y1, 0);
+        if (gap <= distance * Math.sqrt(Math.max(a.area, b.area))) {
+          a.x0 = Math.min(a.x0, b.x0);
+          a.y0 = Math.min(a.y0, b.y0);
+          a.x1 = Math.max(a.x1, b.x1);
+          a.y1 = Math.max(a.y1, b.y1);
+          a.area += b.area;
+          a.stainSum += b.stainSum;
+          groups.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
+  }
+  return groups;
+}
+
+function clipBox(b: Box, w: number, h: number): Box {
+  const x0 = Math.max(0, b.x);
+  const y0 = Math.max(0, b.y);
+  const x1 = Math.min(w, b.x + b.width);
+  const y1 = Math.min(h, b.y + b.height);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+function scaleBox(b: Box, s: number): Box {
+  return { x: b.x * s, y: b.y * s, width: b.width * s, height: b.height * s };
+}

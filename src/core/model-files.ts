@@ -1,0 +1,120 @@
+import type { ModelMetadata } from './model-metadata';
+import { CELL_CLASSES, INPUT_SIZE, NORMALISATION } from './model-spec';
+
+/** A model that cannot be loaded; `message` is one line a user can act on. */
+export class ModelLoadError extends Error {
+  override name = 'ModelLoadError';
+}
+
+export type FetchLike = (url: string) => Promise<Response>;
+export type ProgressListener = (loadedBytes: number, totalBytes: number) => void;
+
+export interface ModelFiles {
+  readonly metadata: ModelMetadata;
+  readonly modelJson: { modelTopology: object; weightsManifest: { weights: WeightSpec[] }[] };
+  readonly weights: ArrayBuffer;
+}
+
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+  quantization?: { dtype: 'float16'; original_dtype?: 'float32' };
+}
+
+/**
+ * Fetches metadata.json, model.json and every shard, counting bytes as they stream in, and
+ * checks each shard against its sha256 before anything is handed to tfjs: a missing, cut or
+ * corrupted file ends here with a message naming it, never as a half-loaded model.
+ */
+export async function fetchModelFiles(
+  baseUrl: string,
+  fetchFn: FetchLike,
+  onProgress?: ProgressListener,
+): Promise<ModelFiles> {
+  const metadata = await fetchJson<ModelMetadata>(`${baseUrl}/metadata.json`, fetchFn);
+  checkAgreesWithSpec(metadata);
+  let loaded = 0;
+  const report = (n: number) => {
+    loaded += n;
+    onProgress?.(loaded, metadata.totalBytes);
+  };
+  const modelJsonBytes = await fetchBytes(`${baseUrl}/model.json`, fetchFn, report);
+  let modelJson: ModelFiles['modelJson'];
+  try {
+    modelJson = JSON.parse(new TextDecoder().decode(modelJsonBytes));
+  } catch {
+    throw new ModelLoadError('model.json is not valid JSON: the model files are damaged; reload or reinstall.');
+  }
+  const weights = new Uint8Array(metadata.shards.reduce((sum, s) => sum + s.bytes, 0));
+  let offset = 0;
+  for (const shard of metadata.shards) {
+    const bytes = await fetchBytes(`${baseUrl}/${shard.path}`, fetchFn, report);
+    const digest = await sha256Hex(bytes);
+    if (bytes.byteLength !== shard.bytes || digest !== shard.sha256) {
+      throw new ModelLoadError(`Model shard ${shard.path} is corrupt (its checksum does not match).`);
+    }
+    weights.set(new Uint8Array(bytes), offset);
+    offset += bytes.byteLength;
+  }
+  return { metadata, modelJson, weights: weights.buffer };
+}
+
+function checkAgreesWithSpec(m: ModelMetadata): void {
+  const same =
+    m.inputSize === INPUT_SIZE &&
+    m.classes.join() === CELL_CLASSES.join() &&
+    Math.abs(m.normalisation.scale - NORMALISATION.scale) < 1e-9 &&
+    m.normalisation.offset === NORMALISATION.offset;
+  if (!same) throw new ModelLoadError('The model does not match this app version (classes, input size or normalisation differ).');
+}
+
+async function fetchJson<T>(url: string, fetchFn: FetchLike): Promise<T> {
+  const bytes = await fetchBytes(url, fetchFn);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  } catch {
+    throw new ModelLoadError(`${fileName(url)} is not valid JSON: the model files are damaged.`);
+  }
+}
+
+async function fetchBytes(url: string, fetchFn: FetchLike, onChunk?: (n: number) => void): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetchFn(url);
+  } catch {
+    throw new ModelLoadError(`Could not fetch ${fileName(url)}: the model files are not reachable.`);
+  }
+  if (!response.ok) throw new ModelLoadError(`Model file ${fileName(url)} is missing (HTTP ${response.status}).`);
+  if (!response.body) {
+    const whole = await response.arrayBuffer();
+    onChunk?.(whole.byteLength);
+    return whole;
+  }
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.byteLength;
+    onChunk?.(value.byteLength);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out.buffer;
+}
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function fileName(url: string): string {
+  return url.slice(url.lastIndexOf('/') + 1);
+}

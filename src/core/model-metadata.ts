@@ -1,0 +1,27 @@
+import type { CellClass } from './model-spec';
+
+/** One weight file of the model, as listed in public/model/metadata.json. */
+export interface ShardInfo {
+  readonly path: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** public/model/metadata.json, written by training/export_tfjs.py. */
+export interface ModelMetadata {
+  readonly version: string;
+  readonly classes: CellClass[];
+  readonly inputSize: number;
+  readonly normalisation: { readonly scale: number; readonly offset: number };
+  readonly crop: { readonly sideOverCell: number };
+  /** Logits are divided by this before the softmax: temperature scaling fitted on validation. */
+  readonly temperature: number;
+  /** A cell whose top calibrated probability is below this is flagged for review. */
+  readonly reviewThreshold: number;
+  /** Name of the layer whose output is the last feature map (for class activation maps). */
+  readonly featureLayer: string;
+  readonly gflops: number;
+  readonly shards: ShardInfo[];
+  /** Bytes of model.json and every shard together: the denominator of the progress bar. */
+  readonly totalBytes: number;
+}

@@ -1,0 +1,26 @@
+"""Temperature scaling and the review threshold, both fitted on the validation split only."""
+import torch
+import torch.nn.functional as F
+
+
+def fit_temperature(logits, y):
+    """The T > 0 minimising validation negative log-likelihood of softmax(logits / T) (grid + refine)."""
+    grid = torch.exp(torch.linspace(-2.5, 2.5, 201))
+    nll = torch.stack([F.cross_entropy(logits / t, y) for t in grid])
+    return float(grid[nll.argmin()])
+
+
+def review_threshold(probs, y, target=0.99):
+    """Smallest top-probability t such that predictions with confidence ≥ t are right ≥ target.
+
+    Returns (t, accuracy above t, share of cells above t)."""
+    conf, pred = probs.max(1)
+    right = (pred == y).float()
+    order = torch.argsort(conf, descending=True)
+    conf, right = conf[order], right[order]
+    cum = torch.cumsum(right, 0) / torch.arange(1, len(right) + 1)
+    ok = (cum >= target).nonzero()
+    if len(ok) == 0:
+        return 1.0, float("nan"), 0.0
+    k = int(ok.max())
+    return float(conf[k]), float(cum[k]), (k + 1) / len(conf)

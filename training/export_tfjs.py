@@ -1,0 +1,180 @@
+"""Exports training/work/best.pt to public/model in the TensorFlow.js layers format.
+
+`python3 training/export_tfjs.py` writes model.json (a Keras Sequential topology that tfjs builds
+by itself, batch-norm folded into the convolutions), float16 weight shards of at most 2 MiB,
+metadata.json (the facts of src/core/model-spec.json, calibration, sha256 of every shard) and
+training/parity.json: calibrated probabilities of the exported weights on the inference crops
+that scripts/export-crops.ts --inference wrote, for the Node parity test to compare with tfjs.
+"""
+import csv
+import hashlib
+import json
+import os
+import sys
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from PIL import Image
+
+from common import CLASSES, INPUT_SIZE, MODEL_DIR, NORM_OFFSET, NORM_SCALE, ROOT, SPEC, WORK
+from mobilenet import BLOCKS, FEATURE_LAYER, CellNet, gflops
+
+SHARD_BYTES = 2 * 1024 * 1024
+
+
+def folded_layers(model):
+    """Yields (name, kind, stride, kernel in tfjs layout, bias) with batch norm folded in."""
+    for (name, kind, _, stride), block in zip(BLOCKS, model.trunk):
+        bn = block.bn
+        scale = (bn.weight / torch.sqrt(bn.running_var + bn.eps)).detach()
+        bias = (bn.bias - bn.running_mean * scale).detach().numpy()
+        w = block.conv.weight.detach()
+        if kind == "dw":
+            k = (w * scale[:, None, None, None]).numpy().transpose(2, 3, 0, 1)  # [kh, kw, C, 1]
+        else:
+            k = (w * scale[:, None, None, None]).numpy().transpose(2, 3, 1, 0)  # HWIO
+        yield name, kind, stride, k, bias
+
+
+def topology(model):
+    layers, first = [], True
+    for name, kind, stride, k, _ in folded_layers(model):
+        if stride == 2:
+            layers.append({"class_name": "ZeroPadding2D", "config": {"name": f"{name}_pad", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}})
+        conv = {
+            "name": name,
+            "kernel_size": list(k.shape[:2]),
+            "strides": [stride, stride],
+            "padding": "valid" if stride == 2 else "same",
+            "data_format": "channels_last",
+            "dilation_rate": [1, 1],
+            "activation": "relu6",
+            "use_bias": True,
+        }
+        if kind == "dw":
+            layers.append({"class_name": "DepthwiseConv2D", "config": {**conv, "depth_multiplier": 1}})
+        else:
+            layers.append({"class_name": "Conv2D", "config": {**conv, "filters": int(k.shape[3])}})
+        if first:
+            target = layers[0]["config"]
+            target["batch_input_shape"] = [None, INPUT_SIZE, INPUT_SIZE, 3]
+            target["dtype"] = "float32"
+            first = False
+    layers.append({"class_name": "GlobalAveragePooling2D", "config": {"name": "pool", "data_format": "channels_last"}})
+    layers.append({"class_name": "Dense", "config": {"name": "logits", "units": len(CLASSES), "activation": "linear", "use_bias": True}})
+    return {"class_name": "Sequential", "config": {"name": "hematovision_cellnet", "layers": layers}, "keras_version": "2.1.4", "backend": "tensorflow"}
+
+
+def weights(model):
+    out = []
+    for name, kind, _, k, b in folded_layers(model):
+        out.append((f"{name}/depthwise_kernel" if kind == "dw" else f"{name}/kernel", k))
+        out.append((f"{name}/bias", b))
+    out.append(("logits/kernel", model.head.weight.detach().numpy().T))
+    out.append(("logits/bias", model.head.bias.detach().numpy()))
+    return out
+
+
+def fp16_model(model):
+    """A copy whose trunk and head hold exactly the float16-rounded values that ship."""
+    m = CellNet(len(CLASSES))
+    m.load_state_dict(model.state_dict())
+    with torch.no_grad():
+        for p in m.parameters():
+            p.copy_(p.half().float())
+    return m.eval()
+
+
+def infer_numpy(named, x):
+    """Runs the exported (folded, float16) weights in numpy-free torch ops: what tfjs computes."""
+    t = torch.from_numpy(x).permute(0, 3, 1, 2)
+    params = dict(named)
+    for name, kind, _, stride in BLOCKS:
+        if stride == 2:
+            t = F.pad(t, (0, 1, 0, 1))
+        pad = 0 if stride == 2 else (1 if kind != "pw" else 0)
+        if kind == "dw":
+            k = torch.from_numpy(params[f"{name}/depthwise_kernel"].transpose(2, 3, 0, 1).copy())
+            t = F.conv2d(t, k, torch.from_numpy(params[f"{name}/bias"]), stride, pad, groups=t.shape[1])
+        else:
+            k = torch.from_numpy(params[f"{name}/kernel"].transpose(3, 2, 0, 1).copy())
+            t = F.conv2d(t, k, torch.from_numpy(params[f"{name}/bias"]), stride, pad)
+        t = F.relu6(t)
+    f = t.mean((2, 3))
+    return (f @ torch.from_numpy(params["logits/kernel"]) + torch.from_numpy(params["logits/bias"])).numpy()
+
+
+def main():
+    with open(os.path.join(WORK, "validation.json")) as fh:
+        validation = json.load(fh)
+    model = CellNet(len(CLASSES))
+    model.load_state_dict(torch.load(os.path.join(WORK, "best.pt")))
+    model.eval()
+    named = [(n, v.astype(np.float16).astype(np.float32)) for n, v in weights(model)]
+    blob = b"".join(v.astype("<f2").tobytes() for _, v in named)
+    version = "1." + hashlib.sha256(blob).hexdigest()[:8]
+    os.makedirs(MODEL_DIR, exist_ok=True)
+    for f in os.listdir(MODEL_DIR):
+        if f.endswith(".bin"):
+            os.remove(os.path.join(MODEL_DIR, f))
+    count = (len(blob) + SHARD_BYTES - 1) // SHARD_BYTES
+    shards = []
+    for i in range(count):
+        part = blob[i * SHARD_BYTES : (i + 1) * SHARD_BYTES]
+        path = f"group1-shard{i + 1}of{count}.bin"
+        with open(os.path.join(MODEL_DIR, path), "wb") as fh:
+            fh.write(part)
+        shards.append({"path": path, "bytes": len(part), "sha256": hashlib.sha256(part).hexdigest()})
+    manifest = [{
+        "paths": [s["path"] for s in shards],
+        "weights": [{"name": n, "shape": list(v.shape), "dtype": "float32", "quantization": {"dtype": "float16", "original_dtype": "float32"}} for n, v in named],
+    }]
+    model_json = json.dumps({"format": "layers-model", "generatedBy": "training/export_tfjs.py", "convertedBy": None,
+                             "modelTopology": topology(model), "weightsManifest": manifest}, separators=(",", ":"))
+    with open(os.path.join(MODEL_DIR, "model.json"), "w") as fh:
+        fh.write(model_json)
+    metadata = {
+        "version": version,
+        "classes": CLASSES,
+        "inputSize": INPUT_SIZE,
+        "normalisation": SPEC["normalisation"],
+        "crop": {"sideOverCell": SPEC["crop"]["sideOverCell"]},
+        "temperature": validation["temperature"],
+        "reviewThreshold": validation["reviewThreshold"],
+        "featureLayer": FEATURE_LAYER,
+        "gflops": round(gflops(INPUT_SIZE), 3),
+        "shards": shards,
+        "totalBytes": len(model_json.encode()) + len(blob),
+    }
+    with open(os.path.join(MODEL_DIR, "metadata.json"), "w") as fh:
+        json.dump(metadata, fh, indent=2)
+        fh.write("\n")
+
+    # Parity: the exported weights, run in PyTorch on the app's own inference crops.
+    crops = os.path.join(WORK, "crops", "parity")
+    with open(os.path.join(crops, "index.csv")) as fh:
+        rows = list(csv.DictReader(fh))
+    x = np.stack([np.asarray(Image.open(os.path.join(crops, r["file"])).convert("RGB"), dtype=np.float32) for r in rows])
+    x = x * NORM_SCALE + NORM_OFFSET
+    logits = infer_numpy(named, x)
+    probs = torch.softmax(torch.from_numpy(logits) / metadata["temperature"], 1).numpy()
+    with torch.no_grad():
+        ref = torch.softmax(fp16_model(model)(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
+        full = torch.softmax(model(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
+    data_root = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
+    parity = {
+        "modelVersion": version,
+        "note": "probabilities of the exported float16 weights in PyTorch; src/core/parity.test.ts compares tfjs with these",
+        "maxAbsDiffFloat16VsFloat32": float(np.abs(ref - full).max()),
+        "images": [os.path.relpath(r["source"], data_root) for r in rows],
+        "probabilities": [[round(float(v), 6) for v in p] for p in probs],
+    }
+    with open(os.path.join(ROOT, "training", "parity.json"), "w") as fh:
+        json.dump(parity, fh, indent=1)
+    print(f"exported {version}: {len(blob)} weight bytes in {count} shard(s), {metadata['gflops']} GFLOP per crop")
+    print(f"folded export vs PyTorch float16 model: max |dp| {np.abs(probs - ref).max():.2e}; float16 vs float32 weights: max |dp| {parity['maxAbsDiffFloat16VsFloat32']:.2e}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
