@@ -1,0 +1,40 @@
+import { DropZone } from '../features/intake/components/drop-zone';
+import { ModelStatus } from '../features/model/components/model-status';
+import { useModelLoader } from '../features/model/hooks/use-model-loader';
+import { ResultsPanel } from '../features/results/components/results-panel';
+import { addFiles } from '../features/results/stores/batch-runner';
+import { useResultsStore } from '../features/results/stores/results-store';
+import { ThemeToggle } from '../features/theme/components/theme-toggle';
+import { useApplyTheme } from '../features/theme/hooks/use-apply-theme';
+
+export function App() {
+  useModelLoader();
+  useApplyTheme();
+  const hasItems = useResultsStore((s) => s.items.length > 0);
+  return (
+    <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
+      <header className="flex flex-wrap items-center justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">HematoVision</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Eosinophils, lymphocytes, monocytes and neutrophils in stained blood smear images.
+          </p>
+        </div>
+        <ThemeToggle />
+      </header>
+      <main className="flex flex-1 flex-col gap-6">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <ModelStatus />
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="privacy">
+            Images are analysed on this device. Nothing is uploaded.
+          </p>
+        </div>
+        <DropZone onFiles={addFiles} compact={hasItems} />
+        <ResultsPanel />
+      </main>
+      <footer className="text-xs text-slate-500 dark:text-slate-400">
+        A research and teaching aid, not a medical device: check every result under the microscope.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import { useEffect } from 'react';
+import { analysisClient } from '../../../lib/analysis-client';
+import { useModelStore } from '../stores/model-store';
+
+/** Subscribes the store to the client and loads the model once on mount (and after a cancel). */
+export function useModelLoader(): void {
+  const set = useModelStore((s) => s.set);
+  const status = useModelStore((s) => s.model.status);
+  useEffect(() => analysisClient.subscribe(set), [set]);
+  useEffect(() => {
+    if (status === 'idle') analysisClient.load().catch(() => {});
+  }, [status]);
+}

@@ -1,0 +1,43 @@
+import type { AnalysedCell } from '../../../core/analyse';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+
+/** One cell: its number on the thumbnail, the predicted class, a review badge, and all four probabilities. */
+export function CellDetails({ cell, index }: { cell: AnalysedCell; index: number }) {
+  const style = CLASS_STYLE[cell.predicted];
+  return (
+    <li data-testid="cell" data-class={cell.predicted} data-review={cell.needsReview} className="flex flex-col gap-1.5">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-xs font-semibold text-slate-500 dark:text-slate-400">Cell {index + 1}</span>
+        <span className={`rounded px-1.5 py-0.5 text-sm font-semibold ${style.chip}`} data-testid="cell-class">
+          {style.label}
+        </span>
+        <span className="text-sm tabular-nums">{formatPercent(cell.confidence)}</span>
+        {cell.needsReview && (
+          <span
+            data-testid="review-badge"
+            title="The model is not confident about this cell: check it yourself."
+            className="rounded border border-amber-600 px-1.5 text-xs font-semibold text-amber-800 dark:border-amber-400 dark:text-amber-200"
+          >
+            Review
+          </span>
+        )}
+        {cell.touchesEdge && <span className="text-xs text-slate-500 dark:text-slate-400">at image edge</span>}
+      </div>
+      <ul className="grid grid-cols-[5.5rem_1fr_2.5rem] items-center gap-x-2 gap-y-0.5 text-xs">
+        {CELL_CLASSES.map((cls, i) => (
+          <li key={cls} className="contents">
+            <span>{CLASS_STYLE[cls].label}</span>
+            <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
+              <span
+                className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
+                style={{ width: formatPercent(cell.probabilities[i]) }}
+              />
+            </span>
+            <span className="text-right tabular-nums">{formatPercent(cell.probabilities[i])}</span>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,42 @@
+import { memo } from 'react';
+import type { ResultItem, ViewMode } from '../stores/results-store';
+import { CardBody } from './card-body';
+import { CellBoxes } from './cell-boxes';
+
+/** One image: thumbnail with its cells boxed, then per cell the class and probabilities, or a message. */
+export const ResultCard = memo(function ResultCard({ item, view }: { item: ResultItem; view: ViewMode }) {
+  const r = item.result;
+  const top = r?.cells[0]?.predicted;
+  return (
+    <article
+      data-testid="result-card"
+      data-name={item.name}
+      data-status={item.status}
+      data-top-class={top ?? ''}
+      aria-label={item.name}
+      className={`overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${
+        view === 'list' ? 'flex flex-col sm:flex-row' : 'flex flex-col'
+      }`}
+    >
+      <div className={`relative bg-slate-100 dark:bg-slate-800 ${view === 'list' ? 'sm:w-56 sm:shrink-0' : ''}`}>
+        {r ? (
+          <div className="relative">
+            <img
+              src={r.thumbnailUrl}
+              alt={`${item.name}: ${r.cells.length} white cell${r.cells.length === 1 ? '' : 's'} boxed`}
+              className="block h-auto w-full"
+              width={r.width}
+              height={r.height}
+            />
+            <CellBoxes cells={r.cells} width={r.width} height={r.height} />
+          </div>
+        ) : (
+          <div className="flex aspect-[4/3] items-center justify-center text-sm text-slate-600 dark:text-slate-300">
+            {item.status === 'analysing' ? 'Analysing…' : item.status === 'queued' ? 'Waiting…' : 'No preview'}
+          </div>
+        )}
+      </div>
+      <CardBody item={item} />
+    </article>
+  );
+});

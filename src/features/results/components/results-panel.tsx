@@ -1,0 +1,37 @@
+import { useMemo } from 'react';
+import { visibleItems } from '../hooks/select-items';
+import { useResultsStore } from '../stores/results-store';
+import { BatchProgress } from './batch-progress';
+import { ClassSummary } from './class-summary';
+import { ResultCard } from './result-card';
+import { ResultsToolbar } from './results-toolbar';
+
+/** Everything about the analysed images: progress, summary, controls and the cards. */
+export function ResultsPanel() {
+  const { items, view, sort, filter } = useResultsStore();
+  const shown = useMemo(() => visibleItems(items, filter, sort), [items, filter, sort]);
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="results-heading" className="flex flex-col gap-4">
+      <h2 id="results-heading" className="text-lg font-semibold">
+        Results
+      </h2>
+      <BatchProgress />
+      <ClassSummary />
+      <ResultsToolbar />
+      {shown.length === 0 && <p className="text-sm">No image matches this filter.</p>}
+      <div
+        data-testid="results"
+        className={
+          view === 'grid'
+            ? 'grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4'
+            : 'flex flex-col gap-3'
+        }
+      >
+        {shown.map((item) => (
+          <ResultCard key={item.id} item={item} view={view} />
+        ))}
+      </div>
+    </section>
+  );
+}

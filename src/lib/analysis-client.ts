@@ -1,0 +1,125 @@
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { AnalysisWorkerApi, ModelInfo } from '../worker/worker-api';
+import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
+import { decodeFile } from './decode-file';
+import { inspectFile } from './image-format/inspect-file';
+import { GRAYSCALE_NOTE } from './image-format/plan-intake';
+import type { ImageOutcome } from './image-outcome';
+import type { ModelState, ModelStateListener } from './model-state';
+import { StopSignal, Stopper } from './stopper';
+
+const MODEL_URL = new URL(`${import.meta.env.BASE_URL}model`, location.origin).href;
+
+/**
+ * The UI's only door to the analysis worker. It starts the worker lazily, loads the model,
+ * decodes files and hands them over as transferred ImageBitmaps; `cancel` terminates the
+ * worker at once, and the next call starts a fresh one.
+ */
+export class AnalysisClient {
+  private worker?: Worker;
+  private api?: Remote<AnalysisWorkerApi>;
+  private loading?: Promise<ModelInfo>;
+  private stopper = new Stopper();
+  private state: ModelState = { status: 'idle' };
+  private readonly listeners = new Set<ModelStateListener>();
+
+  subscribe(listener: ModelStateListener): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Loads the model if it is not loaded or loading; resolves when it is warm. */
+  load(): Promise<ModelInfo> {
+    if (this.loading) return this.loading;
+    const { api, stopper } = this.start();
+    this.setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
+    const onProgress = proxy((loadedBytes: number, totalBytes: number) => {
+      if (!stopper.stopped) this.setState({ status: 'loading', loadedBytes, totalBytes });
+    });
+    const options = { modelUrl: MODEL_URL, forced: forcedBackend(location.search), skip: failedBackends() };
+    const loading = stopper.race(api.load(options, onProgress)).then(
+      (info) => {
+        rememberFailedBackends(info.failures.map((f) => f.backend));
+        this.setState({ status: 'ready', info });
+        return info;
+      },
+      (err: unknown) => {
+        if (!stopper.stopped) this.stop({ status: 'error', message: messageOf(err) });
+        throw err;
+      },
+    );
+    this.loading = loading;
+    return loading;
+  }
+
+  /** Stops everything, then loads again in a fresh worker. */
+  retry(): Promise<ModelInfo> {
+    this.stop({ status: 'idle' });
+    return this.load();
+  }
+
+  /** Terminates the worker now: every pending analysis resolves as cancelled. */
+  cancel(): void {
+    this.stop({ status: 'idle' });
+  }
+
+  async analyse(file: File): Promise<ImageOutcome> {
+    const stopper = this.stopper;
+    const plan = await inspectFile(file);
+    if (!plan.ok) return { status: 'error', message: plan.message };
+    let bitmap: ImageBitmap;
+    try {
+      bitmap = await decodeFile(file, plan);
+    } catch {
+      return { status: 'error', message: 'The image could not be decoded: the file is damaged or incomplete.' };
+    }
+    try {
+      await this.load();
+      if (stopper.stopped || !this.api) throw new StopSignal();
+      const t0 = performance.now();
+      const out = await stopper.race(this.api.analyse(transfer(bitmap, [bitmap])));
+      const notes = [...plan.notes];
+      if (out.grayscale && !notes.includes(GRAYSCALE_NOTE)) notes.push(GRAYSCALE_NOTE);
+      const thumbnailUrl = URL.createObjectURL(out.thumbnail);
+      return { status: 'done', ...out, thumbnailUrl, notes, elapsedMs: performance.now() - t0 };
+    } catch (err) {
+      bitmap.close();
+      if (err instanceof StopSignal || stopper.stopped) return { status: 'cancelled' };
+      return { status: 'error', message: `Analysis failed: ${messageOf(err)}` };
+    }
+  }
+
+  private start(): { api: Remote<AnalysisWorkerApi>; stopper: Stopper } {
+    if (!this.worker || !this.api) {
+      this.worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
+      this.worker.addEventListener('error', () =>
+        this.stop({ status: 'error', message: 'The analysis worker crashed.' }),
+      );
+      this.api = wrap<AnalysisWorkerApi>(this.worker);
+    }
+    return { api: this.api, stopper: this.stopper };
+  }
+
+  private stop(next: ModelState): void {
+    this.stopper.stop();
+    this.stopper = new Stopper();
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.api = undefined;
+    this.loading = undefined;
+    this.setState(next);
+  }
+
+  private setState(state: ModelState): void {
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The app's single client. */
+export const analysisClient = new AnalysisClient();

@@ -1,0 +1,46 @@
+import type { CellClass } from '../core/model-spec';
+
+/** How each class is named and coloured everywhere in the UI (colour is never the only cue). */
+export const CLASS_STYLE: Record<
+  CellClass,
+  { label: string; short: string; bar: string; stroke: string; chip: string }
+> = {
+  EOSINOPHIL: {
+    label: 'Eosinophil',
+    short: 'Eos',
+    bar: 'bg-rose-500',
+    stroke: '#f43f5e',
+    chip: 'bg-rose-100 text-rose-900 dark:bg-rose-950 dark:text-rose-100',
+  },
+  LYMPHOCYTE: {
+    label: 'Lymphocyte',
+    short: 'Lym',
+    bar: 'bg-violet-500',
+    stroke: '#8b5cf6',
+    chip: 'bg-violet-100 text-violet-900 dark:bg-violet-950 dark:text-violet-100',
+  },
+  MONOCYTE: {
+    label: 'Monocyte',
+    short: 'Mono',
+    bar: 'bg-teal-500',
+    stroke: '#14b8a6',
+    chip: 'bg-teal-100 text-teal-900 dark:bg-teal-950 dark:text-teal-100',
+  },
+  NEUTROPHIL: {
+    label: 'Neutrophil',
+    short: 'Neu',
+    bar: 'bg-sky-500',
+    stroke: '#0ea5e9',
+    chip: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100',
+  },
+};
+
+export function formatPercent(p: number): string {
+  return `${Math.round(p * 100)}%`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

@@ -1,0 +1,78 @@
+import type { HeaderInfo } from './read-dimensions';
+import type { FileKind } from './sniff-kind';
+
+/** Longest side the analysis works at; bigger photos are decoded at reduced size. */
+export const MAX_ANALYSIS_SIDE = 4096;
+/** Beyond this many pixels a browser cannot reliably decode the image at all. */
+export const MAX_DECODABLE_PIXELS = 400e6;
+/** A white cell needs at least this many pixels across; smaller images cannot show one. */
+export const MIN_SIDE = 32;
+
+export interface FileFacts {
+  readonly name: string;
+  readonly size: number;
+  readonly kind: FileKind;
+  readonly header?: HeaderInfo;
+  /** For JPEG: whether the end-of-image marker is present near the end of the file. */
+  readonly hasJpegEnd?: boolean;
+}
+
+export type IntakePlan =
+  | { readonly ok: false; readonly message: string }
+  | { readonly ok: true; readonly resize?: { width: number; height: number }; readonly notes: string[] };
+
+const REFUSALS: Partial<Record<FileKind, string>> = {
+  empty: 'This file is empty (0 bytes).',
+  heic: 'HEIC/HEIF photos cannot be decoded in the browser. Export it as JPEG or PNG and drop it again.',
+  tiff: 'TIFF images are not supported by browsers. Save it as PNG or JPEG and drop it again.',
+  pdf: 'This is a PDF document, not an image. Export the page as PNG or JPEG.',
+  svg: 'SVG drawings are not analysed — only microscope photos (JPEG, PNG, BMP, WebP).',
+  zip: 'This is a ZIP archive. Unpack it and drop the images inside.',
+  unknown: 'Not a recognised image format. Use JPEG, PNG, BMP or WebP.',
+};
+
+/** Decides, from a file's header alone, whether and how to decode it, and what to tell the user. */
+export function planIntake(f: FileFacts): IntakePlan {
+  if (f.kind === 'text') return { ok: false, message: textMessage(f.name) };
+  const refusal = REFUSALS[f.kind];
+  if (refusal) return { ok: false, message: refusal };
+  if (f.kind === 'jpeg' && f.hasJpegEnd === false) {
+    return {
+      ok: false,
+      message: 'This JPEG is truncated — the file ends before the image does. Copy or export it again.',
+    };
+  }
+  const h = f.header;
+  if (!h) return { ok: true, notes: [] };
+  if (h.width === 0 || h.height === 0) return { ok: false, message: 'The image header gives a size of zero pixels.' };
+  if (Math.min(h.width, h.height) < MIN_SIDE) {
+    return { ok: false, message: `The image is only ${h.width}×${h.height} pixels — too small to show a white cell.` };
+  }
+  if (h.width * h.height > MAX_DECODABLE_PIXELS) {
+    return { ok: false, message: `The image is ${h.width}×${h.height} pixels — too large to decode in a browser.` };
+  }
+  const notes = headerNotes(f.kind, h);
+  const scale = MAX_ANALYSIS_SIDE / Math.max(h.width, h.height);
+  if (scale >= 1) return { ok: true, notes };
+  const resize = { width: Math.max(1, Math.round(h.width * scale)), height: Math.max(1, Math.round(h.height * scale)) };
+  notes.push(`Large image (${h.width}×${h.height}): analysed at reduced size ${resize.width}×${resize.height}.`);
+  return { ok: true, resize, notes };
+}
+
+export const GRAYSCALE_NOTE =
+  'Grayscale image: the stain colours that locate and classify white cells are missing, so results are unreliable.';
+
+function headerNotes(kind: FileKind, h: HeaderInfo): string[] {
+  const notes: string[] = [];
+  if (kind === 'jpeg' && h.channels === 4) {
+    notes.push('CMYK JPEG (a print colour space): converted to RGB, so colours may differ from the microscope.');
+  }
+  if (h.channels === 1 || h.channels === 2) notes.push(GRAYSCALE_NOTE);
+  if (h.hasAlpha) notes.push('The image has transparency: transparent areas were placed on white.');
+  return notes;
+}
+
+function textMessage(name: string): string {
+  const ext = /\.(jpe?g|png|bmp|webp|gif)$/i.exec(name)?.[0];
+  return ext ? `This is a text file, not an image — despite its ${ext} name.` : 'This is a text file, not an image.';
+}

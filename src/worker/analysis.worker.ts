@@ -1,0 +1,43 @@
+import { expose } from 'comlink';
+import { analyseImage } from '../core/analyse';
+import type { CellClassifier } from '../core/classifier';
+import { bitmapPixels, isGrayscale } from './bitmap-pixels';
+import { makeThumbnail } from './make-thumbnail';
+import { startBackend } from './start-backend';
+import type { AnalysisWorkerApi } from './worker-api';
+
+let classifier: CellClassifier | undefined;
+
+const api: AnalysisWorkerApi = {
+  async load(options, onProgress) {
+    classifier?.dispose();
+    classifier = undefined;
+    const started = await startBackend(options, onProgress);
+    classifier = started.classifier;
+    return started.info;
+  },
+
+  async analyse(bitmap) {
+    if (!classifier) throw new Error('The model is not loaded yet.');
+    try {
+      const t0 = performance.now();
+      const pixels = bitmapPixels(bitmap);
+      const thumbnail = await makeThumbnail(bitmap);
+      const t1 = performance.now();
+      const analysis = await analyseImage(pixels, classifier);
+      const t2 = performance.now();
+      return {
+        width: analysis.width,
+        height: analysis.height,
+        cells: analysis.cells,
+        thumbnail,
+        grayscale: isGrayscale(pixels),
+        timings: { decodeMs: t1 - t0, analyseMs: t2 - t1 },
+      };
+    } finally {
+      bitmap.close();
+    }
+  },
+};
+
+expose(api);

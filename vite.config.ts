@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import tailwindcss from '@tailwindcss/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const WASM_DIR = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
+/** Where the app serves tfjs's WASM binaries: its own origin, never a CDN. */
+const WASM_PUBLIC_PATH = 'tfjs-wasm/';
+
+/** Serves (dev) and emits (build) tfjs-backend-wasm's .wasm binaries under /tfjs-wasm/. */
+function tfjsWasmFiles(): Plugin {
+  const files = () => readdirSync(WASM_DIR).filter((f) => f.endsWith('.wasm'));
+  return {
+    name: 'tfjs-wasm-files',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const name = req.url?.split('?')[0].replace(/^\//, '');
+        const file = name?.startsWith(WASM_PUBLIC_PATH) ? name.slice(WASM_PUBLIC_PATH.length) : undefined;
+        if (!file || !files().includes(file)) return next();
+        res.setHeader('Content-Type', 'application/wasm');
+        res.end(readFileSync(join(WASM_DIR, file)));
+      });
+    },
+    generateBundle() {
+      for (const file of files()) {
+        this.emitFile({ type: 'asset', fileName: WASM_PUBLIC_PATH + file, source: readFileSync(join(WASM_DIR, file)) });
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), tfjsWasmFiles()],
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 4096 },
+  preview: { port: 4173, strictPort: true },
+});
