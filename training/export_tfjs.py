@@ -3,6 +3,7 @@
 `python3 training/export_tfjs.py` writes model.json (a Keras Sequential topology that tfjs builds
 by itself, batch-norm folded into the convolutions), float16 weight shards of at most 2 MiB,
 metadata.json (the facts of src/core/model-spec.json, calibration, sha256 of every shard) and
+training/results/ (the validation summary and per-epoch log, kept with the model), and
 training/parity.json: calibrated probabilities of the exported weights on the inference crops
 that scripts/export-crops.ts --inference wrote, for the Node parity test to compare with tfjs.
 """
@@ -10,6 +11,7 @@ import csv
 import hashlib
 import json
 import os
+import shutil
 import sys
 
 import numpy as np
@@ -172,6 +174,10 @@ def main():
     }
     with open(os.path.join(ROOT, "training", "parity.json"), "w") as fh:
         json.dump(parity, fh, indent=1)
+    results = os.path.join(ROOT, "training", "results")
+    os.makedirs(results, exist_ok=True)
+    for name in ("validation.json", "train-log.csv"):
+        shutil.copyfile(os.path.join(WORK, name), os.path.join(results, name))
     print(f"exported {version}: {len(blob)} weight bytes in {count} shard(s), {metadata['gflops']} GFLOP per crop")
     print(f"folded export vs PyTorch float16 model: max |dp| {np.abs(probs - ref).max():.2e}; float16 vs float32 weights: max |dp| {parity['maxAbsDiffFloat16VsFloat32']:.2e}")
 

@@ -1,0 +1,61 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript } from './lib/run-script';
+
+const tmp = mkdtempSync(join(tmpdir(), 'hv-evaluate-'));
+
+function expectOneLineError(r: ReturnType<typeof runScript>, pattern: RegExp) {
+  expect(r.status).not.toBe(0);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(pattern);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe('npm run evaluate', () => {
+  it('writes the whole report for a fixture set of class folders', () => {
+    const out = join(tmp, 'report.json');
+    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/cells', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    for (const key of ['accuracy', 'accuracyCI95', 'macroF1', 'ece', 'imagesPerSecond', 'classes', 'perClass', 'confusion', 'noCellFound']) {
+      expect(report, key).toHaveProperty(key);
+    }
+    expect(report.classes).toEqual(['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL']);
+    expect(report.images).toBe(8);
+    const counted = report.confusion.flat().reduce((a: number, b: number) => a + b, 0);
+    expect(counted + report.noCellFound.length).toBe(8);
+    const right = report.confusion.reduce((s: number, row: number[], i: number) => s + row[i], 0);
+    expect(report.accuracy).toBeCloseTo(right / 8, 10);
+    expect(report.accuracyCI95[0]).toBeLessThanOrEqual(report.accuracy);
+    expect(report.accuracyCI95[1]).toBeGreaterThanOrEqual(report.accuracy);
+    for (const c of report.classes) expect(report.perClass[c].support).toBe(2);
+    expect(r.stdout).toMatch(/accuracy \d+\.\d% \(95% CI/);
+  }, 120_000);
+
+  it('fails with one clear line on a missing folder', () => {
+    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', join(tmp, 'nope')]), /^error: no such folder/);
+  });
+
+  it('fails with one clear line when there are no class folders', () => {
+    const dir = join(tmp, 'flat');
+    mkdirSync(join(dir, 'cats'), { recursive: true });
+    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', dir]), /^error: .* has no class folders/);
+  });
+
+  it('fails with one clear line on an unreadable image and writes no report', () => {
+    const dir = join(tmp, 'bad');
+    mkdirSync(join(dir, 'MONOCYTE'), { recursive: true });
+    writeFileSync(join(dir, 'MONOCYTE', 'notes.jpg'), 'this is text, not a picture');
+    const out = join(tmp, 'bad-report.json');
+    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', dir, '--out', out]), /^error: .*notes\.jpg: not a/);
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('fails with one clear line when the model is missing', () => {
+    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/cells', '--model', join(tmp, 'no-model')]);
+    expectOneLineError(r, /^error: Model file metadata\.json is missing/);
+  }, 60_000);
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import {
+  accuracy,
+  bootstrapAccuracyInterval,
+  confusionMatrix,
+  expectedCalibrationError,
+  perClassScores,
+  type Prediction,
+} from './classification-metrics';
+
+const p = (truth: number, predicted: number, confidence = 0.9): Prediction => ({ truth, predicted, confidence });
+
+describe('classification metrics', () => {
+  const preds = [p(0, 0), p(0, 1), p(1, 1), p(1, 1), p(2, -1, 0), p(3, 3)];
+
+  it('counts accuracy with "no cell found" as wrong, and confusion rows by true class', () => {
+    expect(accuracy(preds)).toBeCloseTo(4 / 6);
+    expect(confusionMatrix(preds, 4)).toEqual([
+      [1, 1, 0, 0],
+      [0, 2, 0, 0],
+      [0, 0, 0, 0],
+      [0, 0, 0, 1],
+    ]);
+  });
+
+  it('computes per-class precision, recall and F1', () => {
+    const s = perClassScores(preds, 4);
+    expect(s[1]).toEqual({ precision: 2 / 3, recall: 1, f1: 0.8, support: 2 });
+    expect(s[2]).toEqual({ precision: 0, recall: 0, f1: 0, support: 1 });
+  });
+
+  it('gives zero calibration error to a perfectly calibrated set and a positive one otherwise', () => {
+    const calibrated = [p(0, 0, 0.5), p(0, 1, 0.5), p(1, 1, 1), p(2, 2, 1)];
+    expect(expectedCalibrationError(calibrated)).toBeCloseTo(0, 10);
+    expect(expectedCalibrationError([p(0, 1, 0.99), p(1, 0, 0.99)])).toBeCloseTo(0.99, 10);
+  });
+
+  it('brackets the accuracy with a reproducible bootstrap interval', () => {
+    const many = Array.from({ length: 400 }, (_, i) => p(0, i % 5 === 0 ? 1 : 0));
+    const [lo, hi] = bootstrapAccuracyInterval(many);
+    expect(lo).toBeLessThan(0.8);
+    expect(hi).toBeGreaterThan(0.8);
+    expect(hi - lo).toBeLessThan(0.1);
+    expect(bootstrapAccuracyInterval(many)).toEqual([lo, hi]);
+  });
+});

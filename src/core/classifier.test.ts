@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeImageFile } from '../../scripts/lib/decode-file';
+import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
+import { analyseImage } from './analyse';
+import { cropToInput, cutCellCrop } from './cell-crop';
+import type { CellClassifier } from './classifier';
+import { softmax } from './classifier';
+import { findWhiteCells } from './localise';
+
+let classifier: CellClassifier;
+beforeAll(async () => {
+  classifier = await loadNodeClassifier('public/model');
+}, 60_000);
+
+describe('CellClassifier (tfjs, WASM backend, the shipped model)', () => {
+  it('agrees with PyTorch on the exported weights within 1e-3 (training/parity.json, ≥ 32 images)', async () => {
+    const parity = JSON.parse(readFileSync('training/parity.json', 'utf8'));
+    expect(parity.modelVersion).toBe(classifier.metadata.version);
+    expect(parity.images.length).toBeGreaterThanOrEqual(32);
+    let worst = 0;
+    for (const [i, file] of (parity.images as string[]).entries()) {
+      const image = await decodeImageFile(`../shared/data/${file}`);
+      const { cells, gains } = findWhiteCells(image);
+      const [p] = await classifier.classify([cropToInput(cutCellCrop(image, cells[0], gains))]);
+      worst = Math.max(worst, ...p.map((v, k) => Math.abs(v - parity.probabilities[i][k])));
+    }
+    expect(worst).toBeLessThanOrEqual(1e-3);
+  }, 120_000);
+
+  it('returns probabilities and leaves no tensor behind', async () => {
+    const image = await decodeImageFile('fixtures/fields/BloodImage_00031.jpg');
+    const before = tf.memory().numTensors;
+    const analysis = await analyseImage(image, classifier);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(analysis.cells).toHaveLength(2);
+    for (const cell of analysis.cells) {
+      expect(cell.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(cell.confidence).toBe(Math.max(...cell.probabilities));
+      expect(cell.needsReview).toBe(cell.confidence < classifier.metadata.reviewThreshold);
+    }
+  });
+
+  it('classifies nothing when no white cell is found', async () => {
+    const blank = { data: new Uint8ClampedArray(64 * 64 * 4).fill(230), width: 64, height: 64 };
+    expect((await analyseImage(blank, classifier)).cells).toEqual([]);
+  });
+});
+
+describe('softmax with temperature', () => {
+  it('keeps the argmax and softens with a higher temperature', () => {
+    const logits = [2, 0.5, -1, 1];
+    const sharp = softmax(logits, 1);
+    const soft = softmax(logits, 2);
+    expect(sharp.indexOf(Math.max(...sharp))).toBe(0);
+    expect(soft.indexOf(Math.max(...soft))).toBe(0);
+    expect(soft[0]).toBeLessThan(sharp[0]);
+  });
+});

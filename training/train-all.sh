@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Retrains the shipped model from ../shared/data in one command (CPU, about 30–40 minutes on 2 cores):
+#   bash training/train-all.sh
+# Needs Debian's PyTorch: apt-get install -y python3-torch python3-torchvision python3-pil
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+rm -rf training/work/crops
+# 1. Crops by the app's own TypeScript localisation and crop rule (training never re-implements them).
+npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TRAIN --out training/work/crops/train
+npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/parity --inference --every 77
+# 2. Source-cell groups for an honest validation split.
+(cd training && $PY group_sources.py)
+# 3. Train, select on validation, calibrate; 4. export to public/model with the parity reference.
+(cd training && $PY -u train.py)
+$PY training/export_tfjs.py
+# 5. Measure the exported model the way the app runs it and write public/model/metrics.json.
+npm run model-card
