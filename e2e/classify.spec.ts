@@ -1,0 +1,26 @@
+import { card, openReady, waitForAllFinished } from './support/app-page';
+import { dropFiles } from './support/drop-files';
+import { expect, test } from './support/fixtures';
+import { knownGoodImages } from './support/test-images';
+
+const images = knownGoodImages();
+
+for (const backend of ['webgl', 'wasm'] as const) {
+  test(`TEST images dropped together get the right class on ${backend}`, async ({ page }) => {
+    await openReady(page, backend === 'webgl' ? '' : `?backend=${backend}`);
+    await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
+    await dropFiles(
+      page,
+      images.map((i) => i.file),
+    );
+    await waitForAllFinished(page, images.length);
+    for (const { cls, file } of images) {
+      const c = card(page, file.name);
+      await expect(c).toHaveAttribute('data-status', 'done');
+      await expect(c.getByTestId('cell').first()).toHaveAttribute('data-class', cls);
+    }
+    for (const cls of new Set(images.map((i) => i.cls))) {
+      await expect(page.getByTestId(`count-${cls}`)).toContainText(/\d/);
+    }
+  });
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { fileFromDisk, type FilePayload } from './drop-files';
+
+export const TEST_DIR = '../shared/data/blood-cells/TEST';
+export const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'] as const;
+
+/**
+ * Three TEST images per class that the shipped model classifies right. How they were chosen
+ * (and how many were passed over) is written next to the list in e2e/fixtures/test-images.json.
+ */
+export function knownGoodImages(): { cls: (typeof CLASSES)[number]; file: FilePayload }[] {
+  const list = JSON.parse(readFileSync('e2e/fixtures/test-images.json', 'utf8')) as {
+    images: Record<(typeof CLASSES)[number], string[]>;
+  };
+  return CLASSES.flatMap((cls) =>
+    list.images[cls].map((f) => ({ cls, file: fileFromDisk(`${TEST_DIR}/${cls}/${f}`, `${cls}-${f}`) })),
+  );
+}
