@@ -1,23 +1,35 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateFolder } from './lib/evaluate-folder';
-import { formatReport } from './lib/evaluation-report';
+import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
+import { formatReport, type EvaluationReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
 import { loadNodeClassifier } from './lib/node-tfjs';
 
-/** npm run evaluate -- --data <folder of class folders> [--out report.json] [--model public/model] */
+/**
+ * npm run evaluate -- --data <folder of class folders> [--out report.json] [--model public/model]
+ *   [--negatives <folder of images with no white cell>]
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
       out: { type: 'string' },
       model: { type: 'string', default: 'public/model' },
+      negatives: { type: 'string' },
     },
   });
   if (!values.data) fail('usage: npm run evaluate -- --data <folder of class folders> [--out report.json]');
   const classifier = await loadNodeClassifier(values.model!);
-  const report = await evaluateFolder(values.data, classifier);
+  const report: EvaluationReport = await evaluateFolder(values.data, classifier);
   console.log(formatReport(report));
+  if (values.negatives) {
+    const n = await evaluateNegatives(values.negatives, classifier);
+    report.negatives = n;
+    console.log(
+      `negatives: ${n.rejected} / ${n.images} rejected (${(100 * n.rejectionRate).toFixed(1)}%) as "no white blood cell"; ` +
+        `positives rejected: ${report.noCellFound.length} / ${report.images} (${((100 * report.noCellFound.length) / report.images).toFixed(1)}%)`,
+    );
+  }
   if (values.out) {
     // Written whole or not at all: a reader never sees half a report.
     writeFileSync(`${values.out}.partial`, JSON.stringify(report, null, 2) + '\n');

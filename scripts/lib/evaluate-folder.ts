@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { analyseImage } from '../../src/core/analyse';
 import type { CellClassifier } from '../../src/core/classifier';
 import { CELL_CLASSES } from '../../src/core/model-spec';
@@ -6,6 +7,30 @@ import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { decodeImageFile } from './decode-file';
 import { buildReport, type EvaluationReport } from './evaluation-report';
+
+export interface NegativeReport {
+  images: number;
+  rejected: number;
+  rejectionRate: number;
+  /** Files where a white cell was (wrongly) reported. */
+  accepted: string[];
+}
+
+/** Runs the pipeline over images that hold no white cell; each should report none. */
+export async function evaluateNegatives(dir: string, classifier: CellClassifier): Promise<NegativeReport> {
+  if (!existsSync(dir)) throw new Error(`no such folder: ${dir}`);
+  const files = readdirSync(dir)
+    .filter((f) => /\.(jpe?g|png|bmp)$/i.test(f))
+    .sort();
+  if (files.length === 0) throw new Error(`${dir} holds no jpg/jpeg/png/bmp images`);
+  const accepted: string[] = [];
+  for (const f of files) {
+    const analysis = await analyseImage(await decodeImageFile(join(dir, f)), classifier);
+    if (analysis.cells.length > 0) accepted.push(f);
+  }
+  const rejected = files.length - accepted.length;
+  return { images: files.length, rejected, rejectionRate: rejected / files.length, accepted };
+}
 
 /**
  * Runs the app's own pipeline (localise → crop → classify) over a folder of class folders. For

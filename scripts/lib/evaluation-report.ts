@@ -1,4 +1,5 @@
 import { CELL_CLASSES } from '../../src/core/model-spec';
+import type { NegativeReport } from './evaluate-folder';
 import {
   accuracy,
   bootstrapAccuracyInterval,
@@ -26,6 +27,8 @@ export interface EvaluationReport {
   confusion: number[][];
   noCellFound: string[];
   reliability: ReliabilityBin[];
+  /** With --negatives: how many images without a white cell were rightly rejected. */
+  negatives?: NegativeReport;
 }
 
 export function buildReport(

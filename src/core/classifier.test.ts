@@ -58,3 +58,23 @@ describe('softmax with temperature', () => {
     expect(soft[0]).toBeLessThan(sharp[0]);
   });
 });
+
+describe('class activation maps', () => {
+  it('returns a normalised map for the predicted or a chosen class and leaves no tensor behind', async () => {
+    const image = await decodeImageFile('fixtures/fields/BloodImage_00007.jpg');
+    const { cells, gains } = findWhiteCells(image);
+    const input = cropToInput(cutCellCrop(image, cells[0], gains));
+    await classifier.explain(input); // builds the explainer once
+    const before = tf.memory().numTensors;
+    const cam = await classifier.explain(input);
+    const other = await classifier.explain(input, (cam.classIndex + 1) % 4);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(cam.side).toBe(8);
+    expect(cam.map).toHaveLength(64);
+    expect(Math.max(...cam.map)).toBeCloseTo(1, 5);
+    expect(Math.min(...cam.map)).toBeGreaterThanOrEqual(0);
+    expect(other.classIndex).toBe((cam.classIndex + 1) % 4);
+    const [p] = await classifier.classify([input]);
+    expect(cam.classIndex).toBe(p.indexOf(Math.max(...p)));
+  });
+});

@@ -5,6 +5,13 @@ import { INPUT_SIZE } from './model-spec';
 
 export { ModelLoadError };
 
+/** A side × side heat map over the crop, row-major, values in [0, 1]. */
+export interface ClassActivationMap {
+  readonly map: Float32Array;
+  readonly side: number;
+  readonly classIndex: number;
+}
+
 export interface LoadOptions {
   fetchFn?: FetchLike;
   onProgress?: ProgressListener;
@@ -15,6 +22,9 @@ export interface LoadOptions {
  * It never picks a tfjs backend: the host (the worker, a Node script) does that first.
  */
 export class CellClassifier {
+  private explainer?: tf.LayersModel;
+  private scorer?: tf.LayersModel;
+
   private constructor(
     readonly metadata: ModelMetadata,
     private readonly model: tf.LayersModel,
@@ -49,26 +59,89 @@ export class CellClassifier {
 
   /** Calibrated class probabilities for crops made by cropToInput, in CELL_CLASSES order. */
   async classify(inputs: Float32Array[]): Promise<number[][]> {
-    if (inputs.length === 0) return [];
-    const logits = this.logits(inputs);
-    const values = await logits.data();
-    logits.dispose();
-    const k = this.metadata.classes.length;
-    return inputs.map((_, i) => softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.metadata.temperature));
+    return (await this.score(inputs)).map((s) => s.probabilities);
   }
 
-  private logits(inputs: Float32Array[]): tf.Tensor {
-    return tf.tidy(() => {
+  /** Probabilities and the novelty score (see ModelMetadata.novelty) of each crop. */
+  async score(inputs: Float32Array[]): Promise<CropScore[]> {
+    if (inputs.length === 0) return [];
+    this.scorer ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: [this.model.getLayer(this.metadata.poolLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
+    });
+    const scorer = this.scorer;
+    const [pooled, logits] = tf.tidy(() => {
       const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
       inputs.forEach((x, i) => batch.set(x, i * x.length));
-      const x = tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3]);
-      return this.model.predict(x) as tf.Tensor;
+      return scorer.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor[];
     });
+    const [features, values] = await Promise.all([pooled.data(), logits.data()]);
+    pooled.dispose();
+    logits.dispose();
+    const k = this.metadata.classes.length;
+    const d = features.length / inputs.length;
+    return inputs.map((_, i) => ({
+      probabilities: softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.metadata.temperature),
+      novelty: noveltyScore(features.subarray(i * d, (i + 1) * d), this.metadata.novelty),
+    }));
+  }
+
+  /**
+   * Class activation map of one crop (Zhou et al. 2016): the last feature map weighted by the
+   * linear head's weights for `classIndex` (default: the predicted class), negative evidence
+   * cut to zero, scaled to a peak of 1. Exact for this network, whose logits are the mean over
+   * positions of those weighted features, so the map shows what the score is made of.
+   */
+  async explain(input: Float32Array, classIndex?: number): Promise<ClassActivationMap> {
+    this.explainer ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: [this.model.getLayer(this.metadata.featureLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
+    });
+    const explainer = this.explainer;
+    const [camTensor, logitsTensor] = tf.tidy(() => {
+      const x = tf.tensor4d(input, [1, INPUT_SIZE, INPUT_SIZE, 3]);
+      const [features, logits] = explainer.predict(x) as tf.Tensor[];
+      const [, side, , channels] = features.shape as number[];
+      const headWeights = this.model.getLayer('logits').getWeights()[0] as tf.Tensor2D;
+      const c = classIndex ?? (logits.argMax(1).dataSync()[0] as number);
+      const cam = features
+        .reshape([side * side, channels])
+        .matMul(headWeights.slice([0, c], [channels, 1]))
+        .reshape([side, side])
+        .relu();
+      return [cam, logits];
+    });
+    const [map, logits] = await Promise.all([camTensor.data() as Promise<Float32Array>, logitsTensor.data()]);
+    const side = camTensor.shape[0];
+    camTensor.dispose();
+    logitsTensor.dispose();
+    const peak = Math.max(...map);
+    if (peak > 0) for (let i = 0; i < map.length; i++) map[i] /= peak;
+    const predicted = Array.from(logits).indexOf(Math.max(...logits));
+    return { map, side, classIndex: classIndex ?? predicted };
   }
 
   dispose(): void {
+    this.explainer = undefined;
+    this.scorer = undefined;
     this.model.dispose();
   }
+}
+
+export interface CropScore {
+  readonly probabilities: number[];
+  readonly novelty: number;
+}
+
+/** The smallest, over classes, mean inverse-variance-weighted squared distance to a class mean. */
+export function noveltyScore(features: ArrayLike<number>, model: ModelMetadata['novelty']): number {
+  let best = Infinity;
+  for (const mean of model.means) {
+    let sum = 0;
+    for (let j = 0; j < mean.length; j++) sum += (features[j] - mean[j]) ** 2 * model.inverseVariance[j];
+    best = Math.min(best, sum / mean.length);
+  }
+  return best;
 }
 
 /** Softmax of logits / temperature, computed stably in float64. */

@@ -37,6 +37,12 @@ export const LOCALISATION_PARAMS = {
   mergeDistance: 0.35,
   /** Cell box side over the nucleus box's longer side: the cytoplasm around the nucleus. */
   cellOverNucleus: 1.2,
+  /**
+   * Above this share of green, yellow or cyan pixels the image is not a stained smear (a photo,
+   * a chart): Romanowsky stains leave only pinks, purples and greys once white balanced.
+   * Stained fields score ≤ 0.005 (blood-cells TRAIN and bccd, see training/results).
+   */
+  maxOffStainShare: 0.02,
 };
 
 /**
@@ -50,6 +56,7 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   const { image: work, scale } = downscaleToFit(img, LOCALISATION_MAX_SIDE);
   const gains = estimateBackgroundGains(work);
   const { width: w, height: h } = work;
+  if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains };
   const mask = nucleusMask(work, gains, params.threshold);
   const pieces = connectedPieces(mask, w, h).filter((p) => p.area >= params.minPieceShare * w * h);
   const groups = mergeLobes(pieces, params.mergeDistance);
@@ -84,7 +91,6 @@ function nucleusMask(img: RgbaImage, gains: ChannelGains, threshold: number): Fl
   const d = img.data;
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const r = d[p] * gains[0];
     const g = d[p + 1] * gains[1];
     const b = d[p + 2] * gains[2];
     // Nuclei absorb green far more than blue whatever the stain's hue (violet, blue, magenta);
@@ -93,6 +99,24 @@ function nucleusMask(img: RgbaImage, gains: ChannelGains, threshold: number): Fl
     excess[i] = e >= threshold ? e : 0;
   }
   return excess;
+}
+
+/** Share of clearly coloured pixels whose hue no smear stain gives: green, cyan, yellow. */
+export function offStainShare(img: RgbaImage, gains: ChannelGains): number {
+  const n = img.width * img.height;
+  const d = img.data;
+  let off = 0;
+  for (let i = 0; i < n; i++) {
+    const p = i * 4;
+    const r = Math.min(255, d[p] * gains[0]);
+    const g = Math.min(255, d[p + 1] * gains[1]);
+    const b = Math.min(255, d[p + 2] * gains[2]);
+    if (Math.max(r, g, b) - Math.min(r, g, b) <= 30) continue;
+    const greenish = g >= r - 5 && g >= b - 5;
+    const yellowish = r >= g && g > b && g - b > 0.6 * (r - b);
+    if (greenish || yellowish) off++;
+  }
+  return off / n;
 }
 
 interface Piece {

@@ -6,11 +6,13 @@ import { fetchModelFiles, ModelLoadError } from './model-files';
 const MODEL = 'public/model';
 
 /** A fetch over public/model that lets a test damage one file on the way. */
-function fetchWith(damage: (name: string, bytes: Uint8Array) => Uint8Array | null = (_, b) => b) {
+function fetchWith(
+  damage: (name: string, bytes: Uint8Array<ArrayBuffer>) => Uint8Array<ArrayBuffer> | null = (_, b) => b,
+) {
   return async (url: string) => {
     const name = url.slice(url.lastIndexOf('/') + 1);
     const bytes = damage(name, new Uint8Array(await readFile(join(MODEL, name))));
-    return bytes ? new Response(bytes) : new Response(null, { status: 404 });
+    return bytes ? new Response(new Uint8Array(bytes)) : new Response(null, { status: 404 });
   };
 }
 
