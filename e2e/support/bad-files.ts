@@ -22,7 +22,7 @@ export function badFiles(goodJpegPath: string, cmykPath: string): BadFile[] {
   const good = readFileSync(goodJpegPath);
   const rgba = jpeg.decode(good, { useTArray: true, formatAsRGBA: true });
   const { width, height } = rgba;
-  const grey = Uint8Array.from(rgba.data, (v, i) => {
+  const grey = Uint8Array.from(rgba.data, (_, i) => {
     const p = i - (i % 4);
     return i % 4 === 3 ? 255 : Math.round(0.299 * rgba.data[p] + 0.587 * rgba.data[p + 1] + 0.114 * rgba.data[p + 2]);
   });
