@@ -4,12 +4,11 @@
  *
  *   npm run build && npx tsx scripts/measure-first-result.ts [--backend webgl|wasm|cpu] [--runs 5]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 
-const URL_BASE = 'http://localhost:4173';
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,26 +17,11 @@ const arg = (name: string, fallback: string) => {
 const backend = arg('backend', 'webgl');
 const runs = Number(arg('runs', '5'));
 
-async function serverUp(): Promise<boolean> {
-  try {
-    return (await fetch(URL_BASE)).ok;
-  } catch {
-    return false;
-  }
-}
-
-async function startPreview(): Promise<ChildProcess | undefined> {
-  if (await serverUp()) return undefined;
-  const child = spawn('npx', ['vite', 'preview', '--port', '4173', '--strictPort'], { stdio: 'ignore' });
-  for (let i = 0; i < 100 && !(await serverUp()); i++) await new Promise((r) => setTimeout(r, 200));
-  return child;
-}
-
-const preview = await startPreview();
+const stopPreview = await ensurePreview();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage();
-  await page.goto(`${URL_BASE}/?backend=${backend}`);
+  await page.goto(`${PREVIEW_URL}/?backend=${backend}`);
   await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
   const running = await page.getByTestId('backend').getAttribute('data-backend');
   const dir = `${TEST_DIR}/LYMPHOCYTE`;
@@ -71,5 +55,5 @@ try {
   console.log(`first: ${times[0].toFixed(0)} ms, median: ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms`);
 } finally {
   await browser.close();
-  preview?.kill();
+  stopPreview();
 }

@@ -76,6 +76,15 @@ export class AnalysisClient {
     }
     try {
       await this.load();
+    } catch {
+      bitmap.close();
+      if (stopper.stopped) return { status: 'cancelled' };
+      return {
+        status: 'error',
+        message: 'Not analysed: the model could not be loaded. Use Retry at the top, then add it again.',
+      };
+    }
+    try {
       if (stopper.stopped || !this.api) throw new StopSignal();
       const t0 = performance.now();
       const out = await stopper.race(this.api.analyse(transfer(bitmap, [bitmap])));

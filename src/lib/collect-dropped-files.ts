@@ -19,7 +19,10 @@ export function collectDroppedFiles(data: DataTransfer): Promise<File[]> {
 async function walk(entry: FileSystemEntry): Promise<File[]> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    return file.name.startsWith('.') ? [] : [file];
+    if (file.name.startsWith('.')) return [];
+    // Keep the folder path (as a folder picker would) so that same-named files stay distinguishable.
+    Object.defineProperty(file, 'webkitRelativePath', { value: entry.fullPath.replace(/^\//, '') });
+    return [file];
   }
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   const children: FileSystemEntry[] = [];
