@@ -17,7 +17,8 @@ for (const backend of ['webgl', 'wasm'] as const) {
     for (const { cls, file } of images) {
       const c = card(page, file.name);
       await expect(c).toHaveAttribute('data-status', 'done');
-      await expect(c.getByTestId('cell').first()).toHaveAttribute('data-class', cls);
+      const why = `${file.name}: chosen for the model in e2e/fixtures/test-images.json (after a model change, rerun e2e/tools/select-test-images.ts)`;
+      await expect(c.getByTestId('cell').first(), why).toHaveAttribute('data-class', cls);
     }
     for (const cls of new Set(images.map((i) => i.cls))) {
       await expect(page.getByTestId(`count-${cls}`)).toContainText(/\d/);
