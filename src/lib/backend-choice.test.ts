@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { forcedBackend } from './backend-choice';
+
+describe('forcedBackend', () => {
+  it('reads ?backend= and ignores unknown values', () => {
+    expect(forcedBackend('?backend=wasm')).toBe('wasm');
+    expect(forcedBackend('?x=1&backend=WebGL')).toBe('webgl');
+    expect(forcedBackend('?backend=cpu')).toBe('cpu');
+    expect(forcedBackend('?backend=webgpu')).toBeUndefined();
+    expect(forcedBackend('')).toBeUndefined();
+  });
+});
