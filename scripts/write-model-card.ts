@@ -1,7 +1,8 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { evaluateDetection } from './lib/detection-eval';
-import { evaluateFolder } from './lib/evaluate-folder';
+import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
+import { evaluateHeatmaps } from './lib/heatmap-eval';
 import { formatReport, type EvaluationReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
 import { loadNodeClassifier } from './lib/node-tfjs';
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
   console.log(formatReport(test));
   const labB = await evaluateFolder(`${data}/lab-b/eval`, classifier);
   console.log(formatReport(labB));
+  const negatives = await evaluateNegatives('fixtures/negatives', classifier);
+  console.log(`negatives rejected: ${negatives.rejected} / ${negatives.images}`);
+  const heatmap = await evaluateHeatmaps(`${data}/blood-cells/TEST`, classifier);
+  console.log(`heatmap mass inside the cell box: mean ${heatmap.meanMassInsideBox.toFixed(3)}`);
   const detection = await evaluateDetection(`${data}/bccd`, 'test');
   const validation = JSON.parse(readFileSync('training/results/validation.json', 'utf8'));
   const m = classifier.metadata;
@@ -33,6 +38,13 @@ async function main(): Promise<void> {
     test: summary(test),
     labB: summary(labB),
     detection: { ...detection, misses: undefined },
+    noWhiteCell: {
+      negativeSet: 'fixtures/negatives (72 images: red-cell-only BCCD regions, blank slides, text, drawn photos)',
+      negativesRejected: negatives.rejectionRate,
+      negativesAccepted: negatives.accepted,
+      testImagesRejected: test.noCellFound.length / test.images,
+    },
+    heatmap: { method: 'class activation map of the predicted class (exact for this network)', ...heatmap },
     validation: {
       method:
         'TRAIN grouped by source cell (k-means on rotation-invariant descriptors of the cell crops, k = the known number of source cells per class); 20% of the groups of each class held out. Early stopping, model selection, temperature scaling and the review threshold use this split only; TEST was evaluated once, after the model was fixed.',

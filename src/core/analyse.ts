@@ -20,24 +20,19 @@ export interface ImageAnalysis {
   readonly height: number;
   /** Empty when no white blood cell was found. */
   readonly cells: AnalysedCell[];
-  /** Purple objects found but set aside because they look like no white cell the model knows. */
-  readonly rejectedObjects: number;
 }
 
 /** The whole pipeline for one image: find the white cells, crop each, classify them together. */
 export async function analyseImage(image: RgbaImage, classifier: CellClassifier): Promise<ImageAnalysis> {
   const { cells, gains } = findWhiteCells(image);
   const inputs = cells.map((cell) => cropToInput(cutCellCrop(image, cell, gains)));
-  const scores = await classifier.score(inputs);
+  const probabilities = await classifier.classify(inputs);
   const threshold = classifier.metadata.reviewThreshold;
-  const novel = (i: number) => scores[i].novelty > classifier.metadata.novelty.threshold;
-  const kept = cells.map((cell, i) => ({ cell, i })).filter(({ i }) => !novel(i));
   return {
     width: image.width,
     height: image.height,
-    rejectedObjects: cells.length - kept.length,
-    cells: kept.map(({ cell, i }) => {
-      const p = scores[i].probabilities;
+    cells: cells.map((cell, i) => {
+      const p = probabilities[i];
       const top = p.indexOf(Math.max(...p));
       return {
         box: cell.box,

@@ -23,7 +23,6 @@ export interface LoadOptions {
  */
 export class CellClassifier {
   private explainer?: tf.LayersModel;
-  private scorer?: tf.LayersModel;
 
   private constructor(
     readonly metadata: ModelMetadata,
@@ -59,31 +58,16 @@ export class CellClassifier {
 
   /** Calibrated class probabilities for crops made by cropToInput, in CELL_CLASSES order. */
   async classify(inputs: Float32Array[]): Promise<number[][]> {
-    return (await this.score(inputs)).map((s) => s.probabilities);
-  }
-
-  /** Probabilities and the novelty score (see ModelMetadata.novelty) of each crop. */
-  async score(inputs: Float32Array[]): Promise<CropScore[]> {
     if (inputs.length === 0) return [];
-    this.scorer ??= tf.model({
-      inputs: this.model.inputs,
-      outputs: [this.model.getLayer(this.metadata.poolLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
-    });
-    const scorer = this.scorer;
-    const [pooled, logits] = tf.tidy(() => {
+    const logits = tf.tidy(() => {
       const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
       inputs.forEach((x, i) => batch.set(x, i * x.length));
-      return scorer.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor[];
+      return this.model.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor;
     });
-    const [features, values] = await Promise.all([pooled.data(), logits.data()]);
-    pooled.dispose();
+    const values = await logits.data();
     logits.dispose();
     const k = this.metadata.classes.length;
-    const d = features.length / inputs.length;
-    return inputs.map((_, i) => ({
-      probabilities: softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.metadata.temperature),
-      novelty: noveltyScore(features.subarray(i * d, (i + 1) * d), this.metadata.novelty),
-    }));
+    return inputs.map((_, i) => softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.metadata.temperature));
   }
 
   /**
@@ -123,25 +107,8 @@ export class CellClassifier {
 
   dispose(): void {
     this.explainer = undefined;
-    this.scorer = undefined;
     this.model.dispose();
   }
-}
-
-export interface CropScore {
-  readonly probabilities: number[];
-  readonly novelty: number;
-}
-
-/** The smallest, over classes, mean inverse-variance-weighted squared distance to a class mean. */
-export function noveltyScore(features: ArrayLike<number>, model: ModelMetadata['novelty']): number {
-  let best = Infinity;
-  for (const mean of model.means) {
-    let sum = 0;
-    for (let j = 0; j < mean.length; j++) sum += (features[j] - mean[j]) ** 2 * model.inverseVariance[j];
-    best = Math.min(best, sum / mean.length);
-  }
-  return best;
 }
 
 /** Softmax of logits / temperature, computed stably in float64. */

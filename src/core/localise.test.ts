@@ -55,7 +55,7 @@ describe('findWhiteCells', () => {
   });
 
   it('is not fooled by a tinted background (another lab’s lamp)', () => {
-    const yellowish = paintDiscs(320, 240, [230, 222, 160], [{ x: 160, y: 120, r: 28, rgb: [140, 40, 150] }]);
+    const yellowish = paintDiscs(320, 240, [230, 222, 160], [{ x: 160, y: 120, r: 28, rgb: [150, 70, 130] }]);
     expect(findWhiteCells(yellowish).cells).toHaveLength(1);
   });
 
@@ -66,5 +66,19 @@ describe('findWhiteCells', () => {
       expect(cells, file).toHaveLength(boxes.length);
       for (const t of boxes) expect(Math.max(...cells.map((c) => boxIoU(c.box, t))), file).toBeGreaterThanOrEqual(0.5);
     }
+  });
+});
+
+describe('no white cell', () => {
+  it('rejects at least 95% of the committed negative set, and every red-cell-only field, blank slide and text', async () => {
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync('fixtures/negatives').filter((f) => f.endsWith('.jpg'));
+    expect(files.length).toBeGreaterThanOrEqual(60);
+    const accepted: string[] = [];
+    for (const f of files) {
+      if (findWhiteCells(await decodeImageFile(`fixtures/negatives/${f}`)).cells.length) accepted.push(f);
+    }
+    expect(accepted.filter((f) => !f.startsWith('photo-'))).toEqual([]);
+    expect(1 - accepted.length / files.length).toBeGreaterThanOrEqual(0.95);
   });
 });

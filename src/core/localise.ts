@@ -43,6 +43,13 @@ export const LOCALISATION_PARAMS = {
    * Stained fields score ≤ 0.005 (blood-cells TRAIN and bccd, see training/results).
    */
   maxOffStainShare: 0.02,
+  /**
+   * A "nucleus" bluer than this mean excess is ink or paint, not chromatin: stained nuclei in
+   * blood-cells TRAIN reach 158 at most; saturated blue objects (a car, a logo) reach 190+.
+   */
+  maxStain: 180,
+  /** A nucleus whose box covers more of the image than this is a colour wash, not a cell. */
+  maxNucleusShare: 0.45,
 };
 
 /**
@@ -62,8 +69,9 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   const groups = mergeLobes(pieces, params.mergeDistance);
   const cells: FoundCell[] = [];
   for (const g of groups) {
-    if (g.area < params.minNucleusShare * w * h) continue;
+    if (g.area < params.minNucleusShare * w * h || g.stainSum / g.area > params.maxStain) continue;
     const nucleus = { x: g.x0, y: g.y0, width: g.x1 - g.x0 + 1, height: g.y1 - g.y0 + 1 };
+    if (nucleus.width * nucleus.height > params.maxNucleusShare * w * h) continue;
     const side = Math.max(nucleus.width, nucleus.height) * params.cellOverNucleus;
     const bw = nucleus.width * params.cellOverNucleus;
     const bh = nucleus.height * params.cellOverNucleus;

@@ -20,14 +20,6 @@ export interface ModelMetadata {
   readonly reviewThreshold: number;
   /** Name of the layer whose output is the last feature map (for class activation maps). */
   readonly featureLayer: string;
-  /** Name of the global-average-pooling layer: its output feeds the novelty score. */
-  readonly poolLayer: string;
-  /**
-   * How unlike the validation cells a crop looks: the smallest, over classes, mean of
-   * (feature − class mean)² × inverse variance. Above `threshold` (the 99.5th percentile on
-   * validation) the object is not reported as a white cell.
-   */
-  readonly novelty: { readonly means: number[][]; readonly inverseVariance: number[]; readonly threshold: number };
   readonly gflops: number;
   readonly shards: ShardInfo[];
   /** Bytes of model.json and every shard together: the denominator of the progress bar. */
