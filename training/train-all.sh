@@ -9,6 +9,10 @@ rm -rf training/work/crops
 # 1. Crops by the app's own TypeScript localisation and crop rule (training never re-implements them).
 npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TRAIN --out training/work/crops/train
 npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/parity --inference --every 77
+# Training's centre cut of a context crop must equal the app's own crop (exits 1 if not).
+npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
+npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
+$PY training/check_crop_agreement.py
 # 2. Source-cell groups for an honest validation split.
 (cd training && $PY group_sources.py)
 # 3. Train, select on validation, calibrate; 4. export to public/model with the parity reference.
