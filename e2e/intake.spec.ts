@@ -32,4 +32,12 @@ test('keyboard users reach every control, with a visible focus ring', async ({ p
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveClass(/dark/);
+
+  // Next stop: the file picker, whose visible label shows the focus ring.
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('file-input')).toBeFocused();
+  const labelOutline = await page
+    .getByTestId('file-input')
+    .evaluate((input) => getComputedStyle(input.parentElement as Element).outlineStyle);
+  expect(labelOutline).not.toBe('none');
 });
