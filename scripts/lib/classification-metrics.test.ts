@@ -44,3 +44,19 @@ describe('classification metrics', () => {
     expect(bootstrapAccuracyInterval(many)).toEqual([lo, hi]);
   });
 });
+
+describe('calibration helpers', () => {
+  it('recovers the uncalibrated softmax from the temperature-scaled one', async () => {
+    const { softmax } = await import('../../src/core/classifier');
+    const { uncalibrate } = await import('./classification-metrics');
+    const logits = [2.5, -0.3, 0.7, 1.1];
+    const raw = softmax(logits, 1);
+    uncalibrate(softmax(logits, 0.6), 0.6).forEach((p, i) => expect(p).toBeCloseTo(raw[i], 10));
+  });
+
+  it('counts the share below the review threshold and the accuracy above it', async () => {
+    const { reviewStats } = await import('./classification-metrics');
+    const s = reviewStats([p(0, 0, 0.99), p(1, 1, 0.97), p(2, 3, 0.6), p(3, -1, 0)], 0.95);
+    expect(s).toEqual({ threshold: 0.95, flaggedShare: 0.5, accuracyAboveThreshold: 1 });
+  });
+});

@@ -9,6 +9,26 @@ export interface Prediction {
   readonly confidence: number;
 }
 
+/**
+ * Undoes temperature scaling: softmax(z / T) raised to the power T and renormalised is
+ * softmax(z), so the uncalibrated probabilities follow from the calibrated ones exactly.
+ */
+export function uncalibrate(probabilities: readonly number[], temperature: number): number[] {
+  const powered = probabilities.map((p) => Math.pow(Math.max(p, 1e-30), temperature));
+  const sum = powered.reduce((a, b) => a + b, 0);
+  return powered.map((p) => p / sum);
+}
+
+/** Share of predictions below the review threshold, and the accuracy of those above it. */
+export function reviewStats(preds: readonly Prediction[], threshold: number) {
+  const confident = preds.filter((p) => p.predicted >= 0 && p.confidence >= threshold);
+  return {
+    threshold,
+    flaggedShare: 1 - confident.length / preds.length,
+    accuracyAboveThreshold: confident.length ? accuracy(confident) : 0,
+  };
+}
+
 export interface ClassScores {
   precision: number;
   recall: number;

@@ -40,6 +40,7 @@ export async function evaluateFolder(dir: string, classifier: CellClassifier): P
   const files = listClassFolders(dir);
   const preds: Prediction[] = [];
   const noCellFound: string[] = [];
+  const probabilities: number[][] = [];
   const started = performance.now();
   for (const file of files) {
     const analysis = await analyseImage(await decodeImageFile(file.path), classifier);
@@ -48,6 +49,7 @@ export async function evaluateFolder(dir: string, classifier: CellClassifier): P
       undefined,
     );
     if (!best) noCellFound.push(relative(dir, file.path));
+    probabilities.push(best ? best.probabilities : []);
     preds.push({
       truth: CELL_CLASSES.indexOf(file.label),
       predicted: best ? CELL_CLASSES.indexOf(best.predicted) : -1,
@@ -55,5 +57,6 @@ export async function evaluateFolder(dir: string, classifier: CellClassifier): P
     });
   }
   const seconds = (performance.now() - started) / 1000;
-  return buildReport(preds, { data: dir, modelVersion: classifier.metadata.version, seconds, noCellFound });
+  const { version, temperature, reviewThreshold } = classifier.metadata;
+  return buildReport(preds, { data: dir, modelVersion: version, seconds, noCellFound, temperature, reviewThreshold, probabilities });
 }

@@ -7,6 +7,8 @@ import {
   expectedCalibrationError,
   perClassScores,
   reliabilityBins,
+  reviewStats,
+  uncalibrate,
   type ClassScores,
   type Prediction,
   type ReliabilityBin,
@@ -27,15 +29,34 @@ export interface EvaluationReport {
   confusion: number[][];
   noCellFound: string[];
   reliability: ReliabilityBin[];
+  /** Expected calibration error of the same predictions before temperature scaling. */
+  eceBeforeCalibration: number;
+  reliabilityBeforeCalibration: ReliabilityBin[];
+  /** Cells below the review threshold, and how accurate the rest are. */
+  review: ReturnType<typeof reviewStats>;
   /** With --negatives: how many images without a white cell were rightly rejected. */
   negatives?: NegativeReport;
 }
 
 export function buildReport(
   preds: Prediction[],
-  meta: { data: string; modelVersion: string; seconds: number; noCellFound: string[] },
+  meta: {
+    data: string;
+    modelVersion: string;
+    seconds: number;
+    noCellFound: string[];
+    temperature: number;
+    reviewThreshold: number;
+    /** Calibrated probability vectors, one per prediction (empty when nothing was predicted). */
+    probabilities: number[][];
+  },
 ): EvaluationReport {
   const scores = perClassScores(preds, CELL_CLASSES.length);
+  const raw = preds.map((p, i) => {
+    if (p.predicted < 0) return p;
+    const q = uncalibrate(meta.probabilities[i], meta.temperature);
+    return { ...p, confidence: Math.max(...q) };
+  });
   return {
     data: meta.data,
     modelVersion: meta.modelVersion,
@@ -50,6 +71,9 @@ export function buildReport(
     confusion: confusionMatrix(preds, CELL_CLASSES.length),
     noCellFound: meta.noCellFound,
     reliability: reliabilityBins(preds),
+    eceBeforeCalibration: expectedCalibrationError(raw),
+    reliabilityBeforeCalibration: reliabilityBins(raw),
+    review: reviewStats(preds, meta.reviewThreshold),
   };
 }
 
@@ -59,7 +83,8 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 export function formatReport(r: EvaluationReport): string {
   const lines = [
     `model ${r.modelVersion} on ${r.data}: ${r.images} images, ${r.imagesPerSecond.toFixed(1)} images/s`,
-    `accuracy ${pct(r.accuracy)} (95% CI ${pct(r.accuracyCI95[0])}–${pct(r.accuracyCI95[1])})  macro-F1 ${r.macroF1.toFixed(3)}  ECE ${r.ece.toFixed(3)}`,
+    `accuracy ${pct(r.accuracy)} (95% CI ${pct(r.accuracyCI95[0])}–${pct(r.accuracyCI95[1])})  macro-F1 ${r.macroF1.toFixed(3)}  ECE ${r.ece.toFixed(3)} (${r.eceBeforeCalibration.toFixed(3)} before temperature scaling)`,
+    `review: ${pct(r.review.flaggedShare)} flagged below ${r.review.threshold.toFixed(3)}; the rest ${pct(r.review.accuracyAboveThreshold)} accurate`,
     '',
     'class        precision  recall     F1  support',
     ...r.classes.map((c) => {
