@@ -7,7 +7,6 @@ export type ImageOutcome =
       readonly width: number;
       readonly height: number;
       readonly cells: AnalysedCell[];
-      readonly rejectedObjects: number;
       readonly thumbnailUrl: string;
       readonly notes: string[];
       readonly elapsedMs: number;

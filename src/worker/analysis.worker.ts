@@ -30,7 +30,6 @@ const api: AnalysisWorkerApi = {
         width: analysis.width,
         height: analysis.height,
         cells: analysis.cells,
-        rejectedObjects: analysis.rejectedObjects,
         thumbnail,
         grayscale: isGrayscale(pixels),
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1 },

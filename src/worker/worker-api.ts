@@ -27,8 +27,6 @@ export interface AnalysisOutcome {
   readonly width: number;
   readonly height: number;
   readonly cells: AnalysedCell[];
-  /** Stained objects set aside because they look like no white cell the model knows. */
-  readonly rejectedObjects: number;
   /** A small JPEG of the image for the card, made in the worker. */
   readonly thumbnail: Blob;
   /** True when all sampled pixels are grey: stain colours are missing. */

@@ -28,12 +28,6 @@ export function CardBody({ item }: { item: ResultItem }) {
           No white blood cell found.
         </p>
       )}
-      {r && r.rejectedObjects > 0 && (
-        <p data-testid="card-note" className="text-sm text-slate-600 dark:text-slate-300">
-          {r.rejectedObjects === 1 ? 'One stained object was' : `${r.rejectedObjects} stained objects were`} set aside:
-          they look like no white cell the model knows.
-        </p>
-      )}
       {r && r.cells.length > 0 && (
         <ol className="flex flex-col gap-3">
           {r.cells.map((cell, i) => (

@@ -20,16 +20,7 @@ const item = (id: number, name: string, cells?: AnalysedCell[]): ResultItem =>
         id,
         name,
         status: 'done',
-        result: {
-          status: 'done',
-          width: 1,
-          height: 1,
-          cells,
-          rejectedObjects: 0,
-          thumbnailUrl: '',
-          notes: [],
-          elapsedMs: 0,
-        },
+        result: { status: 'done', width: 1, height: 1, cells, thumbnailUrl: '', notes: [], elapsedMs: 0 },
       }
     : { id, name, status: 'error', message: 'bad' };
 
