@@ -78,3 +78,37 @@ describe('class activation maps', () => {
     expect(cam.classIndex).toBe(p.indexOf(Math.max(...p)));
   });
 });
+
+describe('class activation map machinery', () => {
+  it('peaks on the one bright blob of a synthetic image, for a network whose evidence is brightness', async () => {
+    const { paintDiscs } = await import('../../scripts/lib/test-image');
+    const { CellClassifier } = await import('./classifier');
+    // A tiny network with the shipped one's shape (features → pool → logits) whose class-0
+    // evidence at each position is that position's brightness.
+    const net = tf.sequential({
+      layers: [
+        tf.layers.averagePooling2d({ poolSize: 16, inputShape: [128, 128, 3], name: 'shrink' }),
+        tf.layers.conv2d({ filters: 2, kernelSize: 1, name: 'features', activation: 'relu', kernelInitializer: 'ones' }),
+        tf.layers.globalAveragePooling2d({ name: 'pool' }),
+        tf.layers.dense({ units: 4, name: 'logits', kernelInitializer: 'ones' }),
+      ],
+    });
+    let artifacts!: tf.io.ModelArtifacts;
+    await net.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
+    const digest = Buffer.from(await crypto.subtle.digest('SHA-256', weights)).toString('hex');
+    const metadata = { ...classifier.metadata, featureLayer: 'features', temperature: 1, shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }] };
+    const files: Record<string, BodyInit> = {
+      'metadata.json': JSON.stringify(metadata),
+      'model.json': JSON.stringify({ modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['w.bin'], weights: artifacts.weightSpecs }] }),
+      'w.bin': weights,
+    };
+    const toy = await CellClassifier.load('mem', { fetchFn: async (url) => new Response(files[url.slice(4)]) });
+    const image = paintDiscs(128, 128, [40, 40, 40], [{ x: 36, y: 92, r: 18, rgb: [250, 250, 250] }]);
+    const cam = await toy.explain(cropToInput(image.data), 0);
+    const peak = cam.map.indexOf(1);
+    expect([peak % cam.side, Math.floor(peak / cam.side)]).toEqual([2, 5]);
+    toy.dispose();
+    net.dispose();
+  });
+});
