@@ -20,8 +20,18 @@ for (const backend of ['webgl', 'wasm'] as const) {
       const why = `${file.name}: chosen for the model in e2e/fixtures/test-images.json (after a model change, rerun e2e/tools/select-test-images.ts)`;
       await expect(c.getByTestId('cell').first(), why).toHaveAttribute('data-class', cls);
     }
+    // The summary counts at least the known cells of each class, and a count filters the cards.
     for (const cls of new Set(images.map((i) => i.cls))) {
-      await expect(page.getByTestId(`count-${cls}`)).toContainText(/\d/);
+      const known = images.filter((i) => i.cls === cls).length;
+      const count = Number(await page.getByTestId(`count-${cls}`).locator('strong').textContent());
+      expect(count).toBeGreaterThanOrEqual(known);
     }
+    await page.getByTestId('count-MONOCYTE').click();
+    const shown = page.getByTestId('result-card');
+    await expect(card(page, images.find((i) => i.cls === 'MONOCYTE')!.file.name)).toBeVisible();
+    await expect(card(page, images.find((i) => i.cls === 'EOSINOPHIL')!.file.name)).toHaveCount(0);
+    await expect(shown.filter({ has: page.locator('[data-class="MONOCYTE"]') })).toHaveCount(await shown.count());
+    await page.getByTestId('count-MONOCYTE').click();
+    await expect(shown).toHaveCount(images.length);
   });
 }
