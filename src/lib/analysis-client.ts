@@ -64,7 +64,22 @@ export class AnalysisClient {
     this.stop({ status: 'idle' });
   }
 
+  /**
+   * Analyses one file. If the worker fails on it (a lost WebGL context, a crash), the worker is
+   * rebuilt once — loading the model again, falling back if its backend no longer starts — and
+   * the file is tried again, so a batch carries on.
+   */
   async analyse(file: File): Promise<ImageOutcome> {
+    const first = await this.analyseOnce(file);
+    if (first.status !== 'error' || !('workerFailed' in first)) return first;
+    this.stop({ status: 'idle' });
+    const second = await this.analyseOnce(file);
+    return second.status === 'error' ? { status: 'error', message: second.message } : second;
+  }
+
+  private async analyseOnce(
+    file: File,
+  ): Promise<ImageOutcome | { status: 'error'; message: string; workerFailed: true }> {
     const stopper = this.stopper;
     const plan = await inspectFile(file);
     if (!plan.ok) return { status: 'error', message: plan.message };
@@ -95,7 +110,7 @@ export class AnalysisClient {
     } catch (err) {
       bitmap.close();
       if (err instanceof StopSignal || stopper.stopped) return { status: 'cancelled' };
-      return { status: 'error', message: `Analysis failed: ${messageOf(err)}` };
+      return { status: 'error', message: `Analysis failed: ${messageOf(err)}`, workerFailed: true };
     }
   }
 
