@@ -1,6 +1,7 @@
 import { DropZone } from '../features/intake/components/drop-zone';
 import { ModelStatus } from '../features/model/components/model-status';
 import { useModelLoader } from '../features/model/hooks/use-model-loader';
+import { useModelStore } from '../features/model/stores/model-store';
 import { ResultsPanel } from '../features/results/components/results-panel';
 import { addFiles } from '../features/results/stores/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
@@ -11,6 +12,7 @@ export function App() {
   useModelLoader();
   useApplyTheme();
   const hasItems = useResultsStore((s) => s.items.length > 0);
+  const reviewThreshold = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewThreshold : undefined));
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-4">
@@ -30,7 +32,7 @@ export function App() {
           </p>
         </div>
         <DropZone onFiles={addFiles} compact={hasItems} />
-        <ResultsPanel />
+        <ResultsPanel reviewThreshold={reviewThreshold} />
       </main>
       <footer className="text-xs text-slate-500 dark:text-slate-400">
         A research and teaching aid, not a medical device: check every result under the microscope.

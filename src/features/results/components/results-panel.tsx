@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { formatPercent } from '../../../lib/cell-class-style';
 import { visibleItems } from '../hooks/select-items';
 import { useResultsStore } from '../stores/results-store';
 import { BatchProgress } from './batch-progress';
@@ -7,7 +8,7 @@ import { ResultCard } from './result-card';
 import { ResultsToolbar } from './results-toolbar';
 
 /** Everything about the analysed images: progress, summary, controls and the cards. */
-export function ResultsPanel() {
+export function ResultsPanel({ reviewThreshold }: { reviewThreshold?: number }) {
   const { items, view, sort, filter } = useResultsStore();
   const shown = useMemo(() => visibleItems(items, filter, sort), [items, filter, sort]);
   if (items.length === 0) return null;
@@ -18,6 +19,13 @@ export function ResultsPanel() {
       </h2>
       <BatchProgress />
       <ClassSummary />
+      {reviewThreshold !== undefined && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="review-rule">
+          A cell is marked <strong>Review</strong> (dashed box) when the model gives its class less than{' '}
+          {formatPercent(reviewThreshold)}: the threshold set on validation data so that the cells above it are almost
+          always right. Check marked cells yourself.
+        </p>
+      )}
       <ResultsToolbar />
       {shown.length === 0 && <p className="text-sm">No image matches this filter.</p>}
       <div
