@@ -7,6 +7,8 @@ import { expect, test } from './support/fixtures';
 import { knownGoodImages, TEST_DIR } from './support/test-images';
 
 async function expectNoViolations(page: Page, view: string) {
+  // Colours are judged at rest, not halfway through a CSS transition.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const { violations } = await new AxeBuilder({ page }).analyze();
   const summary = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations in the ${view} view`).toEqual([]);

@@ -25,7 +25,7 @@ export function ProgressBar({
       className="h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
     >
       <div
-        className="h-full rounded-full bg-blue-600 transition-[width] dark:bg-blue-400"
+        className="h-full rounded-full bg-blue-600 motion-safe:transition-[width] dark:bg-blue-400"
         style={{ width: `${pct}%` }}
       />
     </div>

@@ -32,7 +32,7 @@ export function DropZone({ onFiles, compact }: { onFiles: (files: File[]) => voi
         if (depth.current === 0) setOver(false);
       }}
       onDrop={onDrop}
-      className={`flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed text-center transition-colors ${
+      className={`flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed text-center motion-safe:transition-colors ${
         compact ? 'p-4' : 'p-10'
       } ${
         over
