@@ -1,3 +1,6 @@
+import { PageNav } from './page-nav';
+import { PAGES } from './pages';
+import { useHashRoute } from './use-hash-route';
 import { DropZone } from '../features/intake/components/drop-zone';
 import { ModelStatus } from '../features/model/components/model-status';
 import { useModelLoader } from '../features/model/hooks/use-model-loader';
@@ -11,6 +14,8 @@ import { useApplyTheme } from '../features/theme/hooks/use-apply-theme';
 export function App() {
   useModelLoader();
   useApplyTheme();
+  const route = useHashRoute();
+  const page = PAGES.find((p) => p.id === route);
   const hasItems = useResultsStore((s) => s.items.length > 0);
   const reviewThreshold = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewThreshold : undefined));
   return (
@@ -22,6 +27,7 @@ export function App() {
             Eosinophils, lymphocytes, monocytes and neutrophils in stained blood smear images.
           </p>
         </div>
+        <PageNav current={page ? page.id : ''} />
         <ThemeToggle />
       </header>
       <main className="flex flex-1 flex-col gap-6">
@@ -31,8 +37,14 @@ export function App() {
             Images are analysed on this device. Nothing is uploaded.
           </p>
         </div>
-        <DropZone onFiles={addFiles} compact={hasItems} />
-        <ResultsPanel reviewThreshold={reviewThreshold} />
+        {page ? (
+          page.render()
+        ) : (
+          <>
+            <DropZone onFiles={addFiles} compact={hasItems} />
+            <ResultsPanel reviewThreshold={reviewThreshold} />
+          </>
+        )}
       </main>
       <footer className="text-xs text-slate-500 dark:text-slate-400">
         A research and teaching aid, not a medical device: check every result under the microscope.
