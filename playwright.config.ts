@@ -7,6 +7,13 @@ export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find
 /** Flags that give headless Chromium WebGL on SwiftShader (no GPU needed). */
 export const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
 
+/**
+ * Port and build folder of the preview server. Defaults serve `dist/` on 4173; several people
+ * (or agents) testing at once each set PW_PORT and PW_DIST (built with `vite build --outDir`).
+ */
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST;
+
 export default defineConfig({
   testDir: 'e2e',
   workers: 1,
@@ -17,14 +24,14 @@ export default defineConfig({
   expect: { timeout: 60_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npm run preview',
-    url: 'http://localhost:4173',
+    command: DIST ? `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}` : 'npm run preview',
+    url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
