@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export const PREVIEW_URL = 'http://localhost:4173';
+/** Same conventions as playwright.config.ts: PW_PORT and PW_DIST let parallel runs keep apart. */
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const DIST = process.env.PW_DIST;
+export const PREVIEW_URL = `http://localhost:${PORT}`;
 
 async function serverUp(): Promise<boolean> {
   try {
@@ -14,10 +17,9 @@ async function serverUp(): Promise<boolean> {
 export async function ensurePreview(): Promise<() => void> {
   if (await serverUp()) return () => {};
   // Vite itself, not through npx: killing it then really stops the server.
-  const vite = 'node_modules/vite/bin/vite.js';
-  const child: ChildProcess = spawn(process.execPath, [vite, 'preview', '--port', '4173', '--strictPort'], {
-    stdio: 'ignore',
-  });
+  const args = ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'];
+  if (DIST) args.push('--outDir', DIST);
+  const child: ChildProcess = spawn(process.execPath, args, { stdio: 'ignore' });
   for (let i = 0; i < 150 && !(await serverUp()); i++) await new Promise((r) => setTimeout(r, 200));
   if (!(await serverUp())) throw new Error('vite preview did not start: run `npm run build` first.');
   return () => child.kill();
