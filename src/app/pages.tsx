@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ModelCardPage } from '../features/model-card/components/model-card-page';
 
 /**
  * The app's pages, in navigation order. A feature adds its page here with one entry; the
@@ -11,4 +12,4 @@ export interface PageEntry {
   readonly render: () => ReactNode;
 }
 
-export const PAGES: PageEntry[] = [];
+export const PAGES: PageEntry[] = [{ id: 'model', label: 'Model card', render: () => <ModelCardPage /> }];

@@ -1,4 +1,5 @@
 import type { AnalysedCell } from '../core/analyse';
+import type { CellHeatmap } from '../worker/worker-api';
 
 /** What the app learns about one dropped file. */
 export type ImageOutcome =
@@ -10,6 +11,8 @@ export type ImageOutcome =
       readonly thumbnailUrl: string;
       readonly notes: string[];
       readonly elapsedMs: number;
+      /** Class activation maps per cell, in `cells` order (absent from an older worker). */
+      readonly heatmaps?: CellHeatmap[];
     }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'cancelled' };

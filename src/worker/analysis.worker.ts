@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import { analyseImage } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
+import { cellHeatmaps, explainCell } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
 import type { AnalysisWorkerApi } from './worker-api';
@@ -26,16 +27,28 @@ const api: AnalysisWorkerApi = {
       const t1 = performance.now();
       const analysis = await analyseImage(pixels, classifier);
       const t2 = performance.now();
+      const heatmaps = await cellHeatmaps(pixels, classifier);
+      const t3 = performance.now();
       return {
         width: analysis.width,
         height: analysis.height,
         cells: analysis.cells,
         thumbnail,
         grayscale: isGrayscale(pixels),
-        timings: { decodeMs: t1 - t0, analyseMs: t2 - t1 },
+        timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
+        heatmaps,
       };
     } finally {
       bitmap.close();
+    }
+  },
+
+  async explain({ image, ...request }) {
+    if (!classifier) throw new Error('The model is not loaded yet.');
+    try {
+      return await explainCell(bitmapPixels(image), classifier, request);
+    } finally {
+      image.close();
     }
   },
 };

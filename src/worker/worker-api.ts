@@ -1,4 +1,6 @@
 import type { AnalysedCell } from '../core/analyse';
+import type { Region } from '../core/resample';
+import type { Box } from '../core/rgba-image';
 
 /** tfjs backends the worker can run on, in order of preference. */
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -31,7 +33,35 @@ export interface AnalysisOutcome {
   readonly thumbnail: Blob;
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
-  readonly timings: { readonly decodeMs: number; readonly analyseMs: number };
+  readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
+  /** Per cell (same order as `cells`), its class activation maps: see CellHeatmap. */
+  readonly heatmaps?: CellHeatmap[];
+}
+
+/** A cell's class activation maps, one per class in CELL_CLASSES order, over its crop square. */
+export interface CellHeatmap {
+  /** The crop square in the analysed image's pixels (may reach past the border). */
+  readonly region: Region;
+  /** Each map is side × side, row-major, in [0, 1]. */
+  readonly side: number;
+  readonly maps: Float32Array[];
+}
+
+/** Which cell of an image to explain: by index, or the cell nearest a box; class default: predicted. */
+export interface ExplainRequest {
+  readonly image: ImageBitmap;
+  readonly cellIndex?: number;
+  readonly near?: Box;
+  readonly classIndex?: number;
+}
+
+export interface ExplainResult {
+  readonly map: Float32Array;
+  readonly side: number;
+  readonly classIndex: number;
+  readonly cellIndex: number;
+  readonly box: Box;
+  readonly region: Region;
 }
 
 export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void;
@@ -40,4 +70,6 @@ export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
+  /** One cell's class activation map; undefined when the image has no white cell. */
+  explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
 }

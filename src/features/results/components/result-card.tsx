@@ -1,12 +1,16 @@
 import { memo } from 'react';
+import { HeatmapCanvas } from '../../../components/heatmap-canvas';
+import { useCardHeatmap } from '../hooks/use-card-heatmap';
 import type { ResultItem, ViewMode } from '../stores/results-store';
 import { CardBody } from './card-body';
 import { CellBoxes } from './cell-boxes';
+import { HeatmapPanel } from './heatmap-panel';
 
 /** One image: thumbnail with its cells boxed, then per cell the class and probabilities, or a message. */
 export const ResultCard = memo(function ResultCard({ item, view }: { item: ResultItem; view: ViewMode }) {
   const r = item.result;
   const top = r?.cells[0]?.predicted;
+  const heatmap = useCardHeatmap(r);
   return (
     <article
       data-testid="result-card"
@@ -28,8 +32,19 @@ export const ResultCard = memo(function ResultCard({ item, view }: { item: Resul
               width={r.width}
               height={r.height}
             />
+            <HeatmapCanvas
+              width={r.width}
+              height={r.height}
+              layers={heatmap.layers}
+              opacity={heatmap.opacity}
+              visible={heatmap.visible}
+              label={`${item.name}: heatmap of where the model found the evidence for each cell's class`}
+            />
             <CellBoxes cells={r.cells} width={r.width} height={r.height} />
           </div>
+        ) : null}
+        {r ? (
+          <HeatmapPanel result={r} heatmap={heatmap} name={item.name} />
         ) : (
           <div className="flex aspect-[4/3] items-center justify-center text-sm text-slate-600 dark:text-slate-300">
             {item.status === 'analysing' ? 'Analysing…' : item.status === 'queued' ? 'Waiting…' : 'No preview'}

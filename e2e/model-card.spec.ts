@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/fixtures';
+
+/** The page's own rule for shares (src/features/model-card/metrics.ts): one decimal place. */
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+test('the model card shows the figures in metrics.json', async ({ page }) => {
+  const m = JSON.parse(readFileSync('public/model/metrics.json', 'utf8'));
+  await page.goto('/#/model');
+  const cardPage = page.getByTestId('model-card');
+  await expect(cardPage.getByTestId('model-version')).toHaveText(m.modelVersion);
+  await expect(cardPage.getByTestId('gflops')).toHaveText(`${m.gflopsPerCell} GFLOPs`);
+
+  for (const [id, split] of [
+    ['test', m.test],
+    ['labB', m.labB],
+  ]) {
+    const s = page.getByTestId(`split-${id}`);
+    await expect(s.getByTestId('accuracy')).toHaveText(pct(split.accuracy));
+    await expect(s.getByText(`95% interval ${pct(split.accuracyCI95[0])}–${pct(split.accuracyCI95[1])}`)).toBeVisible();
+    await expect(s.getByTestId('ece')).toHaveText(split.ece.toFixed(3));
+    for (const cls of split.classes) {
+      const row = s.locator(`[data-testid="class-table"] tr[data-class="${cls}"]`);
+      for (const metric of ['precision', 'recall', 'f1'])
+        await expect(row.locator(`[data-metric="${metric}"]`)).toHaveText(pct(split.perClass[cls][metric]));
+      await expect(row.locator('[data-metric="support"]')).toHaveText(String(split.perClass[cls].support));
+    }
+    await expect(s.getByTestId('confusion-cell')).toHaveText(split.confusion.flat().map(String));
+    await expect(s.getByRole('img', { name: /Reliability diagram/ }).locator('circle')).toHaveCount(
+      split.reliability.filter((b: { count: number }) => b.count > 0).length +
+        (split.reliabilityBeforeCalibration ?? []).filter((b: { count: number }) => b.count > 0).length,
+    );
+    if (split.review) {
+      await expect(s.getByTestId('review-flagged')).toHaveText(pct(split.review.flaggedShare));
+      await expect(s.getByTestId('review-accuracy')).toHaveText(pct(split.review.accuracyAboveThreshold));
+    }
+  }
+  await expect(cardPage.getByTestId('detection-recall')).toHaveText(pct(m.detection.recall));
+  await expect(cardPage.getByTestId('negatives-rejected')).toHaveText(pct(m.noWhiteCell.negativesRejected));
+  await expect(cardPage.getByTestId('test-rejected')).toHaveText(pct(m.noWhiteCell.testImagesRejected));
+  await expect(cardPage.getByTestId('heatmap-mass')).toHaveText(pct(m.heatmap.meanMassInsideBox));
+  await expect(cardPage.getByTestId('limits').getByRole('listitem')).toHaveText(m.limits);
+});

@@ -1,0 +1,54 @@
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { pct, type SplitMetrics } from '../metrics';
+
+/** Per-class precision, recall, F1 and the number of images of that class. */
+export function ClassTable({ split, caption }: { split: SplitMetrics; caption: string }) {
+  return (
+    <table className="w-full max-w-xl text-sm tabular-nums" data-testid="class-table">
+      <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+          <th scope="col" className="py-1 pr-3">
+            Class
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            Precision
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            Recall
+          </th>
+          <th scope="col" className="py-1 pr-3 text-right">
+            F1
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Images
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {split.classes.map((cls) => {
+          const m = split.perClass[cls];
+          return (
+            <tr key={cls} data-class={cls} className="border-b border-slate-200 dark:border-slate-800">
+              <th scope="row" className="py-1 pr-3 text-left font-medium">
+                {CLASS_STYLE[cls].label}
+              </th>
+              <td className="py-1 pr-3 text-right" data-metric="precision">
+                {pct(m.precision)}
+              </td>
+              <td className="py-1 pr-3 text-right" data-metric="recall">
+                {pct(m.recall)}
+              </td>
+              <td className="py-1 pr-3 text-right" data-metric="f1">
+                {pct(m.f1)}
+              </td>
+              <td className="py-1 text-right" data-metric="support">
+                {m.support}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,64 @@
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import type { SplitMetrics } from '../metrics';
+
+/**
+ * The confusion matrix as a real table whose cells are shaded by their share of the row (the
+ * true class): the diagonal in blue, mistakes in orange, so the eye finds the confusions; every
+ * cell also carries its count and row share as text.
+ */
+export function ConfusionGrid({ split, caption }: { split: SplitMetrics; caption: string }) {
+  return (
+    <table className="text-sm tabular-nums" data-testid="confusion">
+      <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
+      <thead>
+        <tr>
+          <td />
+          <th
+            scope="col"
+            colSpan={split.classes.length}
+            className="pb-1 text-center text-xs font-medium text-slate-600 dark:text-slate-300"
+          >
+            Predicted
+          </th>
+        </tr>
+        <tr>
+          <th scope="col" className="pr-2 text-left text-xs font-medium text-slate-600 dark:text-slate-300">
+            True
+          </th>
+          {split.classes.map((cls) => (
+            <th key={cls} scope="col" className="px-1 text-xs font-medium">
+              {CLASS_STYLE[cls].short}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {split.confusion.map((row, r) => {
+          const total = row.reduce((a, b) => a + b, 0) || 1;
+          return (
+            <tr key={split.classes[r]}>
+              <th scope="row" className="pr-2 text-left text-xs font-medium">
+                {CLASS_STYLE[split.classes[r]].label}
+              </th>
+              {row.map((n, c) => {
+                const share = n / total;
+                const hue = r === c ? '37, 99, 235' : '234, 88, 12';
+                return (
+                  <td
+                    key={c}
+                    data-testid="confusion-cell"
+                    title={`${CLASS_STYLE[split.classes[r]].label} predicted as ${CLASS_STYLE[split.classes[c]].label}: ${n} (${Math.round(share * 100)}% of the row)`}
+                    className={`h-11 w-14 border border-white text-center dark:border-slate-950 ${share > 0.5 ? 'text-white' : ''}`}
+                    style={{ backgroundColor: `rgba(${hue}, ${0.08 + 0.87 * share})` }}
+                  >
+                    {n}
+                  </td>
+                );
+              })}
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,143 @@
+import { formatBytes } from '../../../lib/cell-class-style';
+import { useMetrics } from '../hooks/use-metrics';
+import { pct, type ModelMetrics } from '../metrics';
+import { Figure } from './figure';
+import { SplitSection } from './split-section';
+
+/** The model card: what the model is, how well it does on which images, and when not to trust it. */
+export function ModelCardPage() {
+  const state = useMetrics();
+  if (state.status === 'loading') return <p className="text-sm">Loading the model card…</p>;
+  if (state.status === 'error')
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        The model card could not be loaded ({state.message}).
+      </p>
+    );
+  return <ModelCard m={state.metrics} />;
+}
+
+function ModelCard({ m }: { m: ModelMetrics }) {
+  return (
+    <article className="flex flex-col gap-8" data-testid="model-card" aria-labelledby="model-card-title">
+      <header className="flex flex-col gap-2">
+        <h2 id="model-card-title" className="text-xl font-semibold">
+          Model card
+        </h2>
+        <p className="text-sm text-slate-700 dark:text-slate-200">{m.architecture}</p>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          <Figure label="Model version" value={m.modelVersion} testId="model-version" />
+          <Figure
+            label="Download size"
+            value={formatBytes(m.modelBytes)}
+            testId="model-bytes"
+            note={`${m.modelBytes.toLocaleString('en')} bytes`}
+          />
+          <Figure label="Cost per cell" value={`${m.gflopsPerCell} GFLOPs`} testId="gflops" />
+          {m.calibration && (
+            <Figure
+              label="Temperature"
+              value={m.calibration.temperature.toFixed(2)}
+              testId="temperature"
+              note="fitted on validation only"
+            />
+          )}
+        </dl>
+      </header>
+      <SplitSection
+        id="test"
+        title="Test images"
+        intro="Held-out images from the training dataset, evaluated once after the model was fixed:"
+        split={m.test}
+      />
+      {m.labB && (
+        <SplitSection
+          id="labB"
+          title="Another lab's images"
+          intro="Images from a different lab, stain and camera, never seen in training (zero-shot):"
+          split={m.labB}
+        />
+      )}
+      <section aria-labelledby="finding-title" className="flex flex-col gap-3">
+        <h2 id="finding-title" className="text-lg font-semibold">
+          Finding cells and saying “no white cell”
+        </h2>
+        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+          {typeof m.detection?.recall === 'number' && (
+            <Figure
+              label="White cells found (recall)"
+              value={pct(m.detection.recall)}
+              testId="detection-recall"
+              note={detectionNote(m)}
+            />
+          )}
+          {typeof m.detection?.precision === 'number' && (
+            <Figure
+              label="Boxes that are white cells (precision)"
+              value={pct(m.detection.precision)}
+              testId="detection-precision"
+            />
+          )}
+          {m.noWhiteCell && (
+            <>
+              <Figure
+                label="Images without a white cell rejected"
+                value={pct(m.noWhiteCell.negativesRejected)}
+                testId="negatives-rejected"
+                note={m.noWhiteCell.negativeSet}
+              />
+              <Figure
+                label="Test images wrongly rejected"
+                value={pct(m.noWhiteCell.testImagesRejected)}
+                testId="test-rejected"
+              />
+            </>
+          )}
+          {m.heatmap && (
+            <Figure
+              label="Heatmap inside the cell's box"
+              value={pct(m.heatmap.meanMassInsideBox)}
+              testId="heatmap-mass"
+              note={`mean share of the map's mass; ${m.heatmap.method ?? ''}`}
+            />
+          )}
+        </dl>
+      </section>
+      <section aria-labelledby="data-title" className="flex max-w-3xl flex-col gap-3 text-sm">
+        <h2 id="data-title" className="text-lg font-semibold">
+          Training data, validation and use
+        </h2>
+        {m.trainingData && <Para title="Training data" text={m.trainingData} />}
+        {m.validation && <Para title="Validation" text={m.validation.method} />}
+        {m.intendedUse && <Para title="Intended use" text={m.intendedUse} />}
+        {m.limits && (
+          <div>
+            <h3 className="font-semibold">Known limits</h3>
+            <ul className="list-disc pl-5" data-testid="limits">
+              {m.limits.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function detectionNote(m: ModelMetrics): string | undefined {
+  const d = m.detection;
+  if (!d) return undefined;
+  return typeof d.whiteCells === 'number'
+    ? `${d.whiteCells} annotated white cells in ${d.fields} BCCD fields`
+    : undefined;
+}
+
+function Para({ title, text }: { title: string; text: string }) {
+  return (
+    <div>
+      <h3 className="font-semibold">{title}</h3>
+      <p className="text-slate-700 dark:text-slate-200">{text}</p>
+    </div>
+  );
+}

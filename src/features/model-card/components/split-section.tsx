@@ -1,0 +1,75 @@
+import { dec, pct, type SplitMetrics } from '../metrics';
+import { ClassTable } from './class-table';
+import { ConfusionGrid } from './confusion-grid';
+import { Figure } from './figure';
+import { ReliabilityDiagram } from './reliability-diagram';
+
+/** Everything measured on one image set: headline figures, per-class table, confusions, calibration. */
+export function SplitSection({
+  id,
+  title,
+  intro,
+  split,
+}: {
+  id: string;
+  title: string;
+  intro: string;
+  split: SplitMetrics;
+}) {
+  const [lo, hi] = split.accuracyCI95;
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid={`split-${id}`} className="flex flex-col gap-4">
+      <div>
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {title}
+        </h2>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {intro} {split.images} images ({split.data}).
+        </p>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <Figure
+          label="Accuracy"
+          value={pct(split.accuracy)}
+          testId="accuracy"
+          note={`95% interval ${pct(lo)}–${pct(hi)}`}
+        />
+        <Figure label="Macro F1" value={pct(split.macroF1)} testId="macro-f1" />
+        <Figure
+          label="Calibration error (ECE)"
+          value={dec(split.ece)}
+          testId="ece"
+          note={
+            split.eceBeforeCalibration !== undefined
+              ? `before temperature scaling ${dec(split.eceBeforeCalibration)}`
+              : undefined
+          }
+        />
+        <Figure
+          label="No cell found"
+          value={pct(split.noCellFound.length / split.images)}
+          testId="no-cell-share"
+          note={`${split.noCellFound.length} images`}
+        />
+      </dl>
+      {split.review && (
+        <p className="text-sm" data-testid="review">
+          Cells below the review threshold of <strong>{pct(split.review.threshold)}</strong> are flagged:{' '}
+          <strong data-testid="review-flagged">{pct(split.review.flaggedShare)}</strong> of these images; the rest are
+          right <strong data-testid="review-accuracy">{pct(split.review.accuracyAboveThreshold)}</strong> of the time.
+        </p>
+      )}
+      <div className="flex flex-wrap items-start gap-8">
+        <ClassTable split={split} caption="Per class" />
+        <ConfusionGrid split={split} caption="Confusion matrix (rows: true class)" />
+        <ReliabilityDiagram
+          after={split.reliability}
+          before={split.reliabilityBeforeCalibration}
+          label={`Reliability diagram for ${title}: share of predictions right against the model's confidence${
+            split.reliabilityBeforeCalibration ? ', before and after temperature scaling' : ''
+          }. ECE ${dec(split.ece)}.`}
+        />
+      </div>
+    </section>
+  );
+}

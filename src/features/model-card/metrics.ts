@@ -1,0 +1,70 @@
+import type { CellClass } from '../../core/model-spec';
+
+/** The shape of public/model/metrics.json (written by `npm run model-card`); newer keys are optional. */
+export interface ReliabilityBin {
+  readonly lower: number;
+  readonly upper: number;
+  readonly count: number;
+  readonly confidence: number;
+  readonly accuracy: number;
+}
+
+export interface SplitMetrics {
+  readonly data: string;
+  readonly images: number;
+  readonly accuracy: number;
+  readonly accuracyCI95: readonly [number, number];
+  readonly macroF1: number;
+  readonly ece: number;
+  readonly eceBeforeCalibration?: number;
+  readonly classes: readonly CellClass[];
+  readonly perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
+  /** Rows: true class; columns: predicted class (same order as `classes`). */
+  readonly confusion: readonly (readonly number[])[];
+  readonly reliability: readonly ReliabilityBin[];
+  readonly reliabilityBeforeCalibration?: readonly ReliabilityBin[];
+  readonly review?: {
+    readonly threshold: number;
+    readonly flaggedShare: number;
+    readonly accuracyAboveThreshold: number;
+  };
+  readonly noCellFound: readonly string[];
+}
+
+export interface ModelMetrics {
+  readonly modelVersion: string;
+  readonly architecture: string;
+  readonly gflopsPerCell: number;
+  readonly modelBytes: number;
+  readonly test: SplitMetrics;
+  readonly labB?: SplitMetrics;
+  readonly detection?: Record<string, number | string | undefined>;
+  readonly noWhiteCell?: {
+    readonly negativeSet?: string;
+    readonly negativesRejected: number;
+    readonly testImagesRejected: number;
+    readonly negativesAccepted?: readonly string[];
+  };
+  readonly heatmap?: {
+    readonly method?: string;
+    readonly images?: number;
+    readonly meanMassInsideBox: number;
+    readonly medianMassInsideBox?: number;
+    readonly shareOfImagesAbove70Percent?: number;
+  };
+  readonly validation?: { readonly method: string } & Record<string, unknown>;
+  readonly trainingData?: string;
+  readonly calibration?: { readonly temperature: number; readonly reviewThreshold: number };
+  readonly intendedUse?: string;
+  readonly limits?: readonly string[];
+}
+
+/** How the model card writes a share: one decimal place, e.g. 87.7%. The e2e test uses the same rule. */
+export function pct(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
+/** Two decimals for scores that are not shares (ECE, F1 as a fraction). */
+export function dec(x: number, digits = 3): string {
+  return x.toFixed(digits);
+}
