@@ -5,48 +5,20 @@
  *
  *   npx tsx scripts/measure-bundle.ts [--max-kb 250]
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { initialJs } from './lib/initial-js';
 
-interface Chunk {
-  file: string;
-  isEntry?: boolean;
-  imports?: string[];
-  css?: string[];
-}
-
-const DIST = 'dist';
-const manifestPath = join(DIST, '.vite', 'manifest.json');
-if (!existsSync(manifestPath)) {
-  console.error(`${manifestPath} not found: run \`npm run build\` first.`);
+let measured;
+try {
+  measured = initialJs('dist');
+} catch (err) {
+  console.error((err as Error).message);
   process.exit(2);
 }
-const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, Chunk>;
-const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry);
-const seen = new Set<string>();
-const visit = (key: string) => {
-  if (seen.has(key)) return;
-  seen.add(key);
-  for (const dep of manifest[key].imports ?? []) visit(dep);
-};
-entries.forEach(visit);
-
-const gz = (file: string) => {
-  const raw = readFileSync(join(DIST, file));
-  return { raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
-};
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
-let total = 0;
+const total = measured.totalGzip;
 console.log('JS loaded before first interaction (entry + static imports):');
-for (const key of seen) {
-  const { file } = manifest[key];
-  const size = gz(file);
-  total += size.gzip;
-  console.log(`  ${file.padEnd(40)} ${kb(size.raw)} KB raw ${kb(size.gzip)} KB gzip`);
-}
-const css = [...seen].flatMap((k) => manifest[k].css ?? []);
-for (const file of css) console.log(`  (css, not counted) ${file.padEnd(22)} ${kb(gz(file).gzip)} KB gzip`);
+for (const f of measured.files) console.log(`  ${f.file.padEnd(40)} ${kb(f.raw)} KB raw ${kb(f.gzip)} KB gzip`);
+for (const f of measured.css) console.log(`  (css, not counted) ${f.file.padEnd(22)} ${kb(f.gzip)} KB gzip`);
 console.log(`total JS before interaction: ${(total / 1024).toFixed(1)} KB gzipped`);
 
 const maxIndex = process.argv.indexOf('--max-kb');

@@ -1,6 +1,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { AnalysisWorkerApi, ModelInfo } from '../worker/worker-api';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
+import { installDebugHooks } from './debug-hooks';
 import { decodeFile } from './decode-file';
 import { inspectFile } from './image-format/inspect-file';
 import { GRAYSCALE_NOTE } from './image-format/plan-intake';
@@ -77,6 +78,13 @@ export class AnalysisClient {
     return second.status === 'error' ? { status: 'error', message: second.message } : second;
   }
 
+  /** The worker's API once the model is loaded: for the `?debug` test and benchmark hooks only. */
+  async workerApi(): Promise<Remote<AnalysisWorkerApi>> {
+    await this.load();
+    if (!this.api) throw new Error('The analysis worker stopped.');
+    return this.api;
+  }
+
   private async analyseOnce(
     file: File,
   ): Promise<ImageOutcome | { status: 'error'; message: string; workerFailed: true }> {
@@ -147,3 +155,4 @@ function messageOf(err: unknown): string {
 
 /** The app's single client. */
 export const analysisClient = new AnalysisClient();
+installDebugHooks(analysisClient);

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
 import { analyseImage } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
@@ -5,6 +6,7 @@ import { bitmapPixels, isGrayscale } from './bitmap-pixels';
 import { cellHeatmaps, explainCell } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
+import { assertWebglAlive, loseWebglContext } from './webgl-context';
 import type { AnalysisWorkerApi } from './worker-api';
 
 let classifier: CellClassifier | undefined;
@@ -21,6 +23,7 @@ const api: AnalysisWorkerApi = {
   async analyse(bitmap) {
     if (!classifier) throw new Error('The model is not loaded yet.');
     try {
+      assertWebglAlive();
       const t0 = performance.now();
       const pixels = bitmapPixels(bitmap);
       const thumbnail = await makeThumbnail(bitmap);
@@ -29,6 +32,7 @@ const api: AnalysisWorkerApi = {
       const t2 = performance.now();
       const heatmaps = await cellHeatmaps(pixels, classifier);
       const t3 = performance.now();
+      assertWebglAlive(); // a context lost during the inference leaves zeros, not probabilities
       return {
         width: analysis.width,
         height: analysis.height,
@@ -50,6 +54,21 @@ const api: AnalysisWorkerApi = {
     } finally {
       image.close();
     }
+  },
+
+  async memory() {
+    const { numTensors, numBytes, numDataBuffers } = tf.memory();
+    return { numTensors, numBytes, numDataBuffers };
+  },
+
+  async debugLoseContext() {
+    return loseWebglContext();
+  },
+
+  async benchSeed(bitmap) {
+    // A separate chunk, fetched only by the benchmark: the app never downloads the seed model's code.
+    const { analyseWithSeed } = await import('./bench/seed-bench');
+    return analyseWithSeed(bitmap);
   },
 };
 

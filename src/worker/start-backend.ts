@@ -26,7 +26,9 @@ export async function startBackend(options: LoadOptions, onProgress: ProgressCal
       failures.push({ backend, reason: 'could not start' });
       continue;
     }
+    const t0 = performance.now();
     const classifier = await CellClassifier.load(options.modelUrl, { onProgress });
+    const t1 = performance.now();
     try {
       await classifier.warmUp();
     } catch (err) {
@@ -41,6 +43,8 @@ export async function startBackend(options: LoadOptions, onProgress: ProgressCal
       reviewThreshold: m.reviewThreshold,
       totalBytes: m.totalBytes,
       failures,
+      loadMs: t1 - t0,
+      warmUpMs: performance.now() - t1,
     };
     return { classifier, info };
   }

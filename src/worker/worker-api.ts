@@ -22,6 +22,23 @@ export interface ModelInfo {
   readonly totalBytes: number;
   /** Backends that failed during this load, with the reason. */
   readonly failures: readonly { backend: BackendName; reason: string }[];
+  /** Fetching and building the model, then its warm-up inference, in ms. */
+  readonly loadMs?: number;
+  readonly warmUpMs?: number;
+}
+
+/** tf.memory() in the worker: tensors alive and the bytes they hold. */
+export interface WorkerMemory {
+  readonly numTensors: number;
+  readonly numBytes: number;
+  readonly numDataBuffers: number;
+}
+
+/** One image through the seed's MobileNetV2 (benchmark only); buildMs is non-zero on the first call. */
+export interface SeedTimings {
+  readonly buildMs: number;
+  readonly decodeMs: number;
+  readonly analyseMs: number;
 }
 
 export interface AnalysisOutcome {
@@ -72,4 +89,10 @@ export interface AnalysisWorkerApi {
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
   /** One cell's class activation map; undefined when the image has no white cell. */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
+  /** tf.memory() now: lets tests check that every batch gives its tensors back. */
+  memory(): Promise<WorkerMemory>;
+  /** Test hook: loses the WebGL context on purpose; does nothing (false) on WASM or CPU. */
+  debugLoseContext(): Promise<boolean>;
+  /** Benchmark only: one image through the seed's architecture (its code is a chunk only this loads). */
+  benchSeed(image: ImageBitmap): Promise<SeedTimings>;
 }

@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import type { TimedImage } from '../../src/lib/debug-hooks';
+import type { ModelInfo, SeedTimings } from '../../src/worker/worker-api';
+
+/** Script run in the page before the app: records main-thread long tasks and a no-op __name for tsx. */
+export const PAGE_INIT = `
+window.__name = (f) => f;
+window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {}
+`;
+
+export interface Payload {
+  readonly name: string;
+  readonly base64: string;
+}
+
+/** Puts the images into the page once as File objects (window.__files), so timing starts from a File as after a drop. */
+export async function loadFiles(page: Page, files: readonly Payload[]): Promise<void> {
+  await page.evaluate((list) => {
+    (window as unknown as { __files: File[] }).__files = list.map(
+      (f) => new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name, { type: 'image/jpeg' }),
+    );
+  }, files);
+}
+
+interface Hooks {
+  info(): Promise<ModelInfo>;
+  analyse(file: File): Promise<TimedImage>;
+  analyseSeed(file: File): Promise<SeedTimings & { totalMs: number }>;
+}
+
+export async function modelInfo(page: Page): Promise<ModelInfo> {
+  return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.info());
+}
+
+/** Times images first..first+count one after another through the app's worker path (ours or the seed's). */
+export async function timeImages(
+  page: Page,
+  which: 'ours' | 'seed',
+  first: number,
+  count: number,
+): Promise<(TimedImage | (SeedTimings & { totalMs: number }))[]> {
+  return page.evaluate(
+    async ({ which, first, count }) => {
+      const w = window as unknown as { hematovisionDebug: Hooks; __files: File[] };
+      const out = [];
+      for (let i = first; i < first + count; i++) {
+        const file = w.__files[i % w.__files.length];
+        out.push(
+          which === 'ours' ? await w.hematovisionDebug.analyse(file) : await w.hematovisionDebug.analyseSeed(file),
+        );
+      }
+      return out;
+    },
+    { which, first, count },
+  );
+}
+
+export interface BatchRun {
+  readonly ms: number;
+  readonly done: number;
+  readonly errors: number;
+  readonly longTasks: number[];
+  readonly peakHeapBytes: number;
+}
+
+/** Drops `count` files on the drop zone and waits for the last result: the batch end to end, as a user sees it. */
+export async function dropBatch(page: Page, count: number): Promise<BatchRun> {
+  return page.getByTestId('drop-zone').evaluate(
+    (zone, count) =>
+      new Promise<BatchRun>((resolve) => {
+        const w = window as unknown as { __files: File[]; __longTasks: { start: number; ms: number }[] };
+        const heap = () =>
+          (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
+        let peak = heap();
+        const sampler = setInterval(() => (peak = Math.max(peak, heap())), 100);
+        const dt = new DataTransfer();
+        for (let i = 0; i < count; i++) dt.items.add(w.__files[i % w.__files.length]);
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const done = document.querySelectorAll('[data-testid="result-card"][data-status="done"]').length;
+          const errors = document.querySelectorAll('[data-testid="result-card"][data-status="error"]').length;
+          if (done + errors < count) return;
+          const ms = performance.now() - t0;
+          observer.disconnect();
+          clearInterval(sampler);
+          peak = Math.max(peak, heap());
+          const longTasks = w.__longTasks.filter((t) => t.start >= t0).map((t) => t.ms);
+          resolve({ ms, done, errors, longTasks, peakHeapBytes: peak });
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          zone.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+        }
+      }),
+    count,
+  );
+}

@@ -1,0 +1,23 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** The WebGL context tfjs draws with, when the WebGL backend is the one running. */
+function webglContext(): WebGLRenderingContext | undefined {
+  if (tf.getBackend() !== 'webgl') return undefined;
+  return (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+}
+
+/**
+ * Throws when the GPU context is gone (driver reset, too many contexts, a tab in the background
+ * on mobile). tfjs does not always notice: reads from a lost context can return zeros, which
+ * would be taken for probabilities. Throwing makes the client rebuild the worker instead.
+ */
+export function assertWebglAlive(): void {
+  if (webglContext()?.isContextLost()) throw new Error('The WebGL context was lost.');
+}
+
+/** Test hook: loses the context on purpose (WEBGL_lose_context). False when not on WebGL. */
+export function loseWebglContext(): boolean {
+  const ext = webglContext()?.getExtension('WEBGL_lose_context');
+  ext?.loseContext();
+  return !!ext;
+}
