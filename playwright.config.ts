@@ -16,6 +16,8 @@ const DIST = process.env.PW_DIST;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties its output folder when a run starts: parallel runs each keep their own.
+  outputDir: process.env.PW_PORT ? `test-results/port-${PORT}` : 'test-results',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
@@ -28,6 +30,11 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
+    // The built app installs a service worker. A controlling worker answers requests that
+    // page.route() then never sees (several tests corrupt or patch files that way), and its
+    // precaching would download the whole app a second time in every test. Only the offline
+    // tests, which are about it, allow it (test.use({ serviceWorkers: 'allow' })).
+    serviceWorkers: 'block',
   },
   webServer: {
     command: DIST ? `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}` : 'npm run preview',

@@ -1,6 +1,8 @@
 import { PageNav } from './page-nav';
 import { PAGES } from './pages';
+import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
+import { CaseBanner } from '../features/case/components/case-banner';
 import { DropZone } from '../features/intake/components/drop-zone';
 import { ModelStatus } from '../features/model/components/model-status';
 import { useModelLoader } from '../features/model/hooks/use-model-loader';
@@ -14,6 +16,7 @@ import { useApplyTheme } from '../features/theme/hooks/use-apply-theme';
 export function App() {
   useModelLoader();
   useApplyTheme();
+  useCaseIntake();
   const route = useHashRoute();
   const page = PAGES.find((p) => p.id === route);
   const hasItems = useResultsStore((s) => s.items.length > 0);
@@ -42,6 +45,7 @@ export function App() {
         ) : (
           <>
             <DropZone onFiles={addFiles} compact={hasItems} />
+            <CaseBanner />
             <ResultsPanel reviewThreshold={reviewThreshold} />
           </>
         )}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CaseRoute } from './case-route';
 import { ModelCardPage } from '../features/model-card/components/model-card-page';
 
 /**
@@ -12,4 +13,7 @@ export interface PageEntry {
   readonly render: () => ReactNode;
 }
 
-export const PAGES: PageEntry[] = [{ id: 'model', label: 'Model card', render: () => <ModelCardPage /> }];
+export const PAGES: PageEntry[] = [
+  { id: 'model', label: 'Model card', render: () => <ModelCardPage /> },
+  { id: 'case', label: 'Case', render: () => <CaseRoute /> },
+];

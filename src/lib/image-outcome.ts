@@ -9,6 +9,9 @@ export type ImageOutcome =
       readonly height: number;
       readonly cells: AnalysedCell[];
       readonly thumbnailUrl: string;
+      /** The thumbnail itself and one picture per cell (from the worker), kept for the case history. */
+      readonly thumbnail?: Blob;
+      readonly cellImages?: Blob[];
       readonly notes: string[];
       readonly elapsedMs: number;
       /** Class activation maps per cell, in `cells` order (absent from an older worker). */

@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { analyseImage } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
+import { makeCellImages } from './cell-images';
 import { cellHeatmaps, explainCell } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
@@ -32,12 +33,17 @@ const api: AnalysisWorkerApi = {
       const t2 = performance.now();
       const heatmaps = await cellHeatmaps(pixels, classifier);
       const t3 = performance.now();
+      const cellImages = await makeCellImages(
+        bitmap,
+        analysis.cells.map((c) => c.box),
+      );
       assertWebglAlive(); // a context lost during the inference leaves zeros, not probabilities
       return {
         width: analysis.width,
         height: analysis.height,
         cells: analysis.cells,
         thumbnail,
+        cellImages,
         grayscale: isGrayscale(pixels),
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
         heatmaps,

@@ -48,6 +48,8 @@ export interface AnalysisOutcome {
   readonly cells: AnalysedCell[];
   /** A small JPEG of the image for the card, made in the worker. */
   readonly thumbnail: Blob;
+  /** One small square JPEG per cell, cut around its box from the analysed pixels. */
+  readonly cellImages: Blob[];
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
   readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };

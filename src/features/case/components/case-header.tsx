@@ -1,0 +1,65 @@
+import { useId } from 'react';
+import { Button, FOCUS_RING } from '../../../components/button';
+import type { CaseImage, CaseMeta } from '../../../lib/case-types';
+import { downloadBlob, safeFileName } from '../../../lib/download-blob';
+import type { CaseCell } from '../stores/case-cells';
+import { caseCsv } from '../stores/case-csv';
+import { caseJson } from '../stores/case-json';
+import { useCaseStore } from '../stores/case-store';
+
+/** The case's name (editable), a new case, and the exports: CSV, JSON and the printed report. */
+export function CaseHeader({
+  meta,
+  images,
+  cells,
+}: {
+  meta: CaseMeta;
+  images: readonly CaseImage[];
+  cells: readonly CaseCell[];
+}) {
+  const rename = useCaseStore((s) => s.rename);
+  const newCase = useCaseStore((s) => s.newCase);
+  const nameId = useId();
+  const base = `${safeFileName(meta.name)}-${new Date().toISOString().slice(0, 10)}`;
+  const empty = cells.length === 0;
+  return (
+    <div className="flex flex-wrap items-end gap-3">
+      <div className="flex min-w-60 flex-1 flex-col gap-0.5">
+        <label htmlFor={nameId} className="text-xs text-slate-600 dark:text-slate-400">
+          Case name (patient, slide or practice set)
+        </label>
+        <input
+          id={nameId}
+          data-testid="case-name"
+          value={meta.name}
+          maxLength={120}
+          onChange={(e) => rename(e.target.value)}
+          className={`rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base font-semibold dark:border-slate-600 dark:bg-slate-900 ${FOCUS_RING}`}
+        />
+      </div>
+      <Button
+        disabled={empty}
+        onClick={() => downloadBlob(new Blob([caseCsv(cells)], { type: 'text/csv' }), `${base}.csv`)}
+      >
+        Export CSV
+      </Button>
+      <Button
+        disabled={empty}
+        onClick={() =>
+          downloadBlob(
+            new Blob([JSON.stringify(caseJson(meta, images, cells), null, 2)], { type: 'application/json' }),
+            `${base}.json`,
+          )
+        }
+      >
+        Export JSON
+      </Button>
+      <Button disabled={empty} onClick={() => window.print()}>
+        Print report
+      </Button>
+      <Button variant="primary" onClick={newCase} disabled={images.length === 0}>
+        New case
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useMemo } from 'react';
+import { caseCells } from '../stores/case-cells';
+import { useCaseStore } from '../stores/case-store';
+import { tally } from '../stores/tally';
+import { CaseFields } from './case-fields';
+import { CaseHeader } from './case-header';
+import { CaseHistory } from './case-history';
+import { CaseReport } from './case-report';
+import { DifferentialTally } from './differential-tally';
+import { ReviewQueue } from './review-queue';
+
+/** The counting workflow: the current case's differential, review queue, images and cells, and history. */
+export function CasePage() {
+  const meta = useCaseStore((s) => s.meta);
+  const images = useCaseStore((s) => s.images);
+  const error = useCaseStore((s) => s.error);
+  const restored = useCaseStore((s) => s.restored);
+  const cells = useMemo(() => caseCells(images, meta.decisions), [images, meta.decisions]);
+  const t = useMemo(() => tally(cells), [cells]);
+  return (
+    <section
+      aria-labelledby="case-heading"
+      className="flex flex-col gap-6"
+      data-testid="case-page"
+      data-restored={restored}
+    >
+      <h2 id="case-heading" className="sr-only">
+        Case
+      </h2>
+      <CaseHeader meta={meta} images={images} cells={cells} />
+      {error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+      {images.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Add images of one slide: every white cell found joins this case's differential.
+        </p>
+      )}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <DifferentialTally t={t} />
+        {cells.length > 0 && <ReviewQueue cells={cells} images={images} />}
+      </div>
+      <CaseFields images={images} cells={cells} />
+      <CaseHistory />
+      <CaseReport meta={meta} images={images} cells={cells} t={t} />
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { ProgressBar } from '../../../components/progress-bar';
+import { SegmentedControl } from '../../../components/segmented-control';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { TARGETS, type Target } from '../../../lib/case-types';
+import { useCaseStore } from '../stores/case-store';
+import { wholePercents, type Tally } from '../stores/tally';
+
+/** The running differential, like a manual cell counter: counts, percentages and progress to the target. */
+export function DifferentialTally({ t }: { t: Tally }) {
+  const target = useCaseStore((s) => s.meta.target);
+  const setTarget = useCaseStore((s) => s.setTarget);
+  const percents = wholePercents(t.counts);
+  const reached = t.counted >= target;
+  return (
+    <section aria-labelledby="tally-heading" data-testid="tally" className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h3 id="tally-heading" className="text-base font-semibold">
+          Differential
+        </h3>
+        <SegmentedControl
+          label="Target cell count"
+          value={String(target) as `${Target}`}
+          options={TARGETS.map((n) => ({ value: String(n) as `${Target}`, label: `${n} cells` }))}
+          onChange={(v) => setTarget(Number(v) as Target)}
+        />
+      </div>
+      <div className="flex items-center gap-3">
+        <span className="shrink-0 text-sm tabular-nums" data-testid="tally-progress" aria-live="polite">
+          {t.counted} / {target} cells{reached ? ' — target reached' : ''}
+        </span>
+        <ProgressBar value={Math.min(t.counted, target)} max={target} label="Cells counted toward the target" />
+      </div>
+      <table className="w-full max-w-md text-sm">
+        <thead>
+          <tr className="text-left text-xs text-slate-600 dark:text-slate-400">
+            <th scope="col" className="py-1 font-medium">
+              Class
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Count
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              %
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {CELL_CLASSES.map((c) => (
+            <tr key={c} data-testid={`tally-${c}`} className="border-t border-slate-200 dark:border-slate-800">
+              <th scope="row" className="py-1 text-left font-normal">
+                <span
+                  className={`mr-2 inline-block h-2.5 w-2.5 rounded-full ${CLASS_STYLE[c].bar}`}
+                  aria-hidden="true"
+                />
+                {CLASS_STYLE[c].label}
+              </th>
+              <td className="py-1 text-right tabular-nums" data-testid="tally-count">
+                {t.counts[c]}
+              </td>
+              <td className="py-1 text-right tabular-nums">{t.counted > 0 ? `${percents[c]}%` : '–'}</td>
+            </tr>
+          ))}
+          <tr className="border-t border-slate-300 font-semibold dark:border-slate-700">
+            <th scope="row" className="py-1 text-left">
+              White cells counted
+            </th>
+            <td className="py-1 text-right tabular-nums">{t.counted}</td>
+            <td className="py-1 text-right tabular-nums">{t.counted > 0 ? '100%' : '–'}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="tally-excluded">
+        Not counted (not a white cell / unclassifiable): <strong className="tabular-nums">{t.excluded}</strong>.
+        Corrected by you: <strong className="tabular-nums">{t.corrected}</strong>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,132 @@
+import { useRef, useState } from 'react';
+import { Button, FOCUS_RING } from '../../../components/button';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+import type { CaseImage } from '../../../lib/case-types';
+import { blobUrl } from '../hooks/blob-url';
+import type { CaseCell } from '../stores/case-cells';
+import { classForKey } from '../stores/class-keys';
+import { useCaseStore } from '../stores/case-store';
+import { ClassPicker } from './class-picker';
+import { FINAL_STYLE } from './final-class-style';
+
+/** The box's share of the cell picture's side (the worker cuts 1.5 × the box). */
+const BOX_SHARE = 1 / 1.5;
+
+/**
+ * Steps through only the cells the model flagged for review, one at a time and enlarged, as a
+ * technologist verifies pre-classified cells. Keys: → or J next, ← or K previous, 1–4 / 0 / X
+ * set the class and go on, Enter confirms the model's class and goes on.
+ */
+export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; images: readonly CaseImage[] }) {
+  const decide = useCaseStore((s) => s.decide);
+  const queue = cells.filter((c) => c.cell.needsReview);
+  const [pos, setPos] = useState(0);
+  const panel = useRef<HTMLDivElement>(null);
+  if (queue.length === 0) {
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="review-empty">
+        No cell in this case is flagged for review.
+      </p>
+    );
+  }
+  const i = Math.min(pos, queue.length - 1);
+  const c = queue[i];
+  const picture = images.find((im) => im.id === c.imageId)?.cellImages[c.index];
+  const checked = queue.filter((q) => q.decided).length;
+  const go = (to: number) => setPos(Math.max(0, Math.min(queue.length - 1, to)));
+  const setAndNext = (final: (typeof c)['final']) => {
+    decide(c.key, final);
+    go(i + 1);
+  };
+  const b = c.cell.box;
+  const side = Math.max(b.width, b.height);
+  const inset = (1 - BOX_SHARE) / 2;
+  return (
+    <section aria-labelledby="review-heading" className="flex flex-col gap-2">
+      <h3 id="review-heading" className="text-base font-semibold">
+        Review queue
+      </h3>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {queue.length} cell{queue.length === 1 ? '' : 's'} flagged, {checked} checked. Focus the panel, then: → or J
+        next, ← or K previous, 1–4 / 0 / X set the class and go on, Enter keep the model's class and go on.
+      </p>
+      <div
+        ref={panel}
+        tabIndex={0}
+        role="group"
+        aria-roledescription="review queue"
+        aria-label={`Review cell ${i + 1} of ${queue.length}: cell ${c.index + 1} of ${c.imageName}, ${FINAL_STYLE[c.final].label}`}
+        aria-keyshortcuts="ArrowRight ArrowLeft J K 1 2 3 4 0 X Enter"
+        data-testid="review-queue"
+        data-key={c.key}
+        onKeyDown={(e) => {
+          const cls = classForKey(e.key);
+          if (cls) setAndNext(cls);
+          else if (e.key === 'ArrowRight' || e.key === 'j' || e.key === 'J') go(i + 1);
+          else if (e.key === 'ArrowLeft' || e.key === 'k' || e.key === 'K') go(i - 1);
+          else if (e.key === 'Enter') setAndNext(c.final);
+          else return;
+          e.preventDefault();
+        }}
+        className={`flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3 sm:flex-row dark:border-slate-800 dark:bg-slate-900 ${FOCUS_RING}`}
+      >
+        <div className="relative h-64 w-64 shrink-0 overflow-hidden rounded bg-slate-100 dark:bg-slate-800">
+          {picture && (
+            <img
+              src={blobUrl(picture)}
+              alt={`Cell ${c.index + 1} of ${c.imageName}, enlarged`}
+              className="h-full w-full"
+            />
+          )}
+          <div
+            aria-hidden="true"
+            className="absolute border-2 border-dashed border-amber-500"
+            style={{
+              left: `${(inset + ((side - b.width) / 2 / side) * BOX_SHARE) * 100}%`,
+              top: `${(inset + ((side - b.height) / 2 / side) * BOX_SHARE) * 100}%`,
+              width: `${(b.width / side) * BOX_SHARE * 100}%`,
+              height: `${(b.height / side) * BOX_SHARE * 100}%`,
+            }}
+          />
+        </div>
+        <div className="flex min-w-0 flex-1 flex-col gap-2 text-sm">
+          <p className="tabular-nums" data-testid="review-position">
+            {i + 1} / {queue.length} · {c.imageName}, cell {c.index + 1}
+            {c.cell.touchesEdge ? ' · cut by edge' : ''}
+          </p>
+          <p>
+            Model: <strong>{CLASS_STYLE[c.predicted].label}</strong> {formatPercent(c.cell.confidence)} · Now:{' '}
+            <strong data-testid="review-final">{FINAL_STYLE[c.final].label}</strong>
+            {c.decided ? ' (checked)' : ''}
+          </p>
+          <ul className="grid max-w-xs grid-cols-[6rem_1fr_2.5rem] items-center gap-x-2 text-xs">
+            {CELL_CLASSES.map((cls, k) => (
+              <li key={cls} className="contents">
+                <span>
+                  {k + 1} {CLASS_STYLE[cls].label}
+                </span>
+                <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
+                  <span
+                    className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
+                    style={{ width: formatPercent(c.cell.probabilities[k]) }}
+                  />
+                </span>
+                <span className="text-right tabular-nums">{formatPercent(c.cell.probabilities[k])}</span>
+              </li>
+            ))}
+          </ul>
+          <ClassPicker value={c.final} label="Class of this cell" onChange={setAndNext} focusable />
+          <div className="flex gap-2">
+            <Button onClick={() => go(i - 1)} disabled={i === 0}>
+              ← Previous
+            </Button>
+            <Button onClick={() => go(i + 1)} disabled={i === queue.length - 1}>
+              Next →
+            </Button>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { AnalysedCell } from '../../../core/analyse';
+import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
+import type { CaseImage } from '../../../lib/case-types';
+
+/** A cell as the worker would return it, the predicted class given probability `p`. */
+export function fakeCell(predicted: CellClass, p = 0.9, box = { x: 10, y: 20, width: 30, height: 40 }): AnalysedCell {
+  const rest = (1 - p) / 3;
+  const probabilities = CELL_CLASSES.map((c) => (c === predicted ? p : rest));
+  return { box, nucleus: box, touchesEdge: false, probabilities, predicted, confidence: p, needsReview: p < 0.6 };
+}
+
+export function fakeImage(id: string, name: string, cells: AnalysedCell[]): CaseImage {
+  return {
+    id,
+    caseId: 'case-1',
+    name,
+    width: 640,
+    height: 480,
+    analysedAt: 0,
+    modelVersion: 'v-test',
+    cells,
+    thumbnail: new Blob([new Uint8Array(100)], { type: 'image/jpeg' }),
+    cellImages: cells.map(() => new Blob([new Uint8Array(10)], { type: 'image/jpeg' })),
+  };
+}

@@ -1,0 +1,12 @@
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { NOT_WBC, type FinalClass } from '../../../lib/case-types';
+
+/** Keys that set a cell's class, as on a manual cell counter: 1–4 in CELL_CLASSES order, 0 or X to set aside. */
+export function classForKey(key: string): FinalClass | undefined {
+  const n = Number(key);
+  if (key.length === 1 && n >= 1 && n <= CELL_CLASSES.length) return CELL_CLASSES[n - 1];
+  if (key === '0' || key === 'x' || key === 'X') return NOT_WBC;
+  return undefined;
+}
+
+export const CLASS_KEYS_HINT = `${CELL_CLASSES.map((_, i) => i + 1).join(' ')} 0 X`;

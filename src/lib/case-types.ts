@@ -1,0 +1,55 @@
+import type { AnalysedCell } from '../core/analyse';
+import type { CellClass } from '../core/model-spec';
+
+/** A cell's final class: one of the four, or set aside as not a white cell / unclassifiable. */
+export const NOT_WBC = 'NOT_WBC';
+export type FinalClass = CellClass | typeof NOT_WBC;
+
+/** Differential targets offered, as on a manual cell counter. */
+export const TARGETS = [100, 200] as const;
+export type Target = (typeof TARGETS)[number];
+
+/**
+ * A case: a patient's slide or a practice slide, gathering many images and one running
+ * differential. Stored without images so a correction rewrites only this small record.
+ */
+export interface CaseMeta {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly target: Target;
+  /** Image ids in the order they were added. */
+  readonly imageIds: readonly string[];
+  /**
+   * The user's decision per cell key (cellKey): a class set by hand, or the prediction confirmed
+   * in the review queue. A cell without an entry keeps the model's prediction.
+   */
+  readonly decisions: Readonly<Record<string, FinalClass>>;
+  /** Cells over all images, kept here so the history list needs no image records. */
+  readonly cellCount: number;
+  /** Bytes of the stored pictures (thumbnails and cell images), for the history list. */
+  readonly bytes: number;
+}
+
+/** One analysed image of a case; written once, never changed. */
+export interface CaseImage {
+  readonly id: string;
+  readonly caseId: string;
+  readonly name: string;
+  /** Size of the analysed pixels: the cells' boxes are in these units. */
+  readonly width: number;
+  readonly height: number;
+  readonly analysedAt: number;
+  readonly modelVersion: string;
+  readonly cells: readonly AnalysedCell[];
+  /** A small JPEG of the whole image. */
+  readonly thumbnail: Blob;
+  /** One small square JPEG per cell, cut at full resolution around its box. */
+  readonly cellImages: readonly Blob[];
+}
+
+/** Identifies a cell within a case. */
+export function cellKey(imageId: string, index: number): string {
+  return `${imageId}#${index}`;
+}
