@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { openReady } from './support/app-page';
+import { dropFiles, fileFromDisk } from './support/drop-files';
+import { expect, test } from './support/fixtures';
+
+const FIELDS = ['BloodImage_00007', 'BloodImage_00031', 'BloodImage_00065'].map(
+  (id) => `../shared/data/bccd/JPEGImages/${id}.jpg`,
+);
+const KEY_OF: Record<string, string> = { EOSINOPHIL: '1', LYMPHOCYTE: '2', MONOCYTE: '3', NEUTROPHIL: '4' };
+
+test('three fields make one case: correct a cell by keyboard, tally, CSV, print view, and back after reload', async ({
+  page,
+}) => {
+  await openReady(page, '#/case');
+  await dropFiles(
+    page,
+    FIELDS.map((f) => fileFromDisk(f)),
+  );
+  await expect(page.getByTestId('case-image')).toHaveCount(3, { timeout: 150_000 });
+  const cells = page.getByTestId('case-cell');
+  const n = await cells.count();
+  expect(n, 'white cells found in the three fields').toBeGreaterThanOrEqual(5);
+  await expect(page.getByTestId('case-box')).toHaveCount(n);
+  await expect(page.getByTestId('tally-progress')).toContainText(`${n} / 100 cells`);
+
+  // Give the first cell another class with the keyboard.
+  const first = cells.first();
+  const before = (await first.getAttribute('data-final')) ?? '';
+  const target = before === 'LYMPHOCYTE' ? 'MONOCYTE' : 'LYMPHOCYTE';
+  const count = (cls: string) => page.getByTestId(`tally-${cls}`).getByTestId('tally-count');
+  const targetBefore = Number(await count(target).textContent());
+  const oldBefore = Number(await count(before).textContent());
+  await first.focus();
+  await page.keyboard.press(KEY_OF[target]);
+  await expect(first).toHaveAttribute('data-final', target);
+  await expect(first).toHaveAttribute('data-corrected', 'true');
+  await expect(first.getByTestId('corrected-badge')).toBeVisible();
+  await expect(count(target)).toHaveText(String(targetBefore + 1));
+  await expect(count(before)).toHaveText(String(oldBefore - 1));
+
+  // Set the last cell aside as "not a white cell": out of the count, listed apart.
+  await page.keyboard.press('End');
+  await page.keyboard.press('x');
+  await expect(cells.last()).toHaveAttribute('data-final', 'NOT_WBC');
+  await expect(page.getByTestId('tally-progress')).toContainText(`${n - 1} / 100 cells`);
+  await expect(page.getByTestId('tally-excluded')).toContainText('white cell / unclassifiable): 1');
+
+  // CSV: one row per cell, the corrected class in it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\r\n');
+  const header = csv[0].split(',');
+  const rows = csv.slice(1).map((r) => r.split(','));
+  expect(rows).toHaveLength(n);
+  const firstRow = rows[0];
+  expect(firstRow[header.indexOf('image')]).toBe('BloodImage_00007.jpg');
+  expect(firstRow[header.indexOf('predicted_class')]).toBe(before);
+  expect(firstRow[header.indexOf('final_class')]).toBe(target);
+  expect(firstRow[header.indexOf('corrected')]).toBe('yes');
+  expect(rows.filter((r) => r[header.indexOf('corrected')] === 'yes')).toHaveLength(2);
+
+  // The print view: the report alone, with the differential.
+  await page.emulateMedia({ media: 'print' });
+  const report = page.getByTestId('case-report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('drop-zone')).toBeHidden();
+  const table = page.getByTestId('report-differential');
+  await expect(table).toContainText(`Differential of ${n - 1} white cells`);
+  await expect(
+    table.getByRole('row', { name: new RegExp(`^${target.charAt(0)}${target.slice(1).toLowerCase()}`, 'i') }),
+  ).toContainText(String(targetBefore + 1));
+  await expect(report).toContainText('For education and research; not a diagnostic device');
+  await expect(report.locator('img')).toHaveCount(n);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Reload: the case comes back from IndexedDB with the decisions.
+  await page.reload();
+  await expect(page.getByTestId('case-image')).toHaveCount(3);
+  await expect(cells).toHaveCount(n);
+  await expect(cells.first()).toHaveAttribute('data-final', target);
+  await expect(cells.last()).toHaveAttribute('data-final', 'NOT_WBC');
+  await expect(count(target)).toHaveText(String(targetBefore + 1));
+  await expect(page.getByTestId('history-entry')).toHaveCount(1);
+});
