@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { CaseRoute } from './case-route';
+import { AtlasPage } from '../features/atlas/components/atlas-page';
 import { ModelCardPage } from '../features/model-card/components/model-card-page';
+import { PracticePage } from '../features/practice/components/practice-page';
 
 /**
  * The app's pages, in navigation order. A feature adds its page here with one entry; the
@@ -14,6 +16,8 @@ export interface PageEntry {
 }
 
 export const PAGES: PageEntry[] = [
+  { id: 'practice', label: 'Practice', render: () => <PracticePage /> },
+  { id: 'atlas', label: 'Atlas', render: () => <AtlasPage /> },
   { id: 'model', label: 'Model card', render: () => <ModelCardPage /> },
   { id: 'case', label: 'Case', render: () => <CaseRoute /> },
 ];

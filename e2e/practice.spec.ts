@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './support/fixtures';
+
+const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
+const manifest = JSON.parse(readFileSync('public/practice/manifest.json', 'utf8')) as {
+  items: { id: string; label: string }[];
+};
+const truthOf = new Map(manifest.items.map((i) => [i.id, i.label]));
+
+test('a ten-question session by keyboard scores what was answered and is in the history after a reload', async ({
+  page,
+}) => {
+  await page.goto('/#/practice');
+  const start = page.getByTestId('start-session');
+  await start.focus();
+  await page.keyboard.press('Enter');
+
+  // Every third answer is deliberately wrong (the next class along); the rest are right.
+  const given: { truth: string; answer: string }[] = [];
+  for (let q = 0; q < 10; q++) {
+    const quiz = page.getByTestId('quiz');
+    await expect(page.getByTestId('question-number')).toContainText(`Question ${q + 1} of 10`);
+    const truth = truthOf.get((await quiz.getAttribute('data-item-id'))!)!;
+    const answer = q % 3 === 0 ? CLASSES[(CLASSES.indexOf(truth) + 1) % 4] : truth;
+    await page.keyboard.press(String(CLASSES.indexOf(answer) + 1));
+    const feedback = page.getByTestId('feedback');
+    await expect(feedback).toHaveAttribute('data-correct', String(answer === truth));
+    await expect(feedback.getByTestId('true-class')).toHaveText(truth.toLowerCase());
+    await expect(feedback.getByTestId(`hints-${truth}`)).toBeVisible();
+    if (q === 0) {
+      // What the model thought, with its heatmap over the image.
+      await expect(feedback.getByTestId('model-opinion')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
+      await expect(page.getByTestId('heatmap-canvas')).toHaveAttribute('data-visible', 'true');
+    }
+    given.push({ truth, answer });
+    await expect(page.getByTestId('next-question')).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+
+  const correct = given.filter((g) => g.truth === g.answer).length;
+  const summary = page.getByTestId('summary');
+  await expect(summary.getByTestId('final-score')).toHaveText(`${correct} / 10`);
+  for (const cls of CLASSES) {
+    const asked = given.filter((g) => g.truth === cls);
+    const row = summary.locator(`[data-testid="per-class"] tr[data-class="${cls}"]`);
+    await expect(row.locator('[data-metric="asked"]')).toHaveText(String(asked.length));
+    await expect(row.locator('[data-metric="correct"]')).toHaveText(
+      String(asked.filter((g) => g.answer === cls).length),
+    );
+    const confusionRow = summary.locator(`[data-testid="student-confusion"] tr[data-class="${cls}"]`);
+    for (const answer of CLASSES)
+      await expect(confusionRow.locator(`td[data-answer="${answer}"]`)).toHaveText(
+        String(asked.filter((g) => g.answer === answer).length),
+      );
+  }
+
+  await page.reload();
+  await expect(page.getByTestId('history-row').first().locator('[data-metric="score"]')).toHaveText(`${correct} / 10`);
+});
+
+test('the atlas shows at least six examples and the facts for each cell type', async ({ page }) => {
+  await page.goto('/#/atlas');
+  for (const [cls, share] of [
+    ['Eosinophil', '1–4%'],
+    ['Lymphocyte', '20–40%'],
+    ['Monocyte', '2–8%'],
+    ['Neutrophil', '40–70%'],
+  ]) {
+    await page.getByRole('group', { name: 'Cell type' }).getByRole('button', { name: cls }).click();
+    await expect(page.getByRole('heading', { name: `Atlas: ${cls}` })).toBeVisible();
+    expect(await page.getByTestId('atlas-examples').getByRole('img').count()).toBeGreaterThanOrEqual(6);
+    await expect(page.getByTestId('atlas')).toContainText(`${share} of white cells`);
+  }
+});

@@ -1,0 +1,20 @@
+import type { CellClass } from '../../../core/model-spec';
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { CELL_FACTS, hintsFor } from '../../../lib/cell-facts';
+
+/** What to look for in a class, for the feedback panel. */
+export function ClassHints({ cls, title }: { cls: CellClass; title: string }) {
+  return (
+    <section className="flex flex-col gap-1 text-sm" data-testid={`hints-${cls}`}>
+      <h4 className="font-semibold">
+        {title}: <span className={`rounded px-1.5 ${CLASS_STYLE[cls].chip}`}>{CLASS_STYLE[cls].label}</span>
+      </h4>
+      <ul className="list-disc pl-5 text-slate-700 dark:text-slate-200">
+        {hintsFor(cls).map((h) => (
+          <li key={h}>{h}</li>
+        ))}
+      </ul>
+      <p className="text-slate-600 dark:text-slate-300">{CELL_FACTS[cls].tellApart}</p>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+import type { ModelOpinion } from '../hooks/use-model-opinion';
+
+/** "What the model thought" in the feedback: its class for the outlined cell and all four probabilities. */
+export function ModelOpinionView({ opinion }: { opinion: ModelOpinion }) {
+  if (opinion.status === 'pending')
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="model-opinion" data-status="pending">
+        The model is looking at this cell…
+      </p>
+    );
+  if (opinion.status === 'none' || opinion.status === 'error')
+    return (
+      <p
+        className="text-sm text-slate-600 dark:text-slate-300"
+        data-testid="model-opinion"
+        data-status={opinion.status}
+      >
+        {opinion.status === 'none'
+          ? 'The model found no white blood cell in this image.'
+          : `The model could not look at this image: ${opinion.message}`}
+      </p>
+    );
+  const { cell } = opinion;
+  return (
+    <div
+      className="flex flex-col gap-1 text-sm"
+      data-testid="model-opinion"
+      data-status="done"
+      data-class={cell.predicted}
+    >
+      <p>
+        The model thought: <strong>{CLASS_STYLE[cell.predicted].label}</strong> ({formatPercent(cell.confidence)})
+        {cell.needsReview && (
+          <span className="text-amber-800 dark:text-amber-200"> — unsure, below its review threshold</span>
+        )}
+      </p>
+      <ul className="grid max-w-sm grid-cols-[5.5rem_1fr_2.5rem] items-center gap-x-2 text-xs">
+        {CELL_CLASSES.map((cls, i) => (
+          <li key={cls} className="contents">
+            <span>{CLASS_STYLE[cls].label}</span>
+            <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
+              <span
+                className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
+                style={{ width: formatPercent(cell.probabilities[i]) }}
+              />
+            </span>
+            <span className="text-right tabular-nums">{formatPercent(cell.probabilities[i])}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

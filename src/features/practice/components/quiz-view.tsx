@@ -1,0 +1,74 @@
+import { useMemo, useState } from 'react';
+import { HeatmapCanvas } from '../../../components/heatmap-canvas';
+import { HeatmapControls } from '../../../components/heatmap-controls';
+import { OutlinedImage } from '../../../components/outlined-image';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { practiceImageUrl } from '../../../lib/practice-manifest';
+import { useModelOpinion } from '../hooks/use-model-opinion';
+import { usePracticeStore } from '../stores/practice-store';
+import { AnswerButtons } from './answer-buttons';
+import { FeedbackPanel } from './feedback-panel';
+import { SessionStats } from './session-stats';
+
+/** One question: the image with its cell outlined, the four answers, then the feedback. */
+export function QuizView() {
+  const { current, phase, answers, size, answer, next, quit } = usePracticeStore();
+  const opinion = useModelOpinion(current);
+  const [heatmapOn, setHeatmapOn] = useState(true);
+  const [opacity, setOpacity] = useState(0.55);
+  const layers = useMemo(() => {
+    if (opinion.status !== 'done' || !opinion.heatmap) return [];
+    const h = opinion.heatmap;
+    return [{ region: h.region, side: h.side, map: h.maps[CELL_CLASSES.indexOf(opinion.cell.predicted)] }];
+  }, [opinion]);
+  if (!current) return null;
+  const given = phase === 'feedback' ? answers[answers.length - 1] : undefined;
+  const number = phase === 'feedback' ? answers.length : answers.length + 1;
+  return (
+    <section
+      aria-labelledby="question-title"
+      className="flex flex-col gap-4"
+      data-testid="quiz"
+      data-item-id={current.id}
+    >
+      <SessionStats />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="question-title" className="text-lg font-semibold" data-testid="question-number">
+          Question {number} of {size}: which white cell is outlined?
+        </h2>
+        <button type="button" onClick={quit} className="text-sm text-slate-600 underline dark:text-slate-300">
+          End session
+        </button>
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-2">
+          <OutlinedImage
+            src={practiceImageUrl(current)}
+            width={current.width}
+            height={current.height}
+            box={current.box}
+            alt="Blood smear with one white cell outlined by a dashed yellow box"
+          >
+            {given && (
+              <HeatmapCanvas
+                width={current.width}
+                height={current.height}
+                layers={layers}
+                opacity={opacity}
+                visible={heatmapOn}
+                label="Heatmap: where the model found the evidence for its class"
+              />
+            )}
+          </OutlinedImage>
+          {given && layers.length > 0 && (
+            <HeatmapControls visible={heatmapOn} opacity={opacity} onVisible={setHeatmapOn} onOpacity={setOpacity} />
+          )}
+        </div>
+        <div className="flex flex-col gap-4">
+          <AnswerButtons onAnswer={answer} disabled={phase !== 'question'} />
+          {given && <FeedbackPanel answer={given} opinion={opinion} last={answers.length >= size} onNext={next} />}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { PracticeSession } from '../../../lib/practice-storage';
+import { formatDuration } from '../scoring';
+
+/** Past sessions, newest first. */
+export function SessionHistory({ sessions }: { sessions: readonly PracticeSession[] }) {
+  if (sessions.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-300">No sessions yet.</p>;
+  return (
+    <table className="max-w-xl text-sm tabular-nums" data-testid="history">
+      <caption className="mb-1 text-left font-semibold">Your sessions</caption>
+      <thead>
+        <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+          <th scope="col" className="pr-4">
+            When
+          </th>
+          <th scope="col" className="pr-4 text-right">
+            Score
+          </th>
+          <th scope="col" className="text-right">
+            Time
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...sessions].reverse().map((s) => (
+          <tr key={s.startedAt} data-testid="history-row" className="border-b border-slate-200 dark:border-slate-800">
+            <td className="pr-4">{new Date(s.startedAt).toLocaleString()}</td>
+            <td className="pr-4 text-right" data-metric="score">{`${s.correct} / ${s.answers.length}`}</td>
+            <td className="text-right">{formatDuration(s.endedAt - s.startedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

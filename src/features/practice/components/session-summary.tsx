@@ -1,0 +1,119 @@
+import { Button } from '../../../components/button';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { usePracticeStore } from '../stores/practice-store';
+import { confusionSentences, formatDuration, scoreAnswers } from '../scoring';
+
+/** The end of a session: score, time, per-class accuracy, the student's own confusion table. */
+export function SessionSummary() {
+  const { answers, startedAt, endedAt, start, quit } = usePracticeStore();
+  const s = scoreAnswers(answers);
+  const sentences = confusionSentences(s);
+  return (
+    <section aria-labelledby="summary-title" className="flex flex-col gap-5" data-testid="summary">
+      <div>
+        <h2 id="summary-title" className="text-lg font-semibold">
+          Session finished
+        </h2>
+        <p className="text-sm">
+          Score <strong data-testid="final-score">{`${s.correct} / ${s.total}`}</strong> (
+          {Math.round((100 * s.correct) / Math.max(1, s.total))}%) · best streak {s.bestStreak} · time{' '}
+          {formatDuration(endedAt - startedAt)}
+        </p>
+      </div>
+      <div className="flex flex-wrap items-start gap-8">
+        <table className="text-sm tabular-nums" data-testid="per-class">
+          <caption className="mb-1 text-left font-semibold">Per class</caption>
+          <thead>
+            <tr className="border-b border-slate-300 text-left dark:border-slate-700">
+              <th scope="col" className="pr-4">
+                Class
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                Right
+              </th>
+              <th scope="col" className="pr-4 text-right">
+                Asked
+              </th>
+              <th scope="col" className="text-right">
+                Accuracy
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {CELL_CLASSES.map((cls) => {
+              const { asked, correct } = s.perClass[cls];
+              return (
+                <tr key={cls} data-class={cls} className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="row" className="pr-4 text-left font-medium">
+                    {CLASS_STYLE[cls].label}
+                  </th>
+                  <td className="pr-4 text-right" data-metric="correct">
+                    {correct}
+                  </td>
+                  <td className="pr-4 text-right" data-metric="asked">
+                    {asked}
+                  </td>
+                  <td className="text-right" data-metric="accuracy">
+                    {asked ? `${Math.round((100 * correct) / asked)}%` : '—'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <table className="text-sm tabular-nums" data-testid="student-confusion">
+          <caption className="mb-1 text-left font-semibold">Your answers (rows: true class)</caption>
+          <thead>
+            <tr>
+              <td />
+              {CELL_CLASSES.map((a) => (
+                <th key={a} scope="col" className="px-2 text-xs font-medium">
+                  {CLASS_STYLE[a].short}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {CELL_CLASSES.map((t) => (
+              <tr key={t} data-class={t}>
+                <th scope="row" className="pr-2 text-left text-xs font-medium">
+                  {CLASS_STYLE[t].label}
+                </th>
+                {CELL_CLASSES.map((a) => {
+                  const n = s.confusion[t][a];
+                  return (
+                    <td
+                      key={a}
+                      data-answer={a}
+                      className={`h-9 w-12 border border-white text-center dark:border-slate-950 ${
+                        n === 0 ? '' : a === t ? 'bg-blue-200 dark:bg-blue-900' : 'bg-orange-200 dark:bg-orange-900'
+                      }`}
+                    >
+                      {n}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {sentences.length > 0 ? (
+        <ul className="list-disc pl-5 text-sm" data-testid="confusion-sentences">
+          {sentences.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm">No confusions this time.</p>
+      )}
+      <div className="flex gap-2">
+        <Button variant="primary" onClick={start} autoFocus>
+          Practise again
+        </Button>
+        <Button onClick={quit}>Back to start</Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { CELL_CLASSES, type CellClass } from '../../core/model-spec';
+import type { PracticeItem } from '../../lib/practice-manifest';
+import type { PracticeAnswer } from '../../lib/practice-storage';
+import { classWeights, nextItem, seededRandom } from './scheduler';
+
+const items: PracticeItem[] = CELL_CLASSES.flatMap((label) =>
+  Array.from({ length: 30 }, (_, i) => ({
+    id: `${label}-${i}`,
+    file: `${label}-${i}.jpg`,
+    label,
+    box: { x: 0, y: 0, width: 10, height: 10 },
+    width: 100,
+    height: 100,
+    source: 'test',
+  })),
+);
+
+/** A student who always calls eosinophils neutrophils and gets everything else right. */
+function history(): PracticeAnswer[] {
+  const out: PracticeAnswer[] = [];
+  for (let round = 0; round < 10; round++)
+    for (const truth of CELL_CLASSES) {
+      const answer: CellClass = truth === 'EOSINOPHIL' ? 'NEUTROPHIL' : truth;
+      out.push({ itemId: `${truth}-${round}`, truth, answer, at: round });
+    }
+  return out;
+}
+
+function drawCounts(answers: PracticeAnswer[], draws: number, seed: number): Record<CellClass, number> {
+  const random = seededRandom(seed);
+  const counts = Object.fromEntries(CELL_CLASSES.map((c) => [c, 0])) as Record<CellClass, number>;
+  for (let i = 0; i < draws; i++) counts[nextItem(items, answers, new Set(), random).label]++;
+  return counts;
+}
+
+describe('scheduler', () => {
+  it('draws the weak class most, the class it is confused with next, over many draws', () => {
+    const counts = drawCounts(history(), 4000, 7);
+    const share = (c: CellClass) => counts[c] / 4000;
+    expect(share('EOSINOPHIL')).toBeGreaterThan(0.4);
+    expect(share('NEUTROPHIL')).toBeGreaterThan(share('LYMPHOCYTE') + 0.05);
+    expect(share('NEUTROPHIL')).toBeGreaterThan(share('MONOCYTE') + 0.05);
+    // A 4-way uniform draw would give 1000 each (sd ≈ 27): these gaps are far outside chance.
+    expect(counts.EOSINOPHIL).toBeGreaterThan(2 * counts.LYMPHOCYTE);
+  });
+
+  it('draws every class about equally for a new student or a perfect one', () => {
+    const perfect = history().map((a) => ({ ...a, answer: a.truth }));
+    for (const answers of [[], perfect]) {
+      const counts = drawCounts(answers, 4000, 11);
+      for (const c of CELL_CLASSES) expect(Math.abs(counts[c] - 1000)).toBeLessThan(120);
+    }
+  });
+
+  it('brings a just-missed class back while it is due', () => {
+    const w = classWeights([
+      { itemId: 'MONOCYTE-1', truth: 'MONOCYTE', answer: 'LYMPHOCYTE', at: 0 },
+      { itemId: 'NEUTROPHIL-1', truth: 'NEUTROPHIL', answer: 'NEUTROPHIL', at: 1 },
+    ]);
+    expect(w.MONOCYTE).toBeGreaterThan(w.EOSINOPHIL + 2);
+  });
+
+  it('never repeats an item within a session while others are left, and is reproducible', () => {
+    const asked = new Set<string>();
+    const random = seededRandom(3);
+    const order: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const item = nextItem(items, history(), asked, random);
+      expect(asked.has(item.id)).toBe(false);
+      asked.add(item.id);
+      order.push(item.id);
+    }
+    const again = seededRandom(3);
+    const replay = new Set<string>();
+    const second = Array.from({ length: 50 }, () => {
+      const item = nextItem(items, history(), replay, again);
+      replay.add(item.id);
+      return item.id;
+    });
+    expect(second).toEqual(order);
+  });
+});

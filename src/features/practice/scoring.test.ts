@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { CellClass } from '../../core/model-spec';
+import { confusionSentences, scoreAnswers } from './scoring';
+
+/** A scripted ten-question session: (true class, answer). */
+const SCRIPT: [CellClass, CellClass][] = [
+  ['EOSINOPHIL', 'NEUTROPHIL'],
+  ['EOSINOPHIL', 'EOSINOPHIL'],
+  ['EOSINOPHIL', 'NEUTROPHIL'],
+  ['EOSINOPHIL', 'EOSINOPHIL'],
+  ['EOSINOPHIL', 'EOSINOPHIL'],
+  ['LYMPHOCYTE', 'LYMPHOCYTE'],
+  ['LYMPHOCYTE', 'LYMPHOCYTE'],
+  ['MONOCYTE', 'LYMPHOCYTE'],
+  ['NEUTROPHIL', 'NEUTROPHIL'],
+  ['NEUTROPHIL', 'NEUTROPHIL'],
+];
+
+const answers = SCRIPT.map(([truth, answer], i) => ({ itemId: `q${i}`, truth, answer, at: i }));
+
+describe('scoreAnswers', () => {
+  it('counts score, streaks, per-class accuracy and the confusion table of a scripted session', () => {
+    const s = scoreAnswers(answers);
+    expect([s.correct, s.total, s.streak, s.bestStreak]).toEqual([7, 10, 2, 4]);
+    expect(s.perClass).toEqual({
+      EOSINOPHIL: { asked: 5, correct: 3 },
+      LYMPHOCYTE: { asked: 2, correct: 2 },
+      MONOCYTE: { asked: 1, correct: 0 },
+      NEUTROPHIL: { asked: 2, correct: 2 },
+    });
+    expect(s.confusion.EOSINOPHIL).toEqual({ EOSINOPHIL: 3, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 2 });
+    expect(s.confusion.MONOCYTE.LYMPHOCYTE).toBe(1);
+    expect(
+      Object.values(s.confusion)
+        .flatMap((r) => Object.values(r))
+        .reduce((a, b) => a + b),
+    ).toBe(10);
+  });
+
+  it('writes the confusions as sentences, worst first', () => {
+    expect(confusionSentences(scoreAnswers(answers))).toEqual([
+      'You call monocytes lymphocytes 100% of the time (1 of 1).',
+      'You call eosinophils neutrophils 40% of the time (2 of 5).',
+    ]);
+  });
+
+  it('scores an empty session as zero', () => {
+    const s = scoreAnswers([]);
+    expect([s.correct, s.total, s.bestStreak]).toEqual([0, 0, 0]);
+    expect(confusionSentences(s)).toEqual([]);
+  });
+});

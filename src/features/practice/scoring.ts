@@ -1,0 +1,71 @@
+import { CELL_CLASSES, type CellClass } from '../../core/model-spec';
+import { CLASS_STYLE } from '../../lib/cell-class-style';
+import type { PracticeAnswer } from '../../lib/practice-storage';
+
+export interface SessionScore {
+  readonly correct: number;
+  readonly total: number;
+  /** Right answers in a row at the end, and the longest run in the session. */
+  readonly streak: number;
+  readonly bestStreak: number;
+  readonly perClass: Record<CellClass, { readonly asked: number; readonly correct: number }>;
+  /** confusion[truth][answer]: how often a cell of class `truth` was given `answer`. */
+  readonly confusion: Record<CellClass, Record<CellClass, number>>;
+}
+
+export function scoreAnswers(answers: readonly PracticeAnswer[]): SessionScore {
+  const perClass = Object.fromEntries(CELL_CLASSES.map((c) => [c, { asked: 0, correct: 0 }])) as Record<
+    CellClass,
+    { asked: number; correct: number }
+  >;
+  const confusion = Object.fromEntries(
+    CELL_CLASSES.map((t) => [t, Object.fromEntries(CELL_CLASSES.map((a) => [a, 0]))]),
+  ) as Record<CellClass, Record<CellClass, number>>;
+  let streak = 0;
+  let bestStreak = 0;
+  let correct = 0;
+  for (const a of answers) {
+    const right = a.answer === a.truth;
+    perClass[a.truth].asked++;
+    confusion[a.truth][a.answer]++;
+    if (right) {
+      correct++;
+      perClass[a.truth].correct++;
+      streak++;
+      bestStreak = Math.max(bestStreak, streak);
+    } else streak = 0;
+  }
+  return { correct, total: answers.length, streak, bestStreak, perClass, confusion };
+}
+
+/** Lower-case plural for sentences: "eosinophils". */
+export function plural(cls: CellClass): string {
+  return `${CLASS_STYLE[cls].label.toLowerCase()}s`;
+}
+
+/**
+ * The student's own confusions as sentences, most frequent first: "You call eosinophils
+ * neutrophils 40% of the time." The share is of the cells of that true class in these answers.
+ */
+export function confusionSentences(score: SessionScore): string[] {
+  const found: { share: number; text: string }[] = [];
+  for (const truth of CELL_CLASSES) {
+    const asked = score.perClass[truth].asked;
+    for (const answer of CELL_CLASSES) {
+      const n = score.confusion[truth][answer];
+      if (answer === truth || n === 0) continue;
+      const share = n / asked;
+      found.push({
+        share,
+        text: `You call ${plural(truth)} ${plural(answer)} ${Math.round(share * 100)}% of the time (${n} of ${asked}).`,
+      });
+    }
+  }
+  return found.sort((a, b) => b.share - a.share).map((f) => f.text);
+}
+
+/** m:ss, for the session clock and the history. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

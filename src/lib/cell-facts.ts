@@ -1,0 +1,65 @@
+import type { CellClass } from '../core/model-spec';
+
+/**
+ * What a student should look for in each white cell on a Wright/Giemsa-stained smear. One source
+ * for the quiz's hints and the atlas, so the two never disagree. Sizes are relative to a red cell
+ * (about 7–8 µm across), the ruler every smear carries with it.
+ */
+export interface CellFacts {
+  readonly nucleus: string;
+  readonly cytoplasm: string;
+  readonly granules: string;
+  readonly size: string;
+  /** The one feature that tells it apart fastest, and the cell it is most often mistaken for. */
+  readonly tellApart: string;
+  /** Share of white cells in normal adult blood. */
+  readonly normalShare: string;
+  readonly role: string;
+}
+
+export const CELL_FACTS: Record<CellClass, CellFacts> = {
+  EOSINOPHIL: {
+    nucleus: 'Usually two lobes joined by a thin strand (“spectacles”); the lobes are often half hidden by granules.',
+    cytoplasm: 'Packed with granules, so the cytoplasm itself is barely seen.',
+    granules: 'Large, round, uniform orange-red (eosinophilic) granules that fill the cell.',
+    size: 'About 12–17 µm: roughly twice a red cell.',
+    tellApart: 'Bright orange-red coarse granules. A neutrophil has fine, faint lilac granules and usually 3–5 lobes.',
+    normalShare: '1–4%',
+    role: 'Fights parasites (helminths) and takes part in allergic reactions and asthma; raised in allergy and parasitic infection.',
+  },
+  LYMPHOCYTE: {
+    nucleus: 'Round, dense, dark purple nucleus that fills most of the cell; chromatin clumped, no lobes.',
+    cytoplasm: 'A thin rim of clear sky-blue cytoplasm, sometimes only a crescent on one side.',
+    granules: 'Usually none (large granular lymphocytes have a few coarse azurophilic granules).',
+    size: 'Small: 7–10 µm, about the size of a red cell (large lymphocytes up to 15 µm).',
+    tellApart:
+      'A round nucleus almost filling a red-cell-sized cell. A monocyte is bigger, with a folded nucleus and more grey cytoplasm.',
+    normalShare: '20–40%',
+    role: 'Adaptive immunity: B cells make antibodies, T cells kill infected cells and direct the response, NK cells kill virus-infected and tumour cells.',
+  },
+  MONOCYTE: {
+    nucleus: 'Large, kidney- or horseshoe-shaped, folded or indented nucleus with lacy, open chromatin.',
+    cytoplasm: 'Abundant grey-blue “ground-glass” cytoplasm, often with vacuoles.',
+    granules: 'Very fine, dust-like azurophilic granules, if any.',
+    size: 'The largest white cell: 15–20 µm, two to three red cells across.',
+    tellApart: 'Big cell, folded nucleus, grey-blue cytoplasm. A lymphocyte is smaller with a round, dense nucleus.',
+    normalShare: '2–8%',
+    role: 'Leaves the blood to become a macrophage or dendritic cell: eats microbes and debris and presents antigens to T cells.',
+  },
+  NEUTROPHIL: {
+    nucleus:
+      'Segmented: 3–5 lobes joined by thin strands of chromatin (a band form has a C-shaped, unsegmented nucleus).',
+    cytoplasm: 'Pale pink to lilac cytoplasm.',
+    granules: 'Fine, faint pink-lilac (neutral-staining) granules, much smaller than an eosinophil’s.',
+    size: 'About 12–15 µm: roughly twice a red cell.',
+    tellApart: 'Several lobes and pale, fine granules. An eosinophil has two lobes and coarse orange-red granules.',
+    normalShare: '40–70%',
+    role: 'First responder to bacterial infection: moves to the site, engulfs and kills bacteria; raised in bacterial infection and inflammation.',
+  },
+};
+
+/** Two or three short hints for a class: nucleus, cytoplasm and granules, and size. */
+export function hintsFor(cls: CellClass): string[] {
+  const f = CELL_FACTS[cls];
+  return [`Nucleus: ${f.nucleus}`, `Cytoplasm: ${f.cytoplasm} Granules: ${f.granules}`, `Size: ${f.size}`];
+}
