@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
 /** The page's own rule for shares (src/features/model-card/metrics.ts): one decimal place. */
@@ -40,4 +41,8 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
   await expect(cardPage.getByTestId('test-rejected')).toHaveText(pct(m.noWhiteCell.testImagesRejected));
   await expect(cardPage.getByTestId('heatmap-mass')).toHaveText(pct(m.heatmap.meanMassInsideBox));
   await expect(cardPage.getByTestId('limits').getByRole('listitem')).toHaveText(m.limits);
+  await expectNoAxeViolations(page, 'model card');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectNoAxeViolations(page, 'dark model card');
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
 const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
@@ -31,6 +32,7 @@ test('a ten-question session by keyboard scores what was answered and is in the 
       // What the model thought, with its heatmap over the image.
       await expect(feedback.getByTestId('model-opinion')).toHaveAttribute('data-status', 'done', { timeout: 90_000 });
       await expect(page.getByTestId('heatmap-canvas')).toHaveAttribute('data-visible', 'true');
+      await expectNoAxeViolations(page, 'practice feedback');
     }
     given.push({ truth, answer });
     await expect(page.getByTestId('next-question')).toBeFocused();
@@ -54,6 +56,7 @@ test('a ten-question session by keyboard scores what was answered and is in the 
       );
   }
 
+  await expectNoAxeViolations(page, 'practice summary');
   await page.reload();
   await expect(page.getByTestId('history-row').first().locator('[data-metric="score"]')).toHaveText(`${correct} / 10`);
 });
@@ -71,4 +74,6 @@ test('the atlas shows at least six examples and the facts for each cell type', a
     expect(await page.getByTestId('atlas-examples').getByRole('img').count()).toBeGreaterThanOrEqual(6);
     await expect(page.getByTestId('atlas')).toContainText(`${share} of white cells`);
   }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'dark atlas');
 });

@@ -1,5 +1,6 @@
 import { card, openReady, waitForAllFinished } from './support/app-page';
 import { dropFiles, fileFromDisk } from './support/drop-files';
+import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 import { knownGoodImages } from './support/test-images';
 
@@ -29,6 +30,7 @@ test('the heatmap toggles over a cell and a red-cell-only field says no white ce
   const other = await pixels();
   await c.getByTestId('heatmap-opacity').fill('0.2');
   await expect.poll(pixels).not.toBe(other);
+  await expectNoAxeViolations(page, 'card with heatmap');
 
   await toggle.click();
   await expect.poll(pixels).toBe(hidden);

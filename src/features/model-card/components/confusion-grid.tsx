@@ -1,8 +1,18 @@
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
 import type { SplitMetrics } from '../metrics';
 
+const BLUE = ['bg-blue-100', 'bg-blue-200', 'bg-blue-300', 'bg-blue-700', 'bg-blue-800'];
+const ORANGE = ['bg-orange-100', 'bg-orange-200', 'bg-orange-300', 'bg-orange-700', 'bg-orange-800'];
+
+/** Opaque steps (text colour set with each) so the numbers keep their contrast in light and dark mode. */
+function shade(share: number, diagonal: boolean): string {
+  if (share === 0) return '';
+  const step = share < 0.1 ? 0 : share < 0.25 ? 1 : share < 0.5 ? 2 : share < 0.75 ? 3 : 4;
+  return `${(diagonal ? BLUE : ORANGE)[step]} ${step >= 3 ? 'text-white' : 'text-slate-900'}`;
+}
+
 /**
- * The confusion matrix as a real table whose cells are shaded by their share of the row (the
+ * The confusion matrix as a real table whose cells are shaded in steps by their share of the row (the
  * true class): the diagonal in blue, mistakes in orange, so the eye finds the confusions; every
  * cell also carries its count and row share as text.
  */
@@ -42,14 +52,12 @@ export function ConfusionGrid({ split, caption }: { split: SplitMetrics; caption
               </th>
               {row.map((n, c) => {
                 const share = n / total;
-                const hue = r === c ? '37, 99, 235' : '234, 88, 12';
                 return (
                   <td
                     key={c}
                     data-testid="confusion-cell"
                     title={`${CLASS_STYLE[split.classes[r]].label} predicted as ${CLASS_STYLE[split.classes[c]].label}: ${n} (${Math.round(share * 100)}% of the row)`}
-                    className={`h-11 w-14 border border-white text-center dark:border-slate-950 ${share > 0.5 ? 'text-white' : ''}`}
-                    style={{ backgroundColor: `rgba(${hue}, ${0.08 + 0.87 * share})` }}
+                    className={`h-11 w-14 border border-white text-center dark:border-slate-950 ${shade(share, r === c)}`}
                   >
                     {n}
                   </td>

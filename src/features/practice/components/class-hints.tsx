@@ -6,9 +6,9 @@ import { CELL_FACTS, hintsFor } from '../../../lib/cell-facts';
 export function ClassHints({ cls, title }: { cls: CellClass; title: string }) {
   return (
     <section className="flex flex-col gap-1 text-sm" data-testid={`hints-${cls}`}>
-      <h4 className="font-semibold">
+      <h3 className="font-semibold">
         {title}: <span className={`rounded px-1.5 ${CLASS_STYLE[cls].chip}`}>{CLASS_STYLE[cls].label}</span>
-      </h4>
+      </h3>
       <ul className="list-disc pl-5 text-slate-700 dark:text-slate-200">
         {hintsFor(cls).map((h) => (
           <li key={h}>{h}</li>
