@@ -85,4 +85,35 @@ test('three fields make one case: correct a cell by keyboard, tally, CSV, print 
   await expect(cells.last()).toHaveAttribute('data-final', 'NOT_WBC');
   await expect(count(target)).toHaveText(String(targetBefore + 1));
   await expect(page.getByTestId('history-entry')).toHaveCount(1);
+
+  // The review queue steps through the flagged cells only; a class key sets the class and moves on.
+  const flagged = await page
+    .locator('[data-testid="case-cell"][data-review="true"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+  const queue = page.getByTestId('review-queue');
+  if (flagged.length < 2) await expect(page.getByTestId('review-empty').or(queue)).toBeVisible();
+  else {
+    await expect(queue).toHaveAttribute('data-key', flagged[0] ?? '');
+    await queue.focus();
+    await page.keyboard.press('j');
+    await expect(queue).toHaveAttribute('data-key', flagged[1] ?? '');
+    await page.keyboard.press('ArrowLeft');
+    await expect(queue).toHaveAttribute('data-key', flagged[0] ?? '');
+    await page.keyboard.press('3');
+    await expect(page.locator(`[data-testid="case-cell"][data-key="${flagged[0]}"]`)).toHaveAttribute(
+      'data-final',
+      'MONOCYTE',
+    );
+    await expect(queue).toHaveAttribute('data-key', flagged[1] ?? '');
+  }
+
+  // A new case starts empty; the old one stays in the history until deleted.
+  await page.getByRole('button', { name: 'New case' }).click();
+  await expect(page.getByTestId('case-image')).toHaveCount(0);
+  await expect(page.getByTestId('tally-progress')).toContainText('0 / 100 cells');
+  const entry = page.getByTestId('history-entry');
+  await expect(entry).toHaveCount(1);
+  await entry.getByRole('button', { name: /^Delete case/ }).click();
+  await entry.getByRole('button', { name: /for good$/ }).click();
+  await expect(entry).toHaveCount(0);
 });

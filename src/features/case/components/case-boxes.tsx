@@ -4,7 +4,7 @@ import { tileId } from './cell-tile';
 
 /**
  * Every cell of one image boxed in its final class's colour, numbered and named; cells cut by the
- * image edge get a dotted box and "cut". Selecting a box focuses that cell in the list.
+ * image edge say so (and get a dotted box unless dashed for review). Selecting a box focuses that cell in the list.
  */
 export function CaseBoxes({ cells, width, height }: { cells: readonly CaseCell[]; width: number; height: number }) {
   const fontSize = Math.max(width, height) / 26;
@@ -37,7 +37,7 @@ export function CaseBoxes({ cells, width, height }: { cells: readonly CaseCell[]
               fill="transparent"
               stroke={style.stroke}
               strokeWidth={3}
-              strokeDasharray={c.cell.touchesEdge ? '2 4' : c.cell.needsReview && !c.decided ? '8 5' : undefined}
+              strokeDasharray={c.cell.needsReview && !c.decided ? '8 5' : c.cell.touchesEdge ? '2 4' : undefined}
               vectorEffect="non-scaling-stroke"
             />
             <text

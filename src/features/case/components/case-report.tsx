@@ -27,6 +27,7 @@ export function CaseReport({
   const percents = wholePercents(t.counts);
   const versions = [...new Set(images.map((i) => i.modelVersion))].join(', ');
   const pictures = new Map(images.map((i) => [i.id, i.cellImages]));
+  const imageNo = new Map(images.map((im, k) => [im.id, k + 1]));
   return createPortal(
     <article className="case-report hidden bg-white p-6 text-black" data-testid="case-report">
       <h1 className="text-xl font-bold">HematoVision — white cell differential</h1>
@@ -42,6 +43,13 @@ export function CaseReport({
         <dt>Model version</dt>
         <dd>{versions || '–'}</dd>
       </dl>
+      <ol className="mt-2 list-inside list-decimal text-xs" aria-label="Images">
+        {images.map((im) => (
+          <li key={im.id}>
+            {im.name} — {im.cells.length} cell{im.cells.length === 1 ? '' : 's'}
+          </li>
+        ))}
+      </ol>
       <table className="mt-4 w-full max-w-md border-collapse text-sm" data-testid="report-differential">
         <caption className="text-left font-semibold">
           Differential of {t.counted} white cells (target {meta.target})
@@ -85,8 +93,8 @@ export function CaseReport({
                 return (
                   <figure key={c.key} className="w-16 text-[9px] leading-tight">
                     {picture && <img src={blobUrl(picture)} alt="" width={64} height={64} className="h-16 w-16" />}
-                    <figcaption className="truncate">
-                      {c.imageName} #{c.index + 1}
+                    <figcaption title={c.imageName}>
+                      image {imageNo.get(c.imageId)} · #{c.index + 1}
                       {c.corrected ? ' *' : ''}
                     </figcaption>
                   </figure>
@@ -96,7 +104,10 @@ export function CaseReport({
           </section>
         );
       })}
-      <p className="mt-2 text-xs">* corrected by the user (the model's class differed).</p>
+      <p className="mt-2 text-xs">
+        Each picture: image number (list above) · cell number on that image. * corrected by the user (the model's class
+        differed).
+      </p>
       <p className="mt-4 border-t border-black pt-2 text-sm font-semibold">
         For education and research; not a diagnostic device.
       </p>

@@ -45,6 +45,7 @@ export function CellTile({
       data-final={c.final}
       data-predicted={c.predicted}
       data-corrected={c.corrected}
+      data-review={c.cell.needsReview}
       onFocus={onFocus}
       onKeyDown={(e) => {
         const cls = classForKey(e.key);

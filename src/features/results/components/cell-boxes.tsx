@@ -1,7 +1,10 @@
 import type { AnalysedCell } from '../../../core/analyse';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
 
-/** Boxes drawn over the thumbnail in the analysed image's own pixel coordinates (the viewBox scales them). */
+/**
+ * Boxes drawn over the thumbnail in the analysed image's own pixel coordinates (the viewBox scales
+ * them), each numbered and named; a cell cut by the image edge gets a dotted box and says so.
+ */
 export function CellBoxes({ cells, width, height }: { cells: AnalysedCell[]; width: number; height: number }) {
   const fontSize = Math.max(width, height) / 22;
   return (
@@ -16,6 +19,7 @@ export function CellBoxes({ cells, width, height }: { cells: AnalysedCell[]; wid
           key={i}
           data-testid="cell-box"
           data-box={[c.box.x, c.box.y, c.box.width, c.box.height].map(Math.round).join(',')}
+          data-edge={c.touchesEdge}
         >
           <rect
             x={c.box.x}
@@ -25,7 +29,7 @@ export function CellBoxes({ cells, width, height }: { cells: AnalysedCell[]; wid
             fill="none"
             stroke={CLASS_STYLE[c.predicted].stroke}
             strokeWidth={3}
-            strokeDasharray={c.needsReview ? '8 5' : undefined}
+            strokeDasharray={c.needsReview ? '8 5' : c.touchesEdge ? '2 4' : undefined}
             vectorEffect="non-scaling-stroke"
           />
           <text
@@ -38,7 +42,8 @@ export function CellBoxes({ cells, width, height }: { cells: AnalysedCell[]; wid
             strokeWidth={fontSize / 10}
             paintOrder="stroke"
           >
-            {i + 1}
+            {i + 1} {CLASS_STYLE[c.predicted].short}
+            {c.touchesEdge ? ' · cut by edge' : ''}
           </text>
         </g>
       ))}

@@ -22,7 +22,7 @@ export function CellDetails({ cell, index }: { cell: AnalysedCell; index: number
             Review
           </span>
         )}
-        {cell.touchesEdge && <span className="text-xs text-slate-500 dark:text-slate-400">at image edge</span>}
+        {cell.touchesEdge && <span className="text-xs text-slate-500 dark:text-slate-400">cut by edge</span>}
       </div>
       <ul className="grid max-w-md grid-cols-[5.5rem_1fr_2.5rem] items-center gap-x-2 gap-y-0.5 text-xs">
         {CELL_CLASSES.map((cls, i) => (
