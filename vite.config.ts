@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicyMeta } from './scripts/vite/content-security-policy';
+import { pwa } from './scripts/vite/pwa';
 
 const WASM_DIR = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
 /** Where the app serves tfjs's WASM binaries: its own origin, never a CDN. */
@@ -31,9 +33,11 @@ function tfjsWasmFiles(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), tfjsWasmFiles()],
+  plugins: [react(), tailwindcss(), tfjsWasmFiles(), contentSecurityPolicyMeta(), pwa()],
   worker: { format: 'es' },
   // The manifest lets scripts/measure-bundle.ts find the entry chunk and its static imports.
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, manifest: true },
-  preview: { port: 4173, strictPort: true },
+  // The built app is served with its Content-Security-Policy (also in index.html as a meta tag):
+  // the header covers the analysis worker too, which a meta tag in the page cannot.
+  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
 });

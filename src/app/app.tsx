@@ -1,4 +1,5 @@
 import { PageNav } from './page-nav';
+import { FOCUS_RING } from '../components/button';
 import { PAGES } from './pages';
 import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
@@ -7,6 +8,9 @@ import { DropZone } from '../features/intake/components/drop-zone';
 import { ModelStatus } from '../features/model/components/model-status';
 import { useModelLoader } from '../features/model/hooks/use-model-loader';
 import { useModelStore } from '../features/model/stores/model-store';
+import { OfflineStatus } from '../features/offline/components/offline-status';
+import { UpdatePrompt } from '../features/offline/components/update-prompt';
+import { useOfflineCache } from '../features/offline/hooks/use-offline-cache';
 import { ResultsPanel } from '../features/results/components/results-panel';
 import { addFiles } from '../features/results/stores/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
@@ -16,6 +20,7 @@ import { useApplyTheme } from '../features/theme/hooks/use-apply-theme';
 export function App() {
   useModelLoader();
   useApplyTheme();
+  useOfflineCache();
   useCaseIntake();
   const route = useHashRoute();
   const page = PAGES.find((p) => p.id === route);
@@ -34,10 +39,20 @@ export function App() {
         <ThemeToggle />
       </header>
       <main className="flex flex-1 flex-col gap-6">
+        <UpdatePrompt />
         <div className="flex flex-wrap items-center justify-between gap-3">
-          <ModelStatus />
+          <div className="flex flex-wrap items-center gap-3">
+            <ModelStatus />
+            <OfflineStatus />
+          </div>
           <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="privacy">
-            Images are analysed on this device. Nothing is uploaded.
+            Images are analysed on this device. Nothing is uploaded.{' '}
+            <a
+              href="#/privacy/how-we-test"
+              className={`underline underline-offset-2 hover:text-slate-900 dark:hover:text-slate-100 ${FOCUS_RING}`}
+            >
+              How we test this
+            </a>
           </p>
         </div>
         {page ? (

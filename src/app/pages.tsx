@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
 import { CaseRoute } from './case-route';
+import { deleteAllLocalData } from './delete-all-local-data';
 import { AtlasPage } from '../features/atlas/components/atlas-page';
 import { ModelCardPage } from '../features/model-card/components/model-card-page';
 import { PracticePage } from '../features/practice/components/practice-page';
+import { PrivacyPage } from '../features/privacy/components/privacy-page';
 
 /**
  * The app's pages, in navigation order. A feature adds its page here with one entry; the
@@ -20,4 +22,5 @@ export const PAGES: PageEntry[] = [
   { id: 'atlas', label: 'Atlas', render: () => <AtlasPage /> },
   { id: 'model', label: 'Model card', render: () => <ModelCardPage /> },
   { id: 'case', label: 'Case', render: () => <CaseRoute /> },
+  { id: 'privacy', label: 'Privacy', render: () => <PrivacyPage onDeleteAll={deleteAllLocalData} /> },
 ];

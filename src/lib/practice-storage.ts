@@ -51,7 +51,12 @@ export async function saveSession(session: PracticeSession): Promise<void> {
   await update<PracticeSession[]>('sessions', (s = []) => [...s, session], practiceStore());
 }
 
-/** Forgets every answer and session on this device. */
+/**
+ * Forgets every answer and session on this device, and closes the connection: an open one would
+ * block "Delete all local data" from deleting the database (idb-keyval never closes it itself).
+ */
 export async function clearPracticeProgress(): Promise<void> {
   await clear(practiceStore());
+  await practiceStore()('readonly', (s) => s.transaction.db.close());
+  store = undefined;
 }

@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { card, openReady, waitForAllFinished } from './support/app-page';
+import { dropFiles } from './support/drop-files';
+import { expect, test } from './support/fixtures';
+import { knownGoodImages } from './support/test-images';
+
+// These tests are about the service worker; every other test blocks it (playwright.config.ts).
+// Each test gets a fresh context, so each starts as a first visit.
+test.use({ serviceWorkers: 'allow' });
+
+const [{ cls, file }] = knownGoodImages();
+
+/**
+ * Requests that could reach a network: blob: and data: URLs are read from memory. The tab's
+ * icon is left out too: the browser fetches it for its own tab strip whenever it likes (it
+ * races with the first drop), and it is the app's own file, sent nothing.
+ */
+const network = (urls: string[]) =>
+  urls.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && !u.endsWith('/icons/icon.svg'));
+
+/** Drops the image and checks its class; returns every request made from the drop to the result. */
+async function classify(page: Page, requestLog: string[]): Promise<string[]> {
+  const from = requestLog.length;
+  await page.getByRole('link', { name: 'Analyse' }).click();
+  await dropFiles(page, [file]);
+  await waitForAllFinished(page, 1);
+  await expect(card(page, file.name).getByTestId('cell').first()).toHaveAttribute('data-class', cls);
+  return network(requestLog.slice(from));
+}
+
+async function waitReadyOffline(page: Page): Promise<void> {
+  await expect(page.getByTestId('offline-status')).toHaveText('Ready offline', { timeout: 120_000 });
+}
+
+test('after one visit it loads, loads the model and classifies with the network gone', async ({
+  page,
+  context,
+  requestLog,
+}) => {
+  await openReady(page);
+  await waitReadyOffline(page);
+  expect(await classify(page, requestLog), 'requests while analysing, online').toEqual([]);
+
+  await context.setOffline(true);
+  const reload = requestLog.length;
+  await page.reload();
+  await expect(page.getByTestId('network-offline')).toBeVisible();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl');
+  // The log sees what the service worker answers from its cache (the model, the worker's
+  // chunk), so the empty list below means nothing was asked for at all, not merely nothing
+  // that reached the network.
+  const loaded = requestLog.slice(reload);
+  expect(loaded.some((u) => u.endsWith('/model/group1-shard1of2.bin'))).toBe(true);
+  expect(loaded.some((u) => /\/assets\/analysis\.worker-[\w-]+\.js$/.test(u))).toBe(true);
+  expect(await classify(page, requestLog), 'requests while analysing, offline').toEqual([]);
+});
+
+test('"Delete all local data" asks first, empties IndexedDB, says what it removed; offline use survives', async ({
+  page,
+  context,
+  requestLog,
+}) => {
+  await openReady(page);
+  await waitReadyOffline(page);
+  await classify(page, requestLog);
+  // Practice progress as src/lib/practice-storage.ts keeps it: three answers and one session.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hematovision-practice');
+        open.onupgradeneeded = () => open.result.createObjectStore('progress');
+        open.onsuccess = () => {
+          const answers = ['a', 'b', 'c'].map((itemId, at) => ({ itemId, truth: 'MONOCYTE', answer: 'MONOCYTE', at }));
+          const tx = open.result.transaction('progress', 'readwrite');
+          tx.objectStore('progress').put(answers, 'answers');
+          tx.objectStore('progress').put([{ startedAt: 0, endedAt: 1, size: 3, correct: 3, answers }], 'sessions');
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  // The practice page loads it and keeps its database open: the wipe must still delete it.
+  const nav = page.getByRole('navigation', { name: 'Pages' });
+  await nav.getByRole('link', { name: 'Practice' }).click();
+  await expect(page.getByTestId('reset-progress')).toBeVisible();
+  const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
+  const before = await databases();
+  expect(before).toContain('hematovision-practice');
+
+  await nav.getByRole('link', { name: 'Privacy' }).click();
+  const open = page.getByRole('button', { name: 'Delete all local data…' });
+  const dialog = page.getByRole('dialog', { name: 'Delete all local data?' });
+  // Escape cancels: nothing is deleted, focus returns to the button.
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+  expect(await databases()).toEqual(before);
+  // Focus stays in the dialog: Tab past the last button comes back to the first.
+  await open.click();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Delete everything' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+
+  const report = page.getByTestId('wipe-report');
+  await expect(report).toBeVisible();
+  for (const name of before.filter((n) => n?.startsWith('hematovision'))) {
+    await expect(report.locator(`[data-database="${name}"]`)).toBeVisible();
+  }
+  await expect(report.locator('[data-database="hematovision-practice"]')).toContainText(
+    '3 practice answers, 1 session (2 records)',
+  );
+  await expect(page.getByTestId('wipe-memory')).toContainText('1 image');
+  expect(await databases()).toEqual([]);
+  await nav.getByRole('link', { name: 'Practice' }).click();
+  await expect(page.getByTestId('start-session')).toBeVisible();
+  await expect(page.getByTestId('reset-progress')).toHaveCount(0);
+
+  await context.setOffline(true);
+  await page.reload();
+  // Still on the practice page: its practice set comes from the offline cache too.
+  await expect(page.getByTestId('start-session')).toBeVisible();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  await classify(page, requestLog);
+});

@@ -1,0 +1,39 @@
+import { usePracticeStore } from '../features/practice/stores/practice-store';
+import { useResultsStore } from '../features/results/stores/results-store';
+import { CASE_DB_NAME, clearAllCaseData } from '../lib/case-storage';
+import { clearPracticeProgress, loadPracticeProgress } from '../lib/practice-storage';
+import { wipeLocalData, type DataOwner, type WipeReport } from '../lib/wipe-local-data';
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Each module that owns a database clears it itself: it closes its connection and resets its memory. */
+const OWNERS: DataOwner[] = [
+  {
+    database: CASE_DB_NAME,
+    clear: async () => {
+      const { cases, images } = await clearAllCaseData();
+      return `${count(cases, 'case')}, ${count(images, 'image')}`;
+    },
+  },
+  {
+    database: 'hematovision-practice',
+    clear: async () => {
+      const { answers, sessions } = await loadPracticeProgress();
+      await clearPracticeProgress();
+      usePracticeStore.setState({ progress: { answers: [], sessions: [] } });
+      return `${count(answers.length, 'practice answer')}, ${count(sessions.length, 'session')}`;
+    },
+  },
+];
+
+/**
+ * "Delete all local data": the owners clear their data, every hematovision* database left is
+ * deleted, and the Analyse page's results are dropped from memory.
+ */
+export function deleteAllLocalData(): Promise<WipeReport> {
+  return wipeLocalData(OWNERS, () => {
+    const images = useResultsStore.getState().items.length;
+    useResultsStore.getState().clear();
+    return images;
+  });
+}
