@@ -1,0 +1,59 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { CASE_DB_NAME, clearAllCaseData, listCases, loadCase, loadCurrentCaseId } from '../../../lib/case-storage';
+import { cellKey, NOT_WBC } from '../../../lib/case-types';
+import { fakeCell, fakeImage } from './case-test-data';
+import { useCaseStore } from './case-store';
+
+const analysed = (name: string, cells = [fakeCell('NEUTROPHIL'), fakeCell('LYMPHOCYTE', 0.4)]) => {
+  const { id: _id, caseId: _caseId, ...rest } = fakeImage('x', name, cells);
+  return rest;
+};
+const store = () => useCaseStore.getState();
+
+describe('case store', () => {
+  it('keeps an empty case in memory only, stores it from its first image, and restores it with its decisions', async () => {
+    store().rename('Slide 7');
+    expect(await listCases()).toEqual([]);
+
+    store().addImage(analysed('a.jpg'));
+    store().addImage(analysed('b.jpg', []));
+    const id = store().meta.id;
+    await vi.waitFor(async () => expect((await loadCase(id))?.images).toHaveLength(2));
+    const key = cellKey(store().images[0].id, 1);
+    store().decide(key, NOT_WBC);
+    await vi.waitFor(async () => expect((await loadCase(id))?.meta.decisions).toEqual({ [key]: NOT_WBC }));
+    expect(await loadCurrentCaseId()).toBe(id);
+    const stored = await loadCase(id);
+    expect(stored?.meta).toMatchObject({ name: 'Slide 7', cellCount: 2, imageIds: stored?.images.map((i) => i.id) });
+    expect(stored?.meta.bytes).toBe(2 * 100 + 2 * 10); // two thumbnails, two cell pictures
+
+    // A page load: the in-memory case is gone, restore() brings the stored one back.
+    useCaseStore.setState({ meta: { ...store().meta, id: 'fresh', imageIds: [], decisions: {} }, images: [] });
+    await store().restore();
+    expect(store().meta.id).toBe(id);
+    expect(store().images.map((i) => i.name)).toEqual(['a.jpg', 'b.jpg']);
+    expect(store().meta.decisions[key]).toBe(NOT_WBC);
+    expect(store().history.map((m) => m.id)).toEqual([id]);
+  });
+
+  it('starts a new case beside the stored one, deletes one case, and is emptied by clearAllCaseData', async () => {
+    const first = store().meta.id;
+    store().newCase();
+    expect(store().images).toEqual([]);
+    store().addImage(analysed('c.jpg'));
+    const second = store().meta.id;
+    await vi.waitFor(async () => expect((await listCases()).map((m) => m.id).sort()).toEqual([first, second].sort()));
+
+    await vi.waitFor(() => expect(store().history).toHaveLength(2));
+    await store().deleteCase(first);
+    expect((await listCases()).map((m) => m.id)).toEqual([second]);
+    expect(store().meta.id).toBe(second);
+
+    expect(await clearAllCaseData()).toEqual({ cases: 1, images: 1 });
+    expect(store().images).toEqual([]);
+    expect(store().history).toEqual([]);
+    expect(store().meta.id).not.toBe(second);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(CASE_DB_NAME);
+  });
+});
