@@ -1,5 +1,5 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { AnalysisWorkerApi, ModelInfo } from '../worker/worker-api';
+import type { AnalysisWorkerApi, ExplainResult, ModelInfo } from '../worker/worker-api';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { installDebugHooks } from './debug-hooks';
 import { decodeFile } from './decode-file';
@@ -83,6 +83,15 @@ export class AnalysisClient {
     await this.load();
     if (!this.api) throw new Error('The analysis worker stopped.');
     return this.api;
+  }
+
+  /**
+   * A cell's class activation map, made from the crops the worker kept when it analysed the
+   * image; undefined when that worker has since been replaced (a cancel) or has forgotten it.
+   */
+  async explainCell(analysisId: string, cellIndex: number, classIndex: number): Promise<ExplainResult | undefined> {
+    if (!this.api) return undefined;
+    return this.api.explain({ analysisId, cellIndex, classIndex });
   }
 
   private async analyseOnce(

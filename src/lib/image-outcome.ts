@@ -1,5 +1,4 @@
 import type { AnalysedCell } from '../core/analyse';
-import type { CellHeatmap } from '../worker/worker-api';
 
 /** What the app learns about one dropped file. */
 export type ImageOutcome =
@@ -14,8 +13,8 @@ export type ImageOutcome =
       readonly cellImages?: Blob[];
       readonly notes: string[];
       readonly elapsedMs: number;
-      /** Class activation maps per cell, in `cells` order (absent from an older worker). */
-      readonly heatmaps?: CellHeatmap[];
+      /** Names the cell crops the worker kept for heatmaps on demand (analysisClient.explainCell). */
+      readonly analysisId?: string;
     }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'cancelled' };

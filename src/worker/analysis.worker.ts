@@ -4,7 +4,7 @@ import { analyseImage } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
 import { makeCellImages } from './cell-images';
-import { cellHeatmaps, explainCell } from './cell-heatmaps';
+import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
 import { assertWebglAlive, loseWebglContext } from './webgl-context';
@@ -31,7 +31,7 @@ const api: AnalysisWorkerApi = {
       const t1 = performance.now();
       const analysis = await analyseImage(pixels, classifier);
       const t2 = performance.now();
-      const heatmaps = await cellHeatmaps(pixels, classifier);
+      const analysisId = rememberCrops(pixels);
       const t3 = performance.now();
       const cellImages = await makeCellImages(
         bitmap,
@@ -46,19 +46,20 @@ const api: AnalysisWorkerApi = {
         cellImages,
         grayscale: isGrayscale(pixels),
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
-        heatmaps,
+        analysisId,
       };
     } finally {
       bitmap.close();
     }
   },
 
-  async explain({ image, ...request }) {
+  async explain(request) {
     if (!classifier) throw new Error('The model is not loaded yet.');
+    if ('analysisId' in request) return explainRequest(classifier, request);
     try {
-      return await explainCell(bitmapPixels(image), classifier, request);
+      return await explainRequest(classifier, request, bitmapPixels(request.image));
     } finally {
-      image.close();
+      request.image.close();
     }
   },
 

@@ -1,45 +1,74 @@
 import { cropRegion, cropToInput, cutCellCrop } from '../core/cell-crop';
 import type { CellClassifier } from '../core/classifier';
 import { findWhiteCells, type FoundCell } from '../core/localise';
+import type { Region } from '../core/resample';
 import type { Box, RgbaImage } from '../core/rgba-image';
-import type { CellHeatmap, ExplainRequest, ExplainResult } from './worker-api';
+import type { ExplainRequest, ExplainResult } from './worker-api';
 
 /**
- * Class activation maps for every found cell and every class, made while the image's pixels are
- * still in the worker: a card can then show any class's map without the image being decoded
- * again (four 8×8 maps per cell are about 1 KB). Localisation is deterministic, so cell i here is
- * cell i of analyseImage.
+ * Heatmaps are made on demand, not during analysis: a class activation map costs a forward pass
+ * of its own, and making all four classes' maps for every cell made analysis 4–5× slower
+ * (`npm run bench`). Instead each analysed image's cell crops (RGBA at the network's input size,
+ * 64 KB a cell) are kept here under an id, so a card's heatmap needs neither the image again nor
+ * another localisation. Oldest images are forgotten first; a rebuilt worker starts empty.
  */
-export async function cellHeatmaps(image: RgbaImage, classifier: CellClassifier): Promise<CellHeatmap[]> {
+const MAX_CELLS = 256;
+const remembered = new Map<string, { crops: Uint8ClampedArray[]; regions: Region[] }>();
+let cellsHeld = 0;
+let nextId = 1;
+/** Tells this worker's ids from those of a worker that was replaced (a cancel, a crash). */
+const WORKER_TAG = Math.random().toString(36).slice(2, 8);
+
+/** Cuts and keeps the crops of the image's cells (same localisation as analyseImage); returns their id. */
+export function rememberCrops(image: RgbaImage): string {
   const { cells, gains } = findWhiteCells(image);
-  const classes = classifier.metadata.classes.length;
-  const out: CellHeatmap[] = [];
-  for (const cell of cells) {
-    const input = cropToInput(cutCellCrop(image, cell, gains));
-    const maps: Float32Array[] = [];
-    let side = 0;
-    for (let c = 0; c < classes; c++) {
-      const cam = await classifier.explain(input, c);
-      maps.push(cam.map);
-      side = cam.side;
-    }
-    out.push({ region: cropRegion(cell), side, maps });
+  const id = `${WORKER_TAG}-${nextId++}`;
+  remembered.set(id, {
+    crops: cells.map((c) => cutCellCrop(image, c, gains)),
+    regions: cells.map((c) => cropRegion(c)),
+  });
+  cellsHeld += cells.length;
+  for (const [key, entry] of remembered) {
+    if (cellsHeld <= MAX_CELLS || key === id) break;
+    remembered.delete(key);
+    cellsHeld -= entry.crops.length;
   }
-  return out;
+  return id;
 }
 
-/** One cell's map for one class (default: the predicted class), chosen by index or by nearness to a box. */
-export async function explainCell(
+/** A remembered cell's map, or undefined when the image was forgotten (or the worker replaced). */
+export async function explainRemembered(
+  classifier: CellClassifier,
+  analysisId: string,
+  cellIndex: number,
+  classIndex?: number,
+): Promise<ExplainResult | undefined> {
+  const entry = remembered.get(analysisId);
+  const crop = entry?.crops[cellIndex];
+  if (!entry || !crop) return undefined;
+  const cam = await classifier.explain(cropToInput(crop), classIndex);
+  return { ...cam, cellIndex, region: entry.regions[cellIndex] };
+}
+
+/** One cell of a fresh image, chosen by index or by nearness to a box (the practice set's cell box). */
+export async function explainImage(
   image: RgbaImage,
   classifier: CellClassifier,
-  request: Omit<ExplainRequest, 'image'>,
+  request: { cellIndex?: number; near?: Box; classIndex?: number },
 ): Promise<ExplainResult | undefined> {
   const { cells, gains } = findWhiteCells(image);
   const index = request.near ? nearestCell(cells, request.near) : (request.cellIndex ?? 0);
   const cell = cells[index];
   if (!cell) return undefined;
   const cam = await classifier.explain(cropToInput(cutCellCrop(image, cell, gains)), request.classIndex);
-  return { ...cam, cellIndex: index, box: cell.box, region: cropRegion(cell) };
+  return { ...cam, cellIndex: index, region: cropRegion(cell) };
+}
+
+/** Dispatches an explain request to the remembered crops or to a fresh image. */
+export function explainRequest(classifier: CellClassifier, request: ExplainRequest, pixels?: RgbaImage) {
+  if ('analysisId' in request)
+    return explainRemembered(classifier, request.analysisId, request.cellIndex, request.classIndex);
+  return explainImage(pixels!, classifier, request);
 }
 
 function nearestCell(cells: readonly FoundCell[], box: Box): number {

@@ -53,33 +53,25 @@ export interface AnalysisOutcome {
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
   readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
-  /** Per cell (same order as `cells`), its class activation maps: see CellHeatmap. */
-  readonly heatmaps?: CellHeatmap[];
+  /** Names this image's cell crops kept in the worker, for explain() (heatmaps on demand). */
+  readonly analysisId?: string;
 }
 
-/** A cell's class activation maps, one per class in CELL_CLASSES order, over its crop square. */
-export interface CellHeatmap {
-  /** The crop square in the analysed image's pixels (may reach past the border). */
-  readonly region: Region;
-  /** Each map is side × side, row-major, in [0, 1]. */
-  readonly side: number;
-  readonly maps: Float32Array[];
-}
+/**
+ * Which cell to explain, for which class (default: the predicted one): a cell of an image analysed
+ * earlier (its analysisId and cell index), or of a fresh image, by index or nearest a box.
+ */
+export type ExplainRequest =
+  | { readonly analysisId: string; readonly cellIndex: number; readonly classIndex?: number }
+  | { readonly image: ImageBitmap; readonly cellIndex?: number; readonly near?: Box; readonly classIndex?: number };
 
-/** Which cell of an image to explain: by index, or the cell nearest a box; class default: predicted. */
-export interface ExplainRequest {
-  readonly image: ImageBitmap;
-  readonly cellIndex?: number;
-  readonly near?: Box;
-  readonly classIndex?: number;
-}
-
+/** A cell's class activation map (side × side, row-major, in [0, 1]) over its crop square. */
 export interface ExplainResult {
   readonly map: Float32Array;
   readonly side: number;
   readonly classIndex: number;
   readonly cellIndex: number;
-  readonly box: Box;
+  /** The crop square in the analysed image's pixels (may reach past the border). */
   readonly region: Region;
 }
 
@@ -89,7 +81,7 @@ export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
-  /** One cell's class activation map; undefined when the image has no white cell. */
+  /** One cell's class activation map; undefined when there is no such cell (or it was forgotten). */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */
   memory(): Promise<WorkerMemory>;

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { HeatmapCanvas } from '../../../components/heatmap-canvas';
 import { HeatmapControls } from '../../../components/heatmap-controls';
 import { OutlinedImage } from '../../../components/outlined-image';
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { practiceImageUrl } from '../../../lib/practice-manifest';
+import { useCellHeatmaps } from '../../../lib/use-cell-heatmaps';
 import { useModelOpinion } from '../hooks/use-model-opinion';
 import { usePracticeStore } from '../stores/practice-store';
 import { AnswerButtons } from './answer-buttons';
@@ -16,13 +17,17 @@ export function QuizView() {
   const opinion = useModelOpinion(current);
   const [heatmapOn, setHeatmapOn] = useState(true);
   const [opacity, setOpacity] = useState(0.55);
-  const layers = useMemo(() => {
-    if (opinion.status !== 'done' || !opinion.heatmap) return [];
-    const h = opinion.heatmap;
-    return [{ region: h.region, side: h.side, map: h.maps[CELL_CLASSES.indexOf(opinion.cell.predicted)] }];
-  }, [opinion]);
-  if (!current) return null;
   const given = phase === 'feedback' ? answers[answers.length - 1] : undefined;
+  const explained =
+    opinion.status === 'done'
+      ? [{ cellIndex: opinion.cellIndex, classIndex: CELL_CLASSES.indexOf(opinion.cell.predicted) }]
+      : [];
+  const { layers } = useCellHeatmaps(
+    opinion.status === 'done' ? opinion.analysisId : undefined,
+    explained,
+    heatmapOn && given !== undefined,
+  );
+  if (!current) return null;
   const number = phase === 'feedback' ? answers.length : answers.length + 1;
   return (
     <section
@@ -60,7 +65,7 @@ export function QuizView() {
               />
             )}
           </OutlinedImage>
-          {given && layers.length > 0 && (
+          {given && opinion.status === 'done' && (
             <HeatmapControls visible={heatmapOn} opacity={opacity} onVisible={setHeatmapOn} onOpacity={setOpacity} />
           )}
         </div>

@@ -3,13 +3,12 @@ import type { AnalysedCell } from '../../../core/analyse';
 import type { Box } from '../../../core/rgba-image';
 import { analysisClient } from '../../../lib/analysis-client';
 import { practiceImageUrl, type PracticeItem } from '../../../lib/practice-manifest';
-import type { CellHeatmap } from '../../../worker/worker-api';
 
 export type ModelOpinion =
   | { status: 'pending' }
   | { status: 'none' }
   | { status: 'error'; message: string }
-  | { status: 'done'; cell: AnalysedCell; heatmap?: CellHeatmap };
+  | { status: 'done'; cell: AnalysedCell; cellIndex: number; analysisId?: string };
 
 /** One answer per item: the set is fixed, so asking the model twice would give the same thing. */
 const opinions = new Map<string, Promise<ModelOpinion>>();
@@ -52,7 +51,7 @@ async function askModel(item: PracticeItem): Promise<ModelOpinion> {
       outcome.cells.map((c) => c.box),
       item.box,
     );
-    return { status: 'done', cell: outcome.cells[i], heatmap: outcome.heatmaps?.[i] };
+    return { status: 'done', cell: outcome.cells[i], cellIndex: i, analysisId: outcome.analysisId };
   } catch (err) {
     return { status: 'error', message: (err as Error).message };
   }

@@ -14,7 +14,7 @@ export function HeatmapPanel({
   heatmap: ReturnType<typeof useCardHeatmap>;
   name: string;
 }) {
-  if (!result.heatmaps || result.cells.length === 0) return null;
+  if (!result.analysisId || result.cells.length === 0) return null;
   return (
     <div
       className="flex flex-col gap-1.5 border-t border-slate-200 px-3 py-2 dark:border-slate-800"
@@ -26,6 +26,16 @@ export function HeatmapPanel({
         onVisible={heatmap.setVisible}
         onOpacity={heatmap.setOpacity}
       />
+      {heatmap.status === 'loading' && (
+        <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
+          Making the heatmap…
+        </p>
+      )}
+      {heatmap.status === 'unavailable' && (
+        <p role="status" className="text-xs text-amber-800 dark:text-amber-200">
+          The heatmap is no longer available for this image (the analysis was restarted): add the image again to see it.
+        </p>
+      )}
       {heatmap.visible &&
         result.cells.map((cell, i) => (
           <label key={i} className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-200">
