@@ -1,0 +1,30 @@
+import { openReady } from './support/app-page';
+import { expect, test } from './support/fixtures';
+
+// About the service worker, which every other test blocks (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
+test('after one visit a practice session runs offline, model feedback included', async ({ page, context }) => {
+  await openReady(page);
+  await expect(page.getByTestId('offline-status')).toHaveText('Ready offline', { timeout: 120_000 });
+  await page.goto('/#/practice');
+  await expect(page.getByTestId('start-session')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByTestId('start-session').focus();
+  await page.keyboard.press('Enter');
+  for (let q = 0; q < 10; q++) {
+    await expect(page.getByTestId('question-number')).toContainText(`Question ${q + 1} of 10`);
+    const image = page.getByTestId('quiz').getByRole('img', { name: /Blood smear/ });
+    expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(
+      0,
+    );
+    await page.keyboard.press(String((q % 4) + 1));
+    if (q === 0)
+      await expect(page.getByTestId('model-opinion')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+    await expect(page.getByTestId('next-question')).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByTestId('final-score')).toHaveText(/^\d+ \/ 10$/);
+});
