@@ -4,6 +4,9 @@ import { expect, test } from './support/fixtures';
 
 /** The page's own rule for shares (src/features/model-card/metrics.ts): one decimal place. */
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** Reliability bins the page draws: with predictions, at a confidence a 4-class top probability can have. */
+const drawn = (bins: { count: number; confidence: number }[]) =>
+  bins.filter((b) => b.count > 0 && b.confidence >= 0.25).length;
 
 test('the model card shows the figures in metrics.json', async ({ page }) => {
   const m = JSON.parse(readFileSync('public/model/metrics.json', 'utf8'));
@@ -28,8 +31,7 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
     }
     await expect(s.getByTestId('confusion-cell')).toHaveText(split.confusion.flat().map(String));
     await expect(s.getByRole('img', { name: /Reliability diagram/ }).locator('circle')).toHaveCount(
-      split.reliability.filter((b: { count: number }) => b.count > 0).length +
-        (split.reliabilityBeforeCalibration ?? []).filter((b: { count: number }) => b.count > 0).length,
+      drawn(split.reliability) + drawn(split.reliabilityBeforeCalibration ?? []),
     );
     if (split.review) {
       await expect(s.getByTestId('review-flagged')).toHaveText(pct(split.review.flaggedShare));

@@ -1,12 +1,21 @@
 import type { ReliabilityBin } from '../metrics';
 
 const SIZE = 240;
+
+/**
+ * Bins drawn: those with predictions, whose mean top probability is a real one. A four-class
+ * softmax never puts its top class below 25%, so a bin there holds the images where no cell was
+ * found (scored at confidence 0 by the evaluation), which are not predictions at all.
+ */
+export function plotted(bins: readonly ReliabilityBin[]): ReliabilityBin[] {
+  return bins.filter((b) => b.count > 0 && b.confidence >= 0.25);
+}
 const PAD = 32;
 
 /**
  * Reliability diagram: for each confidence bin, the share of predictions that were right, drawn
- * against the diagonal a perfectly calibrated model follows. Bins without predictions are left
- * out; the dot's size grows with the bin's count.
+ * against the diagonal a perfectly calibrated model follows (see `plotted` for the bins left
+ * out); the dot's size grows with the bin's count.
  */
 export function ReliabilityDiagram({
   after,
@@ -21,7 +30,7 @@ export function ReliabilityDiagram({
   const y = (v: number) => PAD + (1 - v) * SIZE;
   const max = Math.max(1, ...after.map((b) => b.count), ...(before ?? []).map((b) => b.count));
   const series = (bins: readonly ReliabilityBin[], colour: string, name: string, dashed: boolean) => {
-    const used = bins.filter((b) => b.count > 0);
+    const used = plotted(bins);
     return (
       <g data-series={name}>
         <polyline
@@ -92,7 +101,7 @@ export function ReliabilityDiagram({
             Before
           </span>
         )}
-        <span>Diagonal: perfectly calibrated</span>
+        <span>Diagonal: perfectly calibrated. Images without a cell found are left out.</span>
       </figcaption>
     </figure>
   );

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Button } from '../../../components/button';
 import { HeatmapCanvas } from '../../../components/heatmap-canvas';
 import { HeatmapControls } from '../../../components/heatmap-controls';
 import { OutlinedImage } from '../../../components/outlined-image';
@@ -41,9 +42,9 @@ export function QuizView() {
         <h2 id="question-title" className="text-lg font-semibold" data-testid="question-number">
           Question {number} of {size}: which white cell is outlined?
         </h2>
-        <button type="button" onClick={quit} className="text-sm text-slate-600 underline dark:text-slate-300">
+        <Button variant="ghost" onClick={quit}>
           End session
-        </button>
+        </Button>
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="flex flex-col gap-2">

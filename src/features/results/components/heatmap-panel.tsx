@@ -1,3 +1,4 @@
+import { FOCUS_RING } from '../../../components/button';
 import { HeatmapControls } from '../../../components/heatmap-controls';
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
@@ -45,7 +46,7 @@ export function HeatmapPanel({
               onChange={(e) => heatmap.choose(i, Number(e.target.value))}
               aria-label={`${name}, cell ${i + 1}: class whose heatmap is shown`}
               data-testid="heatmap-class"
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+              className={`rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900 ${FOCUS_RING}`}
             >
               {CELL_CLASSES.map((cls, k) => (
                 <option key={cls} value={k}>
