@@ -59,6 +59,8 @@ test('a ten-question session by keyboard scores what was answered and is in the 
   await expectNoAxeViolations(page, 'practice summary');
   await page.reload();
   await expect(page.getByTestId('history-row').first().locator('[data-metric="score"]')).toHaveText(`${correct} / 10`);
+  await expect(page.getByTestId('overall-progress')).toContainText('All your answers (10)');
+  await expectNoAxeViolations(page, 'practice start with history');
 });
 
 test('the atlas shows at least six examples and the facts for each cell type', async ({ page }) => {

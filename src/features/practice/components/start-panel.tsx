@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { SegmentedControl } from '../../../components/segmented-control';
 import { SESSION_SIZES, usePracticeStore, type SessionSize } from '../stores/practice-store';
+import { OverallProgress } from './overall-progress';
 import { SessionHistory } from './session-history';
 
 /** Choose a session length and start; past sessions below, with a reset. */
@@ -32,6 +33,7 @@ export function StartPanel() {
           Start
         </Button>
       </div>
+      <OverallProgress answers={progress.answers} />
       <SessionHistory sessions={progress.sessions} />
       {progress.sessions.length + progress.answers.length > 0 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
