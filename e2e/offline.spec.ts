@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { card, openReady, waitForAllFinished } from './support/app-page';
 import { dropFiles } from './support/drop-files';
@@ -28,6 +29,15 @@ async function classify(page: Page, requestLog: string[]): Promise<string[]> {
   return network(requestLog.slice(from));
 }
 
+async function expectNoAxeViolations(page: Page, view: string): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    view,
+  ).toEqual([]);
+}
+
 async function waitReadyOffline(page: Page): Promise<void> {
   await expect(page.getByTestId('offline-status')).toHaveText('Ready offline', { timeout: 120_000 });
 }
@@ -39,6 +49,9 @@ test('after one visit it loads, loads the model and classifies with the network 
 }) => {
   await openReady(page);
   await waitReadyOffline(page);
+  // The log sees the service worker's own requests too: only its precaching fetches the
+  // threaded WASM binary, which the page never uses (it is not cross-origin isolated).
+  expect(requestLog.some((u) => u.endsWith('/tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm'))).toBe(true);
   expect(await classify(page, requestLog), 'requests while analysing, online').toEqual([]);
 
   await context.setOffline(true);
@@ -101,6 +114,7 @@ test('"Delete all local data" asks first, empties IndexedDB, says what it remove
   expect(await databases()).toEqual(before);
   // Focus stays in the dialog: Tab past the last button comes back to the first.
   await open.click();
+  await expectNoAxeViolations(page, 'confirmation dialog');
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Delete everything' })).toBeFocused();
   await page.keyboard.press('Tab');
@@ -117,6 +131,7 @@ test('"Delete all local data" asks first, empties IndexedDB, says what it remove
   );
   await expect(page.getByTestId('wipe-memory')).toContainText('1 image');
   expect(await databases()).toEqual([]);
+  await expectNoAxeViolations(page, 'deletion report');
   await nav.getByRole('link', { name: 'Practice' }).click();
   await expect(page.getByTestId('start-session')).toBeVisible();
   await expect(page.getByTestId('reset-progress')).toHaveCount(0);
@@ -127,4 +142,20 @@ test('"Delete all local data" asks first, empties IndexedDB, says what it remove
   await expect(page.getByTestId('start-session')).toBeVisible();
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await classify(page, requestLog);
+});
+
+test('a new version waits for the user: "Update available — reload" switches to it', async ({ page }) => {
+  await openReady(page);
+  await waitReadyOffline(page);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  // A new deployment, as the browser sees one: a different service worker script for the scope.
+  // (Playwright cannot route the script's own update check, so the URL changes, not its bytes.)
+  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?next-build', { scope: '/' }));
+  const prompt = page.getByTestId('update-prompt');
+  await expect(prompt).toContainText('Update available — reload');
+  await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Reload' }).click()]);
+  await expect(page.getByTestId('offline-status')).toHaveText('Ready offline');
+  await expect(prompt).toHaveCount(0);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toMatch(/\/sw\.js\?next-build$/);
 });
