@@ -13,7 +13,6 @@
  * main-thread long tasks (> 50 ms) and peak JS heap during it. Also the gzipped JS loaded before
  * the first interaction. Prints a table, writes JSON; the last line is `ratio webgl=<x> wasm=<y>`.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,6 +20,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timeImages, type Payload } from './lib/bench-page';
 import { initialJs } from './lib/initial-js';
+import { buildInto, startPreview } from './lib/serve-build';
 import { median, quantile } from './lib/stats';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
@@ -35,31 +35,10 @@ const nBatch = Number(arg('batch', '200'));
 const nWarm = Number(arg('warmup', '5'));
 const backends = arg('backends', 'webgl,wasm').split(',');
 const outPath = arg('out', 'reports/bench.json');
-const base = `http://localhost:${port}`;
 
-if (!process.argv.includes('--skip-build')) {
-  console.log(`building into ${dist} …`);
-  const built = spawnSync(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'build', '--outDir', dist, '--emptyOutDir'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  if (built.status !== 0) throw new Error('vite build failed');
-}
-const preview = spawn(
-  process.execPath,
-  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--outDir', dist],
-  { stdio: 'ignore' },
-);
-const up = async () =>
-  fetch(base).then(
-    (r) => r.ok,
-    () => false,
-  );
-for (let i = 0; i < 150 && !(await up()); i++) await new Promise((r) => setTimeout(r, 200));
-if (!(await up())) throw new Error(`vite preview did not answer on ${base}`);
+if (!process.argv.includes('--skip-build')) buildInto(dist);
+const preview = await startPreview(dist, port);
+const base = preview.url;
 
 /** TEST images taken round-robin over the classes, in file-name order: a fixed, mixed set. */
 function testImages(count: number): Payload[] {
@@ -129,7 +108,8 @@ try {
         done: batch.done,
         errors: batch.errors,
         longTasksOver50ms: batch.longTasks.length,
-        longestTaskMs: Math.max(0, ...batch.longTasks),
+        longestTaskMs: Math.max(0, ...batch.longTasks.map((t) => t.ms)),
+        longTasks: batch.longTasks,
         peakJsHeapBytes: batch.peakHeapBytes,
       },
     });
@@ -137,7 +117,7 @@ try {
   }
 } finally {
   await browser.close();
-  preview.kill();
+  preview.stop();
 }
 
 const js = initialJs(dist);

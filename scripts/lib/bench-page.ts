@@ -64,7 +64,8 @@ export interface BatchRun {
   readonly ms: number;
   readonly done: number;
   readonly errors: number;
-  readonly longTasks: number[];
+  /** Each long task: when it began (ms after the drop) and how long it took. */
+  readonly longTasks: { at: number; ms: number }[];
   readonly peakHeapBytes: number;
 }
 
@@ -89,7 +90,9 @@ export async function dropBatch(page: Page, count: number): Promise<BatchRun> {
           observer.disconnect();
           clearInterval(sampler);
           peak = Math.max(peak, heap());
-          const longTasks = w.__longTasks.filter((t) => t.start >= t0).map((t) => t.ms);
+          const longTasks = w.__longTasks
+            .filter((t) => t.start >= t0)
+            .map((t) => ({ at: Math.round(t.start - t0), ms: Math.round(t.ms) }));
           resolve({ ms, done, errors, longTasks, peakHeapBytes: peak });
         });
         observer.observe(document.body, { subtree: true, childList: true, attributes: true });

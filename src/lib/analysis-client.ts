@@ -110,7 +110,8 @@ export class AnalysisClient {
       await this.load();
     } catch {
       bitmap.close();
-      if (stopper.stopped) return { status: 'cancelled' };
+      // A failed load stops the worker too; only a stop that is not that failure is a cancel.
+      if (stopper.stopped && this.state.status !== 'error') return { status: 'cancelled' };
       return {
         status: 'error',
         message: 'Not analysed: the model could not be loaded. Use Retry at the top, then add it again.',

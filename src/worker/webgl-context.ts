@@ -21,3 +21,26 @@ export function loseWebglContext(): boolean {
   ext?.loseContext();
   return !!ext;
 }
+
+const lostSignals = new WeakMap<WebGLRenderingContext, Promise<never>>();
+
+/**
+ * Rejects when tfjs's WebGL context is lost. Raced against the GPU work of an analysis: a read
+ * from a lost context can wait for a fence that never signals, and the batch would hang.
+ * Never settles on WASM or CPU.
+ */
+export function whenWebglLost(): Promise<never> {
+  const gl = webglContext();
+  if (!gl) return new Promise<never>(() => {});
+  let signal = lostSignals.get(gl);
+  if (!signal) {
+    signal = new Promise<never>((_, reject) =>
+      gl.canvas.addEventListener('webglcontextlost', () => reject(new Error('The WebGL context was lost.')), {
+        once: true,
+      }),
+    );
+    signal.catch(() => {}); // only awaited while an analysis runs
+    lostSignals.set(gl, signal);
+  }
+  return signal;
+}

@@ -41,6 +41,8 @@ describe('planIntake', () => {
     expect(grey.ok && grey.notes).toEqual([GRAYSCALE_NOTE]);
     const alpha = planIntake(facts({ kind: 'png', header: { width: 320, height: 240, channels: 4, hasAlpha: true } }));
     expect(alpha.ok && alpha.notes.join()).toMatch(/transparen/);
+    const animated = planIntake(facts({ kind: 'gif', header: { width: 320, height: 240, animated: true } }));
+    expect(animated.ok && animated.notes.join()).toMatch(/Animated GIF: only its first frame/);
   });
 });
 

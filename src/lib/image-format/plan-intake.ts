@@ -69,6 +69,7 @@ function headerNotes(kind: FileKind, h: HeaderInfo): string[] {
   }
   if (h.channels === 1 || h.channels === 2) notes.push(GRAYSCALE_NOTE);
   if (h.hasAlpha) notes.push('The image has transparency: transparent areas were placed on white.');
+  if (h.animated) notes.push('Animated GIF: only its first frame was analysed.');
   return notes;
 }
 

@@ -26,6 +26,16 @@ describe('readHeader', () => {
     expect(readHeader('bmp', b)).toEqual({ width: 320, height: 240 });
   });
 
+  it('tells an animated GIF (NETSCAPE2.0 loop block) from a still one', () => {
+    const gif = (extra: string) => Uint8Array.from(`GIF89a\x40\x01\xf0\x00\xe6\0\0${extra}`, (c) => c.charCodeAt(0));
+    expect(readHeader('gif', gif('\x21\xff\x0bNETSCAPE2.0\x03\x01\0\0\0'))).toEqual({
+      width: 320,
+      height: 240,
+      animated: true,
+    });
+    expect(readHeader('gif', gif('\x2c'))).toEqual({ width: 320, height: 240, animated: false });
+  });
+
   it('gives up on a header it cannot read', () => {
     expect(readHeader('jpeg', Uint8Array.from([0xff, 0xd8, 0x00, 0x00]))).toBeUndefined();
     expect(readHeader('tiff', new Uint8Array(40))).toBeUndefined();

@@ -7,8 +7,11 @@ export interface HeaderInfo {
   /** Colour channels in the file: 1 grey, 2 grey+alpha, 3 colour, 4 CMYK (JPEG) or RGBA (PNG). */
   readonly channels?: number;
   readonly hasAlpha?: boolean;
+  /** GIF: the file loops through frames (it carries the NETSCAPE2.0 looping block). */
+  readonly animated?: boolean;
 }
 
+const ascii = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, 4096));
 const u16be = (b: Uint8Array, i: number) => (b[i] << 8) | b[i + 1];
 const u16le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u24le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16);
@@ -23,7 +26,9 @@ export function readHeader(kind: FileKind, b: Uint8Array): HeaderInfo | undefine
     return { width: u32be(b, 16), height: u32be(b, 20), channels, hasAlpha: colourType === 4 || colourType === 6 };
   }
   if (kind === 'jpeg') return readJpeg(b);
-  if (kind === 'gif' && b.length >= 10) return { width: u16le(b, 6), height: u16le(b, 8) };
+  if (kind === 'gif' && b.length >= 10) {
+    return { width: u16le(b, 6), height: u16le(b, 8), animated: ascii(b).includes('NETSCAPE2.0') };
+  }
   if (kind === 'bmp') return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
   if (kind === 'webp') return readWebp(b);
   return undefined;

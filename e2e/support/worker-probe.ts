@@ -1,0 +1,25 @@
+import type { Page } from '@playwright/test';
+import type { WorkerMemory } from '../../src/worker/worker-api';
+
+interface Hooks {
+  memory(): Promise<WorkerMemory>;
+  loseContext(): Promise<boolean>;
+}
+
+/** window.hematovisionDebug, which the app installs when opened with `?debug`. */
+export function workerMemory(page: Page): Promise<WorkerMemory> {
+  return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.memory());
+}
+
+export function loseWebglContext(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.loseContext());
+}
+
+/** The main thread's JS heap after a full garbage collection, in bytes (Chrome DevTools Protocol). */
+export async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
