@@ -37,6 +37,11 @@ test('the page and its worker are served with the policy; tfjs runs under it on 
   await expect(card(page, file.name).getByTestId('cell').first()).toHaveAttribute('data-class', cls);
   expect(await violations(page)).toEqual([]);
   expect(consoleCsp).toEqual([]);
+
+  // "How we test this" shows the policy the page really has.
+  await page.getByRole('link', { name: 'How we test this' }).click();
+  await expect(page.getByRole('heading', { name: 'How we test this' })).toBeFocused();
+  await expect(page.getByTestId('served-csp')).toHaveText(header!);
 });
 
 test('a script that tries to send something to another site is blocked by the policy', async ({ page }) => {
