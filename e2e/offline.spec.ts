@@ -60,6 +60,14 @@ test('after one visit it loads, loads the model and classifies with the network 
   await expect(page.getByTestId('network-offline')).toBeVisible();
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', 'webgl');
+  await expect(page.getByTestId('offline-status')).toHaveText('Ready offline');
+  // The cache is named after the model version, so a new model never mixes with the old one.
+  const version = await page.evaluate(
+    async () => ((await (await fetch('/model/metadata.json')).json()) as { version: string }).version,
+  );
+  expect(await page.evaluate(() => caches.keys())).toContainEqual(
+    expect.stringMatching(new RegExp(`^hematovision-model-${version.replace(/\./g, '\\.')}-precache-`)),
+  );
   // The log sees what the service worker answers from its cache (the model, the worker's
   // chunk), so the empty list below means nothing was asked for at all, not merely nothing
   // that reached the network.
