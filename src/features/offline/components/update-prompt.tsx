@@ -12,7 +12,7 @@ export function UpdatePrompt() {
   if (!waiting) return null;
   return (
     <div
-      role="alert"
+      role="status"
       data-testid="update-prompt"
       className="flex flex-wrap items-center gap-3 rounded-lg border border-sky-300 bg-sky-50 px-4 py-2 text-sm text-sky-950 dark:border-sky-700 dark:bg-sky-950 dark:text-sky-100"
     >
