@@ -51,11 +51,17 @@ function shrink(img: RgbaImage, box: Box, maxSide: number): { img: RgbaImage; bo
   const height = Math.round(img.height * s);
   const data = resampleRegion(img, { x: 0, y: 0, width: img.width, height: img.height }, width, height);
   const r = (v: number) => Math.round(v * s);
-  return { img: { data, width, height }, box: { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) } };
+  return {
+    img: { data, width, height },
+    box: { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) },
+  };
 }
 
 function singleCellFields(): Map<CellClass, string[]> {
-  const rows = readFileSync(join(DATA, 'bccd', 'labels.csv'), 'utf8').trim().split('\n').slice(1);
+  const rows = readFileSync(join(DATA, 'bccd', 'labels.csv'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const byClass = new Map<CellClass, string[]>(CELL_CLASSES.map((c) => [c, []]));
   for (const row of rows) {
     const m = /^,(\d+),"?([A-Z, ]*)"?$/.exec(row.trim());
@@ -79,7 +85,12 @@ async function main(): Promise<void> {
       const xml = join(DATA, 'bccd', 'Annotations', `${id}.xml`);
       if (!existsSync(xml)) continue;
       const boxes = await readVocBoxes(xml, 'WBC');
-      if (boxes.length === 1) chosen.push({ path: join(DATA, 'bccd', 'JPEGImages', `${id}.jpg`), box: boxes[0], source: `bccd/JPEGImages/${id}.jpg` });
+      if (boxes.length === 1)
+        chosen.push({
+          path: join(DATA, 'bccd', 'JPEGImages', `${id}.jpg`),
+          box: boxes[0],
+          source: `bccd/JPEGImages/${id}.jpg`,
+        });
     }
     const testDir = join(DATA, 'blood-cells', 'TEST', label);
     const testFiles = readdirSync(testDir).sort();
@@ -96,7 +107,15 @@ async function main(): Promise<void> {
       const small = shrink(image, box, 400);
       const id = `${label.toLowerCase()}-${String(++n).padStart(2, '0')}`;
       writeFileSync(join(OUT, `${id}.jpg`), encode(small.img));
-      items.push({ id, file: `${id}.jpg`, label, box: small.box, width: small.img.width, height: small.img.height, source: c.source });
+      items.push({
+        id,
+        file: `${id}.jpg`,
+        label,
+        box: small.box,
+        width: small.img.width,
+        height: small.img.height,
+        source: c.source,
+      });
     }
   }
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ items }, null, 1) + '\n');

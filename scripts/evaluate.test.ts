@@ -20,7 +20,17 @@ describe('npm run evaluate', () => {
     const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/cells', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    for (const key of ['accuracy', 'accuracyCI95', 'macroF1', 'ece', 'imagesPerSecond', 'classes', 'perClass', 'confusion', 'noCellFound']) {
+    for (const key of [
+      'accuracy',
+      'accuracyCI95',
+      'macroF1',
+      'ece',
+      'imagesPerSecond',
+      'classes',
+      'perClass',
+      'confusion',
+      'noCellFound',
+    ]) {
       expect(report, key).toHaveProperty(key);
     }
     expect(report.classes).toEqual(['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL']);

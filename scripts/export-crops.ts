@@ -24,7 +24,8 @@ async function main(): Promise<void> {
       every: { type: 'string', default: '1' },
     },
   });
-  if (!values.data || !values.out) fail('usage: npm run export-crops -- --data <class folders> --out <dir> [--inference] [--every N]');
+  if (!values.data || !values.out)
+    fail('usage: npm run export-crops -- --data <class folders> --out <dir> [--inference] [--every N]');
   const every = Number(values.every);
   const files = listClassFolders(values.data).filter((_, i) => i % every === 0);
   const context = values.inference ? 1 : TRAINING_CONTEXT;
@@ -45,7 +46,17 @@ async function main(): Promise<void> {
     const name = `${file.label}/${basename(file.path).replace(/\.[^.]+$/, '')}.png`;
     mkdirSync(join(values.out, file.label), { recursive: true });
     writeFileSync(join(values.out, name), PNG.sync.write(png));
-    index.push([name, file.label, file.path, cell.centreX.toFixed(1), cell.centreY.toFixed(1), cell.diameter.toFixed(1), cells.length].join(','));
+    index.push(
+      [
+        name,
+        file.label,
+        file.path,
+        cell.centreX.toFixed(1),
+        cell.centreY.toFixed(1),
+        cell.diameter.toFixed(1),
+        cells.length,
+      ].join(','),
+    );
     if (i % 1000 === 0) console.log(`${i} / ${files.length}`);
   }
   writeFileSync(join(values.out, 'index.csv'), index.join('\n') + '\n');

@@ -14,7 +14,10 @@ import { loadNodeClassifier } from './lib/node-tfjs';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { data: { type: 'string', default: '../shared/data' }, model: { type: 'string', default: 'public/model' } },
+    options: {
+      data: { type: 'string', default: '../shared/data' },
+      model: { type: 'string', default: 'public/model' },
+    },
   });
   const data = values.data!;
   const classifier = await loadNodeClassifier(values.model!);

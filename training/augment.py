@@ -46,7 +46,7 @@ def colour(x, g):
     """Hue, saturation, per-channel gain, brightness, contrast, gamma, blur, noise, grey."""
     b = x.shape[0]
     u = lambda lo, hi, *shape: lo + (hi - lo) * torch.rand(b, *shape, generator=g)
-    hue = u(-0.5, 0.5)  # radians, about ±29°
+    hue = u(-0.5, 0.5)  # radians, about ±29°: other labs' stains differ in hue (see lab-b)
     sat = u(0.55, 1.6)
     c, s = torch.cos(hue), torch.sin(hue)
     rot = torch.zeros(b, 3, 3)

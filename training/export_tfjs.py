@@ -164,11 +164,20 @@ def main():
     with torch.no_grad():
         ref = torch.softmax(fp16_model(model)(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
         full = torch.softmax(model(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
+    # Float16 halves the download; check on validation that it costs no accuracy.
+    from train import load_images, load_split, predict
+
+    _, val_rows = load_split()
+    xv, yv = load_images(val_rows)
+    acc32 = float((predict(model, xv).argmax(1) == yv).float().mean())
+    acc16 = float((predict(fp16_model(model), xv).argmax(1) == yv).float().mean())
     data_root = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
     parity = {
         "modelVersion": version,
         "note": "probabilities of the exported float16 weights in PyTorch; src/core/parity.test.ts compares tfjs with these",
         "maxAbsDiffFloat16VsFloat32": float(np.abs(ref - full).max()),
+        "validationAccuracyFloat32": acc32,
+        "validationAccuracyFloat16": acc16,
         "images": [os.path.relpath(r["source"], data_root) for r in rows],
         "probabilities": [[round(float(v), 6) for v in p] for p in probs],
     }
@@ -179,7 +188,8 @@ def main():
     for name in ("validation.json", "train-log.csv"):
         shutil.copyfile(os.path.join(WORK, name), os.path.join(results, name))
     print(f"exported {version}: {len(blob)} weight bytes in {count} shard(s), {metadata['gflops']} GFLOP per crop")
-    print(f"folded export vs PyTorch float16 model: max |dp| {np.abs(probs - ref).max():.2e}; float16 vs float32 weights: max |dp| {parity['maxAbsDiffFloat16VsFloat32']:.2e}")
+    print(f"validation accuracy: float32 {acc32:.4f}, float16 {acc16:.4f}")
+    print(f"float16 vs float32 weights on the parity crops: max |dp| {parity['maxAbsDiffFloat16VsFloat32']:.2e}")
 
 
 if __name__ == "__main__":

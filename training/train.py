@@ -5,7 +5,6 @@ Inputs: training/work/crops/train (npm run export-crops) and training/work/group
 model selection, early stopping, temperature scaling and the review threshold use it alone.
 Writes training/work/best.pt, training/work/train-log.csv and training/work/validation.json.
 """
-import copy
 import csv
 import json
 import os
@@ -25,14 +24,10 @@ from calibration import fit_temperature, review_threshold
 
 SEED = 20261125
 EPOCHS = int(os.environ.get("EPOCHS", 12))
-PATIENCE = 4  # epochs without gain, counted once the learning rate has passed its peak half-way down
+PATIENCE = 4
 BATCH = 64
-LR = 5e-4
-WEIGHT_DECAY = 0.02
-EMA_DECAY = 0.998
-# The first stages (to conv_pw_5, stride 8) keep their ImageNet weights: edges and textures
-# transfer as they are, and 277 source cells are too few to retrain them without memorising.
-FROZEN = 11
+LR = 1e-3
+WEIGHT_DECAY = 1e-4
 VAL_SHARE = 0.2
 
 
@@ -97,15 +92,10 @@ def main():
           f"val {len(val_rows)} crops / {len({r['group'] for r in val_rows})} groups", flush=True)
     xt, yt = load_images(train_rows)
     xv, yv = load_images(val_rows)
-    model = CellNet(len(CLASSES), dropout=0.3)
+    model = CellNet(len(CLASSES), dropout=0.2)
     load_imagenet(model, PRETRAINED)
     model = model.to(memory_format=torch.channels_last)
-    for block in model.trunk[:FROZEN]:
-        block.requires_grad_(False)
-    # Validation and export use an exponential moving average of the weights: with ~60 held-out
-    # cells, a single epoch's weights swing by several points; the average is steadier.
-    ema = copy.deepcopy(model)
-    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=LR, weight_decay=WEIGHT_DECAY)
+    opt = torch.optim.AdamW(model.parameters(), lr=LR, weight_decay=WEIGHT_DECAY)
     steps_per_epoch = len(xt) // BATCH
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, LR, total_steps=EPOCHS * steps_per_epoch, pct_start=0.1)
     g = torch.Generator().manual_seed(SEED)
@@ -115,8 +105,6 @@ def main():
     best, since_best = None, 0
     for epoch in range(1, EPOCHS + 1):
         model.train()
-        for block in model.trunk[:FROZEN]:
-            block.eval()  # frozen stages keep their ImageNet batch-norm statistics too
         started, losses = time.time(), []
         order = torch.randperm(len(xt), generator=g)
         for step in range(steps_per_epoch):
@@ -128,13 +116,8 @@ def main():
             loss.backward()
             opt.step()
             sched.step()
-            with torch.no_grad():
-                for pe, p in zip(ema.parameters(), model.parameters()):
-                    pe.mul_(EMA_DECAY).add_(p.detach(), alpha=1 - EMA_DECAY)
-                for be, b in zip(ema.buffers(), model.buffers()):
-                    be.copy_(b)
             losses.append(loss.item())
-        logits = predict(ema, xv)
+        logits = predict(model, xv)
         val_loss = F.cross_entropy(logits, yv).item()
         pred = logits.argmax(1)
         acc = (pred == yv).float().mean().item()
@@ -148,9 +131,8 @@ def main():
         score = (f1, -val_loss)
         if best is None or score > best:
             best, since_best = score, 0
-            torch.save(ema.state_dict(), os.path.join(WORK, "best.pt"))
-        elif epoch > EPOCHS // 2:
-            # With one-cycle, early epochs at the peak rate swing widely; judge once it decays.
+            torch.save(model.state_dict(), os.path.join(WORK, "best.pt"))
+        else:
             since_best += 1
             if since_best >= PATIENCE:
                 print(f"early stop: no gain in {PATIENCE} epochs", flush=True)

@@ -77,7 +77,9 @@ export function reliabilityBins(preds: readonly Prediction[], bins = 15): Reliab
   return Array.from({ length: bins }, (_, b) => {
     const lower = b / bins;
     const upper = (b + 1) / bins;
-    const inBin = preds.filter((p) => (b === 0 ? p.confidence >= lower : p.confidence > lower) && p.confidence <= upper);
+    const inBin = preds.filter(
+      (p) => (b === 0 ? p.confidence >= lower : p.confidence > lower) && p.confidence <= upper,
+    );
     const count = inBin.length;
     return {
       lower,

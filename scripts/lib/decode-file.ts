@@ -17,7 +17,11 @@ export async function decodeImageFile(path: string): Promise<RgbaImage> {
     }
     if (bytes[0] === 0x89 && bytes[1] === 0x50) {
       const img = PNG.sync.read(bytes);
-      return { data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.length), width: img.width, height: img.height };
+      return {
+        data: new Uint8Array(img.data.buffer, img.data.byteOffset, img.data.length),
+        width: img.width,
+        height: img.height,
+      };
     }
     if (bytes[0] === 0x42 && bytes[1] === 0x4d) return decodeBmp(bytes);
   } catch (err) {

@@ -58,5 +58,13 @@ export async function evaluateFolder(dir: string, classifier: CellClassifier): P
   }
   const seconds = (performance.now() - started) / 1000;
   const { version, temperature, reviewThreshold } = classifier.metadata;
-  return buildReport(preds, { data: dir, modelVersion: version, seconds, noCellFound, temperature, reviewThreshold, probabilities });
+  return buildReport(preds, {
+    data: dir,
+    modelVersion: version,
+    seconds,
+    noCellFound,
+    temperature,
+    reviewThreshold,
+    probabilities,
+  });
 }

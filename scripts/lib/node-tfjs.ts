@@ -10,7 +10,9 @@ import { CellClassifier } from '../../src/core/classifier';
  * public/model through the same loader the browser worker uses; only the fetch reads files.
  */
 export async function loadNodeClassifier(modelDir: string): Promise<CellClassifier> {
-  const wasmDir = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+  const wasmDir = dirname(
+    createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'),
+  );
   setWasmPaths(join(wasmDir, '/'));
   tf.env().set('IS_NODE', true);
   if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs WASM backend did not start');

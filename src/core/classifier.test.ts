@@ -88,19 +88,37 @@ describe('class activation map machinery', () => {
     const net = tf.sequential({
       layers: [
         tf.layers.averagePooling2d({ poolSize: 16, inputShape: [128, 128, 3], name: 'shrink' }),
-        tf.layers.conv2d({ filters: 2, kernelSize: 1, name: 'features', activation: 'relu', kernelInitializer: 'ones' }),
+        tf.layers.conv2d({
+          filters: 2,
+          kernelSize: 1,
+          name: 'features',
+          activation: 'relu',
+          kernelInitializer: 'ones',
+        }),
         tf.layers.globalAveragePooling2d({ name: 'pool' }),
         tf.layers.dense({ units: 4, name: 'logits', kernelInitializer: 'ones' }),
       ],
     });
     let artifacts!: tf.io.ModelArtifacts;
-    await net.save(tf.io.withSaveHandler(async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    await net.save(
+      tf.io.withSaveHandler(
+        async (a) => ((artifacts = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }),
+      ),
+    );
     const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
     const digest = Buffer.from(await crypto.subtle.digest('SHA-256', weights)).toString('hex');
-    const metadata = { ...classifier.metadata, featureLayer: 'features', temperature: 1, shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }] };
+    const metadata = {
+      ...classifier.metadata,
+      featureLayer: 'features',
+      temperature: 1,
+      shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }],
+    };
     const files: Record<string, BodyInit> = {
       'metadata.json': JSON.stringify(metadata),
-      'model.json': JSON.stringify({ modelTopology: artifacts.modelTopology, weightsManifest: [{ paths: ['w.bin'], weights: artifacts.weightSpecs }] }),
+      'model.json': JSON.stringify({
+        modelTopology: artifacts.modelTopology,
+        weightsManifest: [{ paths: ['w.bin'], weights: artifacts.weightSpecs }],
+      }),
       'w.bin': weights,
     };
     const toy = await CellClassifier.load('mem', { fetchFn: async (url) => new Response(files[url.slice(4)]) });

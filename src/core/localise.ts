@@ -27,8 +27,14 @@ export interface Localisation {
 
 /** Tuned on bccd trainval; see scripts/evaluate-detect.ts. */
 export const LOCALISATION_PARAMS = {
-  /** Purple excess min(R, B) − G, after white balance, above which a pixel is nucleus. */
+  /** Blue-over-green excess (B − G after white balance) above which a pixel is nucleus. */
   threshold: 65,
+  /**
+   * White cells are rare: if more than this share of the image passes the threshold, the
+   * stain has coloured the red cells too (some labs' stains do), so the threshold is raised
+   * in steps until only the strongest-stained objects — the nuclei — remain.
+   */
+  maxMaskShare: 0.12,
   /** Pieces smaller than this share of the image are dust or platelet fragments. */
   minPieceShare: 0.003,
   /** A nucleus (all its lobes together) smaller than this share is a platelet clump. */
@@ -44,10 +50,15 @@ export const LOCALISATION_PARAMS = {
    */
   maxOffStainShare: 0.02,
   /**
-   * A "nucleus" bluer than this mean excess is ink or paint, not chromatin: stained nuclei in
-   * blood-cells TRAIN reach 158 at most; saturated blue objects (a car, a logo) reach 190+.
+   * Romanowsky-stained chromatin is purple: its red stays above this share of its blue (≥ 0.51
+   * in blood-cells TRAIN). Pure blue objects — ink, paint, a car — fall near 0.2.
    */
-  maxStain: 180,
+  minRedOverBlue: 0.35,
+  /**
+   * A nucleus has an edge: its mean excess exceeds that of the ring around its box by at least
+   * this much. A colour wash (a gradient, a sky) has none: its "nucleus" fades into the ring.
+   */
+  minEdgeContrast: 40,
   /** A nucleus whose box covers more of the image than this is a colour wash, not a cell. */
   maxNucleusShare: 0.45,
 };
@@ -64,14 +75,15 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   const gains = estimateBackgroundGains(work);
   const { width: w, height: h } = work;
   if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains };
-  const mask = nucleusMask(work, gains, params.threshold);
-  const pieces = connectedPieces(mask, w, h).filter((p) => p.area >= params.minPieceShare * w * h);
+  const { mask, excess } = nucleusMask(work, gains, params.threshold, params.maxMaskShare);
+  const pieces = connectedPieces(mask, work, gains).filter((p) => p.area >= params.minPieceShare * w * h);
   const groups = mergeLobes(pieces, params.mergeDistance);
   const cells: FoundCell[] = [];
   for (const g of groups) {
-    if (g.area < params.minNucleusShare * w * h || g.stainSum / g.area > params.maxStain) continue;
+    if (g.area < params.minNucleusShare * w * h || g.redSum < params.minRedOverBlue * g.blueSum) continue;
     const nucleus = { x: g.x0, y: g.y0, width: g.x1 - g.x0 + 1, height: g.y1 - g.y0 + 1 };
     if (nucleus.width * nucleus.height > params.maxNucleusShare * w * h) continue;
+    if (g.stainSum / g.area - ringMean(excess, w, h, nucleus) < params.minEdgeContrast) continue;
     const side = Math.max(nucleus.width, nucleus.height) * params.cellOverNucleus;
     const bw = nucleus.width * params.cellOverNucleus;
     const bh = nucleus.height * params.cellOverNucleus;
@@ -93,20 +105,45 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   return { cells, gains };
 }
 
-function nucleusMask(img: RgbaImage, gains: ChannelGains, threshold: number): Float32Array {
+function nucleusMask(
+  img: RgbaImage,
+  gains: ChannelGains,
+  threshold: number,
+  maxShare: number,
+): { mask: Float32Array; excess: Float32Array } {
   const n = img.width * img.height;
   const excess = new Float32Array(n);
   const d = img.data;
+  const histogram = new Uint32Array(256);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const g = d[p + 1] * gains[1];
-    const b = d[p + 2] * gains[2];
     // Nuclei absorb green far more than blue whatever the stain's hue (violet, blue, magenta);
     // red cells and the background absorb both about alike.
-    const e = b - g;
-    excess[i] = e >= threshold ? e : 0;
+    const e = d[p + 2] * gains[2] - d[p + 1] * gains[1];
+    excess[i] = e;
+    histogram[Math.max(0, Math.min(255, Math.floor(e)))]++;
   }
-  return excess;
+  let t = threshold;
+  const above = (v: number) => histogram.slice(Math.min(255, Math.ceil(v))).reduce((a, b) => a + b, 0);
+  while (t < 200 && above(t) > maxShare * n) t += 15;
+  const mask = excess.map((e) => (e >= t ? e : 0));
+  return { mask, excess };
+}
+
+/** Mean excess in the ring between a box and the box grown by a third of its size on each side. */
+function ringMean(excess: Float32Array, w: number, h: number, b: Box): number {
+  const mx = Math.ceil(b.width / 3);
+  const my = Math.ceil(b.height / 3);
+  let sum = 0;
+  let count = 0;
+  for (let y = Math.max(0, b.y - my); y < Math.min(h, b.y + b.height + my); y++) {
+    for (let x = Math.max(0, b.x - mx); x < Math.min(w, b.x + b.width + mx); x++) {
+      if (x >= b.x && x < b.x + b.width && y >= b.y && y < b.y + b.height) continue;
+      sum += excess[y * w + x];
+      count++;
+    }
+  }
+  return count ? sum / count : 0;
 }
 
 /** Share of clearly coloured pixels whose hue no smear stain gives: green, cyan, yellow. */
@@ -134,16 +171,19 @@ interface Piece {
   y1: number;
   area: number;
   stainSum: number;
+  redSum: number;
+  blueSum: number;
 }
 
 /** 4-connected components of the non-zero pixels, by an explicit stack (no recursion limits). */
-function connectedPieces(excess: Float32Array, w: number, h: number): Piece[] {
+function connectedPieces(excess: Float32Array, img: RgbaImage, gains: ChannelGains): Piece[] {
+  const { width: w, height: h, data } = img;
   const seen = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
   const pieces: Piece[] = [];
   for (let start = 0; start < w * h; start++) {
     if (seen[start] || excess[start] === 0) continue;
-    const piece: Piece = { x0: w, y0: h, x1: 0, y1: 0, area: 0, stainSum: 0 };
+    const piece: Piece = { x0: w, y0: h, x1: 0, y1: 0, area: 0, stainSum: 0, redSum: 0, blueSum: 0 };
     let top = 0;
     stack[top++] = start;
     seen[start] = 1;
@@ -153,14 +193,16 @@ function connectedPieces(excess: Float32Array, w: number, h: number): Piece[] {
       const y = (i - x) / w;
       piece.area++;
       piece.stainSum += excess[i];
+      piece.redSum += data[i * 4] * gains[0];
+      piece.blueSum += data[i * 4 + 2] * gains[2];
       if (x < piece.x0) piece.x0 = x;
       if (x > piece.x1) piece.x1 = x;
       if (y < piece.y0) piece.y0 = y;
       if (y > piece.y1) piece.y1 = y;
-      if (x > 0 && !seen[i - 1] && excess[i - 1] > 0) (seen[i - 1] = 1), (stack[top++] = i - 1);
-      if (x < w - 1 && !seen[i + 1] && excess[i + 1] > 0) (seen[i + 1] = 1), (stack[top++] = i + 1);
-      if (y > 0 && !seen[i - w] && excess[i - w] > 0) (seen[i - w] = 1), (stack[top++] = i - w);
-      if (y < h - 1 && !seen[i + w] && excess[i + w] > 0) (seen[i + w] = 1), (stack[top++] = i + w);
+      if (x > 0 && !seen[i - 1] && excess[i - 1] > 0) ((seen[i - 1] = 1), (stack[top++] = i - 1));
+      if (x < w - 1 && !seen[i + 1] && excess[i + 1] > 0) ((seen[i + 1] = 1), (stack[top++] = i + 1));
+      if (y > 0 && !seen[i - w] && excess[i - w] > 0) ((seen[i - w] = 1), (stack[top++] = i - w));
+      if (y < h - 1 && !seen[i + w] && excess[i + w] > 0) ((seen[i + w] = 1), (stack[top++] = i + w));
     }
     pieces.push(piece);
   }
@@ -185,6 +227,8 @@ function mergeLobes(pieces: Piece[], distance: number): Piece[] {
           a.y1 = Math.max(a.y1, b.y1);
           a.area += b.area;
           a.stainSum += b.stainSum;
+          a.redSum += b.redSum;
+          a.blueSum += b.blueSum;
           groups.splice(j, 1);
           merged = true;
           break;

@@ -66,7 +66,10 @@ function checkAgreesWithSpec(m: ModelMetadata): void {
     m.classes.join() === CELL_CLASSES.join() &&
     Math.abs(m.normalisation.scale - NORMALISATION.scale) < 1e-9 &&
     m.normalisation.offset === NORMALISATION.offset;
-  if (!same) throw new ModelLoadError('The model does not match this app version (classes, input size or normalisation differ).');
+  if (!same)
+    throw new ModelLoadError(
+      'The model does not match this app version (classes, input size or normalisation differ).',
+    );
 }
 
 async function fetchJson<T>(url: string, fetchFn: FetchLike): Promise<T> {

@@ -11,8 +11,7 @@ export type CellClass = 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 'NEUTROPHIL';
 export const INPUT_SIZE: number = spec.inputSize;
 
 /** Pixel value v in [0, 255] enters the network as v * scale + offset (MobileNet's [-1, 1]). */
-export const NORMALISATION: { readonly scale: number; readonly offset: number } =
-  spec.normalisation;
+export const NORMALISATION: { readonly scale: number; readonly offset: number } = spec.normalisation;
 
 /** The classifier's crop is a square `sideOverCell` times the longer side of the cell's box. */
 export const CROP_SIDE_OVER_CELL: number = spec.crop.sideOverCell;
