@@ -53,17 +53,18 @@ try {
     if ((await c.getByTestId('heatmap-panel').count()) === 0) continue; // no cell found
     const ms = await c.evaluate(
       (card) =>
-        new Promise<number>((resolve) => {
+        new Promise<number>((resolve, reject) => {
           const panel = card.querySelector('[data-testid="heatmap-panel"]')!;
           const t0 = performance.now();
-          const observer = new MutationObserver(() => {
-            if (panel.getAttribute('data-heatmap-status') !== 'ready') return;
-            observer.disconnect();
-            // The canvas is drawn in the effect of the same commit: wait for the next frame.
-            requestAnimationFrame(() => resolve(performance.now() - t0));
-          });
-          observer.observe(panel, { attributes: true });
           (card.querySelector('[data-testid="heatmap-toggle"]') as HTMLButtonElement).click();
+          // Polled rather than observed: the status attribute may change within the click's own task.
+          const timer = setInterval(() => {
+            const status = panel.getAttribute('data-heatmap-status');
+            if (status === 'loading' || status === 'off') return;
+            clearInterval(timer);
+            if (status === 'ready') resolve(performance.now() - t0);
+            else reject(new Error(`heatmap ${status}`));
+          }, 2);
         }),
     );
     times.push(ms);

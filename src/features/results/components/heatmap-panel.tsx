@@ -20,6 +20,7 @@ export function HeatmapPanel({
     <div
       className="flex flex-col gap-1.5 border-t border-slate-200 px-3 py-2 dark:border-slate-800"
       data-testid="heatmap-panel"
+      data-heatmap-status={heatmap.status}
     >
       <HeatmapControls
         visible={heatmap.visible}
