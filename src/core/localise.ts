@@ -199,10 +199,16 @@ function connectedPieces(excess: Float32Array, img: RgbaImage, gains: ChannelGai
       if (x > piece.x1) piece.x1 = x;
       if (y < piece.y0) piece.y0 = y;
       if (y > piece.y1) piece.y1 = y;
-      if (x > 0 && !seen[i - 1] && excess[i - 1] > 0) ((seen[i - 1] = 1), (stack[top++] = i - 1));
-      if (x < w - 1 && !seen[i + 1] && excess[i + 1] > 0) ((seen[i + 1] = 1), (stack[top++] = i + 1));
-      if (y > 0 && !seen[i - w] && excess[i - w] > 0) ((seen[i - w] = 1), (stack[top++] = i - w));
-      if (y < h - 1 && !seen[i + w] && excess[i + w] > 0) ((seen[i + w] = 1), (stack[top++] = i + w));
+      const visit = (j: number) => {
+        if (!seen[j] && excess[j] > 0) {
+          seen[j] = 1;
+          stack[top++] = j;
+        }
+      };
+      if (x > 0) visit(i - 1);
+      if (x < w - 1) visit(i + 1);
+      if (y > 0) visit(i - w);
+      if (y < h - 1) visit(i + w);
     }
     pieces.push(piece);
   }
