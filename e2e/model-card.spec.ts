@@ -14,6 +14,8 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
   const cardPage = page.getByTestId('model-card');
   await expect(cardPage.getByTestId('model-version')).toHaveText(m.modelVersion);
   await expect(cardPage.getByTestId('gflops')).toHaveText(`${m.gflopsPerCell} GFLOPs`);
+  await expect(cardPage.getByText(`${m.modelBytes.toLocaleString('en')} bytes`)).toBeVisible();
+  await expect(cardPage.getByTestId('review-threshold')).toHaveText(pct(m.calibration.reviewThreshold));
 
   for (const [id, split] of [
     ['test', m.test],

@@ -42,6 +42,14 @@ function ModelCard({ m }: { m: ModelMetrics }) {
               note="fitted on validation only"
             />
           )}
+          {m.calibration && (
+            <Figure
+              label="Review threshold"
+              value={pct(m.calibration.reviewThreshold)}
+              testId="review-threshold"
+              note={reviewNote(m)}
+            />
+          )}
         </dl>
       </header>
       <SplitSection
@@ -123,6 +131,13 @@ function ModelCard({ m }: { m: ModelMetrics }) {
       </section>
     </article>
   );
+}
+
+function reviewNote(m: ModelMetrics): string {
+  const above = m.validation?.valAccuracyAboveThreshold;
+  return typeof above === 'number'
+    ? `cells below it are flagged; above it the model was right ${pct(above)} of the time on validation`
+    : 'cells below it are flagged for review';
 }
 
 function detectionNote(m: ModelMetrics): string | undefined {
