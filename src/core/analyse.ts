@@ -1,6 +1,6 @@
 import { cropToInput, cutCellCrop } from './cell-crop';
 import type { CellClassifier } from './classifier';
-import { findWhiteCells } from './localise';
+import { findWhiteCells, type FoundCell } from './localise';
 import { CELL_CLASSES, type CellClass } from './model-spec';
 import type { Box, RgbaImage } from './rgba-image';
 
@@ -22,10 +22,30 @@ export interface ImageAnalysis {
   readonly cells: AnalysedCell[];
 }
 
-/** The whole pipeline for one image: find the white cells, crop each, classify them together. */
-export async function analyseImage(image: RgbaImage, classifier: CellClassifier): Promise<ImageAnalysis> {
+/** The white cells of an image with their crops (RGBA, the network's input size). */
+export interface PreparedCells {
+  readonly cells: FoundCell[];
+  readonly crops: Uint8ClampedArray<ArrayBuffer>[];
+}
+
+/** Finds the white cells and cuts their crops: the pure-JS half of the pipeline. */
+export function prepareCells(image: RgbaImage): PreparedCells {
   const { cells, gains } = findWhiteCells(image);
-  const inputs = cells.map((cell) => cropToInput(cutCellCrop(image, cell, gains)));
+  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, gains)) };
+}
+
+/**
+ * The whole pipeline for one image: find the white cells, crop each, classify them together.
+ * A host that keeps the crops (for heatmaps later) passes its own `prepared` so the image is
+ * localised once.
+ */
+export async function analyseImage(
+  image: RgbaImage,
+  classifier: CellClassifier,
+  prepared: PreparedCells = prepareCells(image),
+): Promise<ImageAnalysis> {
+  const { cells, crops } = prepared;
+  const inputs = crops.map((crop) => cropToInput(crop));
   const probabilities = await classifier.classify(inputs);
   const threshold = classifier.metadata.reviewThreshold;
   return {

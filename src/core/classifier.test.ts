@@ -130,3 +130,15 @@ describe('class activation map machinery', () => {
     net.dispose();
   });
 });
+
+describe('explainAll', () => {
+  it('gives every class its map, the same as explaining each class alone', async () => {
+    const image = await decodeImageFile('fixtures/fields/BloodImage_00015.jpg');
+    const { cells, gains } = findWhiteCells(image);
+    const input = cropToInput(cutCellCrop(image, cells[0], gains));
+    const all = await classifier.explainAll(input);
+    expect(all.map((m) => m.classIndex)).toEqual([0, 1, 2, 3]);
+    const two = await classifier.explain(input, 2);
+    expect(Array.from(all[2].map)).toEqual(Array.from(two.map));
+  });
+});

@@ -77,6 +77,16 @@ export class CellClassifier {
    * positions of those weighted features, so the map shows what the score is made of.
    */
   async explain(input: Float32Array, classIndex?: number): Promise<ClassActivationMap> {
+    const { maps, predicted } = await this.activationMaps(input);
+    return maps[classIndex ?? predicted];
+  }
+
+  /** The class activation maps of every class for one crop, from one forward pass. */
+  async explainAll(input: Float32Array): Promise<ClassActivationMap[]> {
+    return (await this.activationMaps(input)).maps;
+  }
+
+  private async activationMaps(input: Float32Array): Promise<{ maps: ClassActivationMap[]; predicted: number }> {
     this.explainer ??= tf.model({
       inputs: this.model.inputs,
       outputs: [this.model.getLayer(this.metadata.featureLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
@@ -87,22 +97,27 @@ export class CellClassifier {
       const [features, logits] = explainer.predict(x) as tf.Tensor[];
       const [, side, , channels] = features.shape as number[];
       const headWeights = this.model.getLayer('logits').getWeights()[0] as tf.Tensor2D;
-      const c = classIndex ?? (logits.argMax(1).dataSync()[0] as number);
-      const cam = features
+      // [positions, classes]: each class's evidence at each position of the feature map.
+      const cams = features
         .reshape([side * side, channels])
-        .matMul(headWeights.slice([0, c], [channels, 1]))
-        .reshape([side, side])
+        .matMul(headWeights)
         .relu();
-      return [cam, logits];
+      return [cams, logits];
     });
-    const [map, logits] = await Promise.all([camTensor.data() as Promise<Float32Array>, logitsTensor.data()]);
-    const side = camTensor.shape[0];
+    const [values, logits] = await Promise.all([camTensor.data() as Promise<Float32Array>, logitsTensor.data()]);
+    const positions = camTensor.shape[0];
     camTensor.dispose();
     logitsTensor.dispose();
-    const peak = Math.max(...map);
-    if (peak > 0) for (let i = 0; i < map.length; i++) map[i] /= peak;
-    const predicted = Array.from(logits).indexOf(Math.max(...logits));
-    return { map, side, classIndex: classIndex ?? predicted };
+    const side = Math.round(Math.sqrt(positions));
+    const k = this.metadata.classes.length;
+    const maps = Array.from({ length: k }, (_, c) => {
+      const map = new Float32Array(positions);
+      for (let i = 0; i < positions; i++) map[i] = values[i * k + c];
+      const peak = Math.max(...map);
+      if (peak > 0) for (let i = 0; i < positions; i++) map[i] /= peak;
+      return { map, side, classIndex: c };
+    });
+    return { maps, predicted: Array.from(logits).indexOf(Math.max(...logits)) };
   }
 
   dispose(): void {
