@@ -7,7 +7,7 @@ import { makeCellImages } from './cell-images';
 import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
-import { assertWebglAlive, loseWebglContext } from './webgl-context';
+import { assertWebglAlive, loseWebglContext, whenWebglLost } from './webgl-context';
 import type { AnalysisWorkerApi } from './worker-api';
 
 let classifier: CellClassifier | undefined;
@@ -29,7 +29,7 @@ const api: AnalysisWorkerApi = {
       const pixels = bitmapPixels(bitmap);
       const thumbnail = await makeThumbnail(bitmap);
       const t1 = performance.now();
-      const analysis = await analyseImage(pixels, classifier);
+      const analysis = await Promise.race([analyseImage(pixels, classifier), whenWebglLost()]);
       const t2 = performance.now();
       const analysisId = rememberCrops(pixels);
       const t3 = performance.now();
