@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
-import { analyseImage } from '../core/analyse';
+import { analyseImage, prepareCells } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
 import { makeCellImages } from './cell-images';
@@ -29,9 +29,11 @@ const api: AnalysisWorkerApi = {
       const pixels = bitmapPixels(bitmap);
       const thumbnail = await makeThumbnail(bitmap);
       const t1 = performance.now();
-      const analysis = await Promise.race([analyseImage(pixels, classifier), whenWebglLost()]);
+      // Localised once: the same crops feed the classifier and, later, the heatmaps.
+      const prepared = prepareCells(pixels);
+      const analysis = await Promise.race([analyseImage(pixels, classifier, prepared), whenWebglLost()]);
       const t2 = performance.now();
-      const analysisId = rememberCrops(pixels);
+      const analysisId = rememberCrops(prepared);
       const t3 = performance.now();
       const cellImages = await makeCellImages(
         bitmap,

@@ -1,4 +1,5 @@
 import { cropRegion, cropToInput, cutCellCrop } from '../core/cell-crop';
+import type { PreparedCells } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { findWhiteCells, type FoundCell } from '../core/localise';
 import type { Region } from '../core/resample';
@@ -19,14 +20,10 @@ let nextId = 1;
 /** Tells this worker's ids from those of a worker that was replaced (a cancel, a crash). */
 const WORKER_TAG = Math.random().toString(36).slice(2, 8);
 
-/** Cuts and keeps the crops of the image's cells (same localisation as analyseImage); returns their id. */
-export function rememberCrops(image: RgbaImage): string {
-  const { cells, gains } = findWhiteCells(image);
+/** Keeps the crops the analysis classified (see prepareCells); returns their id. */
+export function rememberCrops({ cells, crops }: PreparedCells): string {
   const id = `${WORKER_TAG}-${nextId++}`;
-  remembered.set(id, {
-    crops: cells.map((c) => cutCellCrop(image, c, gains)),
-    regions: cells.map((c) => cropRegion(c)),
-  });
+  remembered.set(id, { crops, regions: cells.map((c) => cropRegion(c)) });
   cellsHeld += cells.length;
   for (const [key, entry] of remembered) {
     if (cellsHeld <= MAX_CELLS || key === id) break;
