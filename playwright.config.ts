@@ -37,7 +37,11 @@ export default defineConfig({
     serviceWorkers: 'block',
   },
   webServer: {
-    command: DIST ? `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}` : 'npm run preview',
+    // `npm run preview` by default; with PW_PORT (and PW_DIST) the same server on that port (and folder).
+    command:
+      PORT === 4173 && !DIST
+        ? 'npm run preview'
+        : `npx vite preview --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
