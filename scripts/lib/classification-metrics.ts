@@ -1,3 +1,5 @@
+import { seededRandom } from '../../src/core/seeded-random';
+
 /** Metrics of a classifier's report, computed from (true, predicted, confidence) per image. */
 
 export interface Prediction {
@@ -93,7 +95,7 @@ export function reliabilityBins(preds: readonly Prediction[], bins = 15): Reliab
 
 /** Percentile bootstrap 95% interval of accuracy, resampling images with a seeded generator. */
 export function bootstrapAccuracyInterval(preds: readonly Prediction[], resamples = 2000, seed = 1): [number, number] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const right = preds.map((p) => (p.predicted === p.truth ? 1 : 0));
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
@@ -103,16 +105,4 @@ export function bootstrapAccuracyInterval(preds: readonly Prediction[], resample
   }
   values.sort((a, b) => a - b);
   return [values[Math.floor(0.025 * resamples)], values[Math.ceil(0.975 * resamples) - 1]];
-}
-
-/** A small, fast, seedable PRNG (Mulberry32): same seed, same bootstrap, same report. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

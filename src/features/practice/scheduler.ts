@@ -2,17 +2,7 @@ import { CELL_CLASSES, type CellClass } from '../../core/model-spec';
 import type { PracticeAnswer } from '../../lib/practice-storage';
 import type { PracticeItem } from '../../lib/practice-manifest';
 
-/** A seeded random number generator in [0, 1) (mulberry32): sessions are reproducible in tests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../core/seeded-random';
 
 /** Answers further back than this are forgotten by the weights: a student who improved is believed. */
 const MEMORY = 60;

@@ -1,4 +1,4 @@
-import { CELL_CLASSES } from '../../../core/model-spec';
+import { ProbabilityBars } from '../../../components/probability-bars';
 import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 
@@ -36,20 +36,7 @@ export function ModelOpinionView({ opinion }: { opinion: ModelOpinion }) {
           <span className="text-amber-800 dark:text-amber-200"> — unsure, below its review threshold</span>
         )}
       </p>
-      <ul className="grid max-w-sm grid-cols-[5.5rem_1fr_2.5rem] items-center gap-x-2 text-xs">
-        {CELL_CLASSES.map((cls, i) => (
-          <li key={cls} className="contents">
-            <span>{CLASS_STYLE[cls].label}</span>
-            <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
-              <span
-                className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
-                style={{ width: formatPercent(cell.probabilities[i]) }}
-              />
-            </span>
-            <span className="text-right tabular-nums">{formatPercent(cell.probabilities[i])}</span>
-          </li>
-        ))}
-      </ul>
+      <ProbabilityBars probabilities={cell.probabilities} className="max-w-sm" />
     </div>
   );
 }

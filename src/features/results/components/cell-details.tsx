@@ -1,5 +1,5 @@
+import { ProbabilityBars } from '../../../components/probability-bars';
 import type { AnalysedCell } from '../../../core/analyse';
-import { CELL_CLASSES } from '../../../core/model-spec';
 import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
 
 /** One cell: its number on the thumbnail, the predicted class, a review badge, and all four probabilities. */
@@ -24,20 +24,7 @@ export function CellDetails({ cell, index }: { cell: AnalysedCell; index: number
         )}
         {cell.touchesEdge && <span className="text-xs text-slate-500 dark:text-slate-400">cut by edge</span>}
       </div>
-      <ul className="grid max-w-md grid-cols-[5.5rem_1fr_2.5rem] items-center gap-x-2 gap-y-0.5 text-xs">
-        {CELL_CLASSES.map((cls, i) => (
-          <li key={cls} className="contents">
-            <span>{CLASS_STYLE[cls].label}</span>
-            <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
-              <span
-                className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
-                style={{ width: formatPercent(cell.probabilities[i]) }}
-              />
-            </span>
-            <span className="text-right tabular-nums">{formatPercent(cell.probabilities[i])}</span>
-          </li>
-        ))}
-      </ul>
+      <ProbabilityBars probabilities={cell.probabilities} className="max-w-md gap-y-0.5" />
     </li>
   );
 }
