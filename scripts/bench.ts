@@ -2,7 +2,7 @@
  * Benchmarks the built app in headless Debian Chromium, our model beside the seed's architecture
  * (MobileNetV2 α=1.0, 224×224, random weights) through the same worker path and backend.
  *
- *   npm run bench [-- --dist DIR] [--port 4190] [--images 100] [--batch 200] [--warmup 5]
+ *   npm run bench [-- --dist DIR] [--port 4185] [--images 100] [--batch 200] [--warmup 5]
  *                 [--backends webgl,wasm] [--out reports/bench.json] [--skip-build]
  *
  * Builds the app into --dist (vite build), serves it with vite preview on --port, and for each
@@ -29,7 +29,8 @@ const arg = (name: string, fallback: string) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
-const port = Number(arg('port', '4190'));
+// Not 4190: browsers and Node's fetch refuse it (the Fetch standard's blocked "sieve" port).
+const port = Number(arg('port', '4185'));
 const nImages = Number(arg('images', '100'));
 const nBatch = Number(arg('batch', '200'));
 const nWarm = Number(arg('warmup', '5'));
