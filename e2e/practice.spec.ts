@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
+import type { CellClass } from '../src/core/model-spec';
+import { CLASSES } from './support/test-images';
 
-const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
 const manifest = JSON.parse(readFileSync('public/practice/manifest.json', 'utf8')) as {
-  items: { id: string; label: string }[];
+  items: { id: string; label: CellClass }[];
 };
 const truthOf = new Map(manifest.items.map((i) => [i.id, i.label]));
 

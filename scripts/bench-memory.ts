@@ -15,11 +15,8 @@ import { runMemoryBatches } from '../e2e/support/memory-run';
 import { knownGoodImages } from '../e2e/support/test-images';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { buildInto, startPreview } from './lib/serve-build';
+import { arg } from './lib/cli-arg';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
 const backend = arg('backend', 'wasm');
 const batches = Number(arg('batches', '10'));

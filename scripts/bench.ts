@@ -22,12 +22,9 @@ import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timeImages, type Payload } 
 import { initialJs } from './lib/initial-js';
 import { buildInto, startPreview } from './lib/serve-build';
 import { median, quantile } from './lib/stats';
+import { arg } from './lib/cli-arg';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
 // Not 4190: browsers and Node's fetch refuse it (the Fetch standard's blocked "sieve" port).
 const port = Number(arg('port', '4185'));

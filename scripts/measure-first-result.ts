@@ -8,12 +8,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { arg } from './lib/cli-arg';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const backend = arg('backend', 'webgl');
 const runs = Number(arg('runs', '5'));
 

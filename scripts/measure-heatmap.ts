@@ -11,13 +11,10 @@ import { chromium } from '@playwright/test';
 import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { median } from './lib/stats';
+import { CELL_CLASSES } from '../src/core/model-spec';
+import { arg } from './lib/cli-arg';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
-const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const backend = arg('backend', 'webgl');
 const nImages = Number(arg('images', '8'));
 
@@ -29,8 +26,8 @@ try {
   await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
   const running = await page.getByTestId('backend').getAttribute('data-backend');
   const files = Array.from({ length: nImages }, (_, i) => {
-    const cls = CLASSES[i % CLASSES.length];
-    const name = readdirSync(`${TEST_DIR}/${cls}`).sort()[Math.floor(i / CLASSES.length) + 10];
+    const cls = CELL_CLASSES[i % CELL_CLASSES.length];
+    const name = readdirSync(`${TEST_DIR}/${cls}`).sort()[Math.floor(i / CELL_CLASSES.length) + 10];
     return { name: `${cls}-${name}`, base64: readFileSync(`${TEST_DIR}/${cls}/${name}`).toString('base64') };
   });
   await page.getByTestId('drop-zone').evaluate((zone, list) => {

@@ -19,15 +19,12 @@ import { chromium, type CDPSession } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { arg } from './lib/cli-arg';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;
 const SINGLE = 'BloodImage_00065';
 const TILED = ['BloodImage_00007', 'BloodImage_00015', 'BloodImage_00031', 'BloodImage_00065'];
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
 const backend = arg('backend', 'webgl');
 const layout = arg('layout', 'single');
 if (layout !== 'single' && layout !== 'tiled') throw new Error('--layout is single or tiled');

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { CELL_CLASSES } from '../../src/core/model-spec';
 import { fileFromDisk, type FilePayload } from './drop-files';
 
 export const TEST_DIR = '../shared/data/blood-cells/TEST';
-export const CLASSES = ['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'] as const;
+/** The model's classes, in the order of its outputs and of the keys 1–4. */
+export const CLASSES = CELL_CLASSES;
 
 /**
  * Three TEST images per class that the shipped model classifies right. How they were chosen
