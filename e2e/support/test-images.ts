@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { CELL_CLASSES } from '../../src/core/model-spec';
+import type { CellClass } from '../../src/core/model-spec';
 import { fileFromDisk, type FilePayload } from './drop-files';
 
 export const TEST_DIR = '../shared/data/blood-cells/TEST';
-/** The model's classes, in the order of its outputs and of the keys 1–4. */
-export const CLASSES = CELL_CLASSES;
+/**
+ * The model's classes, in the order of its outputs and of the keys 1–4, read from the one spec
+ * file (Playwright's loader cannot import JSON modules, so the file is read, not imported).
+ */
+export const CLASSES: readonly CellClass[] = JSON.parse(readFileSync('src/core/model-spec.json', 'utf8')).classes;
 
 /**
  * Three TEST images per class that the shipped model classifies right. How they were chosen
