@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     heatmap: { method: 'class activation map of the predicted class (exact for this network)', ...heatmap },
     validation: {
       method:
-        'TRAIN grouped by source cell (k-means on rotation-invariant descriptors of the cell crops, k = the known number of source cells per class); 20% of the groups of each class held out. Early stopping, model selection, temperature scaling and the review threshold use this split only; TEST was evaluated once, after the model was fixed.',
+        'TRAIN grouped by source cell (k-means on rotation-invariant descriptors of the cell crops, k = the known number of source cells per class); 20% of the groups of each class held out. Batch-norm statistics are re-estimated on training crops before each validation; model selection (the best epoch by macro-F1, against an average of the later epochs’ weights), temperature scaling and the review threshold use this split only. TEST and lab-b are measured only on the model that validation chose.',
       ...validation,
     },
     trainingData:

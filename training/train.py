@@ -2,8 +2,9 @@
 
 Inputs: training/work/crops/train (npm run export-crops) and training/work/groups.csv
 (group_sources.py). The validation split holds out whole source-cell groups (20 % per class);
-model selection, early stopping, temperature scaling and the review threshold use it alone.
-Writes training/work/best.pt, training/work/train-log.csv and training/work/validation.json.
+model selection (best epoch or weight average), temperature scaling and the review threshold use it
+alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
+trial run; EPOCHS, PATIENCE, LR, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
 """
 import csv
 import json
@@ -23,11 +24,23 @@ from mobilenet import CellNet, load_imagenet
 from calibration import fit_temperature, review_threshold
 
 SEED = 20261125
-EPOCHS = int(os.environ.get("EPOCHS", 12))
-PATIENCE = 4
+EPOCHS = int(os.environ.get("EPOCHS", 14))
+# Every epoch is trained by default: with the statistics recalibrated, validation still moves by
+# a few points between epochs, so stopping at the first dip would stop too early.
+PATIENCE = int(os.environ.get("PATIENCE", EPOCHS))
 BATCH = 64
-LR = 1e-3
+LR = float(os.environ.get("LR", 1e-3))
 WEIGHT_DECAY = 1e-4
+# Batch-norm running statistics are re-estimated on un-jittered training crops before every
+# validation: the running averages (momentum 0.01) otherwise lag the weights and mix in the
+# colour-jittered batches, and validation swung by 10 points from one epoch to the next.
+BN_RECALIBRATE = os.environ.get("BN_RECALIBRATE", "1") == "1"
+BN_CROPS = 2048
+# AVERAGE_FROM > 0 averages the weights of every epoch from that one on (stochastic weight
+# averaging); the average competes with the single best epoch on validation.
+AVERAGE_FROM = int(os.environ.get("AVERAGE_FROM", 6))
+# RUN names a sub-folder of training/work for a trial run, so it never overwrites the shipped one.
+OUT = os.path.join(WORK, os.environ.get("RUN", ""))
 VAL_SHARE = 0.2
 
 
@@ -72,6 +85,27 @@ def predict(model, x_u8):
     return torch.cat(logits)
 
 
+@torch.no_grad()
+def recalibrate_bn(model, x_u8):
+    bns = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
+    for bn in bns:
+        bn.reset_running_stats()
+        bn.momentum = None  # a plain average over every batch below
+    model.train()
+    for i in range(0, len(x_u8), 256):
+        x = centre_cut(x_u8[i : i + 256].float() / 255.0)
+        model(normalise(x).contiguous(memory_format=torch.channels_last))
+    for bn in bns:
+        bn.momentum = 0.01
+
+
+def validate(model, xv, yv):
+    """(validation loss, accuracy, macro-F1) of the model as it would be exported."""
+    logits = predict(model, xv)
+    pred = logits.argmax(1)
+    return F.cross_entropy(logits, yv).item(), (pred == yv).float().mean().item(), macro_f1(pred, yv)
+
+
 def macro_f1(pred, y):
     f1s = []
     for c in range(len(CLASSES)):
@@ -99,10 +133,13 @@ def main():
     steps_per_epoch = len(xt) // BATCH
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, LR, total_steps=EPOCHS * steps_per_epoch, pct_start=0.1)
     g = torch.Generator().manual_seed(SEED)
-    log_path = os.path.join(WORK, "train-log.csv")
+    os.makedirs(OUT, exist_ok=True)
+    bn_x = xt[torch.randperm(len(xt), generator=torch.Generator().manual_seed(SEED))[:BN_CROPS]]
+    log_path = os.path.join(OUT, "train-log.csv")
     with open(log_path, "w") as fh:
         fh.write("epoch,seconds,train_loss,val_loss,val_accuracy,val_macro_f1,lr\n")
-    best, since_best = None, 0
+    best, since_best, selected = None, 0, None
+    averaged, n_avg = [torch.zeros_like(p) for p in model.parameters()], 0
     for epoch in range(1, EPOCHS + 1):
         model.train()
         started, losses = time.time(), []
@@ -117,11 +154,13 @@ def main():
             opt.step()
             sched.step()
             losses.append(loss.item())
-        logits = predict(model, xv)
-        val_loss = F.cross_entropy(logits, yv).item()
-        pred = logits.argmax(1)
-        acc = (pred == yv).float().mean().item()
-        f1 = macro_f1(pred, yv)
+        if BN_RECALIBRATE:
+            recalibrate_bn(model, bn_x)
+        val_loss, acc, f1 = validate(model, xv, yv)
+        if AVERAGE_FROM and epoch >= AVERAGE_FROM:
+            n_avg += 1
+            for a, p in zip(averaged, model.parameters()):
+                a += (p.detach() - a) / n_avg
         secs = time.time() - started
         line = f"{epoch},{secs:.0f},{np.mean(losses):.4f},{val_loss:.4f},{acc:.4f},{f1:.4f},{sched.get_last_lr()[0]:.2e}"
         print(f"epoch {epoch}: {secs:.0f}s train_loss {np.mean(losses):.4f} val_loss {val_loss:.4f} "
@@ -130,20 +169,37 @@ def main():
             fh.write(line + "\n")
         score = (f1, -val_loss)
         if best is None or score > best:
-            best, since_best = score, 0
-            torch.save(model.state_dict(), os.path.join(WORK, "best.pt"))
+            best, since_best, selected = score, 0, f"epoch {epoch}"
+            torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
         else:
             since_best += 1
             if since_best >= PATIENCE:
                 print(f"early stop: no gain in {PATIENCE} epochs", flush=True)
                 break
-    model.load_state_dict(torch.load(os.path.join(WORK, "best.pt")))
+    if n_avg >= 2:
+        with torch.no_grad():
+            for a, p in zip(averaged, model.parameters()):
+                p.copy_(a)
+        recalibrate_bn(model, bn_x)
+        val_loss, acc, f1 = validate(model, xv, yv)
+        print(f"average of {n_avg} epochs from {AVERAGE_FROM}: val_loss {val_loss:.4f} val_acc {acc:.4f} "
+              f"val_macroF1 {f1:.4f}", flush=True)
+        with open(log_path, "a") as fh:
+            fh.write(f"average,,,{val_loss:.4f},{acc:.4f},{f1:.4f},\n")
+        if (f1, -val_loss) > best:
+            best, selected = (f1, -val_loss), f"average of epochs {AVERAGE_FROM}-{AVERAGE_FROM + n_avg - 1}"
+            torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
+    print(f"selected: {selected}", flush=True)
+    model.load_state_dict(torch.load(os.path.join(OUT, "best.pt")))
     logits = predict(model, xv)
     t = fit_temperature(logits, yv)
     probs = F.softmax(logits / t, 1)
     threshold, kept_accuracy, kept_share = review_threshold(probs, yv, 0.99)
     summary = {
         "seed": SEED,
+        "learningRate": LR,
+        "bnRecalibrated": BN_RECALIBRATE,
+        "selected": selected,
         "trainCrops": len(train_rows),
         "valCrops": len(val_rows),
         "trainGroups": len({r["group"] for r in train_rows}),
@@ -156,7 +212,7 @@ def main():
         "valAccuracyAboveThreshold": kept_accuracy,
         "valShareAboveThreshold": kept_share,
     }
-    with open(os.path.join(WORK, "validation.json"), "w") as fh:
+    with open(os.path.join(OUT, "validation.json"), "w") as fh:
         json.dump(summary, fh, indent=2)
     print(json.dumps(summary, indent=2))
 
