@@ -57,7 +57,8 @@ export async function evaluateFolder(dir: string, classifier: CellClassifier): P
     });
   }
   const seconds = (performance.now() - started) / 1000;
-  const { version, temperature, reviewThreshold } = classifier.metadata;
+  const { version, reviewThreshold } = classifier.metadata;
+  const temperature = classifier.temperature;
   return buildReport(preds, {
     data: dir,
     modelVersion: version,

@@ -12,6 +12,14 @@ export interface ClassActivationMap {
   readonly classIndex: number;
 }
 
+/** The network's last layer: logits = features · kernel + bias (kernel row-major, features × classes). */
+export interface LinearHead {
+  readonly kernel: Float32Array;
+  readonly bias: Float32Array;
+  readonly features: number;
+  readonly classes: number;
+}
+
 export interface LoadOptions {
   fetchFn?: FetchLike;
   onProgress?: ProgressListener;
@@ -23,11 +31,16 @@ export interface LoadOptions {
  */
 export class CellClassifier {
   private explainer?: tf.LayersModel;
+  private embedder?: tf.LayersModel;
+  /** Logits are divided by this; the shipped value comes from validation, an adapted head has its own. */
+  private logitScale: number;
 
   private constructor(
     readonly metadata: ModelMetadata,
     private readonly model: tf.LayersModel,
-  ) {}
+  ) {
+    this.logitScale = metadata.temperature;
+  }
 
   static async load(baseUrl: string, options: LoadOptions = {}): Promise<CellClassifier> {
     const fetchFn = options.fetchFn ?? ((url: string) => fetch(url));
@@ -67,7 +80,50 @@ export class CellClassifier {
     const values = await logits.data();
     logits.dispose();
     const k = this.metadata.classes.length;
-    return inputs.map((_, i) => softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.metadata.temperature));
+    return inputs.map((_, i) => softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.logitScale));
+  }
+
+  /** The temperature in use: metadata.temperature for the shipped head, or the adapted head's own. */
+  get temperature(): number {
+    return this.logitScale;
+  }
+
+  /** The pooled features the linear head reads, one vector per crop (for adapting the head). */
+  async embed(inputs: Float32Array[]): Promise<Float32Array[]> {
+    if (inputs.length === 0) return [];
+    this.embedder ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: this.model.getLayer('logits').input as tf.SymbolicTensor,
+    });
+    const embedder = this.embedder;
+    const features = tf.tidy(() => {
+      const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
+      inputs.forEach((x, i) => batch.set(x, i * x.length));
+      return embedder.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor;
+    });
+    const values = (await features.data()) as Float32Array;
+    const width = features.shape[1] as number;
+    features.dispose();
+    return inputs.map((_, i) => values.slice(i * width, (i + 1) * width));
+  }
+
+  /** A copy of the current linear head. */
+  head(): LinearHead {
+    const [kernel, bias] = this.model.getLayer('logits').getWeights();
+    const [features, classes] = kernel.shape;
+    return { kernel: kernel.dataSync() as Float32Array, bias: bias.dataSync() as Float32Array, features, classes };
+  }
+
+  /** Swaps in another head (an adapted one, or the shipped one back) with its own temperature. */
+  setHead(head: LinearHead, temperature: number): void {
+    const [current] = this.model.getLayer('logits').getWeights();
+    if (current.shape[0] !== head.features || current.shape[1] !== head.classes) {
+      throw new Error(`head of shape ${head.features}×${head.classes} does not fit ${current.shape.join('×')}`);
+    }
+    const weights = [tf.tensor2d(head.kernel, [head.features, head.classes]), tf.tensor1d(head.bias)];
+    this.model.getLayer('logits').setWeights(weights);
+    tf.dispose(weights);
+    this.logitScale = temperature;
   }
 
   /**
@@ -122,6 +178,7 @@ export class CellClassifier {
 
   dispose(): void {
     this.explainer = undefined;
+    this.embedder = undefined;
     this.model.dispose();
   }
 }
