@@ -157,6 +157,9 @@ test('a new version waits for the user: "Update available — reload" switches t
   await waitReadyOffline(page);
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  // The page's own registration of /sw.js must be done first (it says "Ready offline" once it is):
+  // one that landed after the one below would replace the new version with the old.
+  await waitReadyOffline(page);
   // A new deployment, as the browser sees one: a different service worker script for the scope.
   // (Playwright cannot route the script's own update check, so the URL changes, not its bytes.)
   await page.evaluate(() => navigator.serviceWorker.register('/sw.js?next-build', { scope: '/' }));

@@ -1,14 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  adaptHeadCalibrated,
-  DEFAULT_ADAPTATION,
-  labelledCellFeatures,
-  type LabelledFeatures,
-} from '../src/core/head-adaptation';
-import { CELL_CLASSES } from '../src/core/model-spec';
-import { listClassFolders } from './lib/class-folders';
-import { decodeImageFile } from './lib/decode-file';
+import { DEFAULT_ADAPTATION } from '../src/core/head-adaptation';
+import { adaptOnFolder } from './lib/adapt-on-folder';
 import { evaluateFolder } from './lib/evaluate-folder';
 import { formatReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
@@ -39,33 +32,21 @@ async function main(): Promise<void> {
   const before = await evaluateFolder(values.data, classifier);
   console.log(`before adapting\n${formatReport(before)}`);
 
-  const started = performance.now();
-  const examples: LabelledFeatures[] = [];
-  const files = listClassFolders(values.adapt);
-  for (const file of files) {
-    const example = await labelledCellFeatures(
-      await decodeImageFile(file.path),
-      CELL_CLASSES.indexOf(file.label),
-      classifier,
-    );
-    if (example) examples.push(example);
-  }
   const options = {
     steps: Number(values.steps),
     learningRate: Number(values['learning-rate']),
     anchor: Number(values.anchor),
   };
-  const { head, temperature } = adaptHeadCalibrated(classifier.head(), examples, options);
-  classifier.setHead(head, temperature);
-  const seconds = (performance.now() - started) / 1000;
+  const adaptation = await adaptOnFolder(values.adapt, classifier, options);
   console.log(
-    `\nadapted the head on ${examples.length} of ${files.length} images (${files.length - examples.length} with no cell found) ` +
-      `in ${seconds.toFixed(1)} s (${options.steps} steps, learning rate ${options.learningRate}, anchor ${options.anchor}; temperature ${temperature.toFixed(2)} from held-out halves)\n`,
+    `\nadapted the head on ${adaptation.cells} of ${adaptation.images} images (the rest: no cell found) in ` +
+      `${adaptation.seconds.toFixed(1)} s (${options.steps} steps, learning rate ${options.learningRate}, ` +
+      `anchor ${options.anchor}; temperature ${adaptation.temperature.toFixed(2)} from held-out halves)\n`,
   );
   const after = await evaluateFolder(values.data, classifier);
   console.log(`after adapting\n${formatReport(after)}`);
   if (values.out) {
-    const report = { adaptImages: files.length, adaptCells: examples.length, adaptSeconds: seconds, before, after };
+    const report = { adaptation, before, after };
     writeFileSync(`${values.out}.partial`, JSON.stringify(report, null, 2) + '\n');
     renameSync(`${values.out}.partial`, values.out);
     console.log(`report written to ${values.out}`);

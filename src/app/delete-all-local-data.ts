@@ -1,5 +1,7 @@
 import { usePracticeStore } from '../features/practice/stores/practice-store';
 import { useResultsStore } from '../features/results/stores/results-store';
+import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '../lib/adaptation-storage';
+import { analysisClient } from '../lib/analysis-client';
 import { CASE_DB_NAME, clearAllCaseData } from '../lib/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '../lib/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '../lib/wipe-local-data';
@@ -22,6 +24,16 @@ const OWNERS: DataOwner[] = [
       await clearPracticeProgress();
       usePracticeStore.setState({ progress: { answers: [], sessions: [] } });
       return `${count(answers.length, 'practice answer')}, ${count(sessions.length, 'session')}`;
+    },
+  },
+  {
+    database: ADAPTATION_DB_NAME,
+    clear: async () => {
+      const saved = await loadAdaptation();
+      // The worker goes back to the shipped head at once, not only after a reload.
+      await analysisClient.resetAdaptation();
+      await closeAdaptationStore();
+      return saved ? '1 adapted model — the shipped model is in use again' : 'no adapted model';
     },
   },
 ];

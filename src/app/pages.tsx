@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { CaseRoute } from './case-route';
 import { deleteAllLocalData } from './delete-all-local-data';
+import { AdaptPage } from '../features/adapt/components/adapt-page';
 import { AtlasPage } from '../features/atlas/components/atlas-page';
 import { ModelCardPage } from '../features/model-card/components/model-card-page';
 import { PracticePage } from '../features/practice/components/practice-page';
@@ -20,6 +21,7 @@ export interface PageEntry {
 export const PAGES: PageEntry[] = [
   { id: 'practice', label: 'Practice', render: () => <PracticePage /> },
   { id: 'atlas', label: 'Atlas', render: () => <AtlasPage /> },
+  { id: 'adapt', label: 'Adapt', render: () => <AdaptPage /> },
   { id: 'model', label: 'Model card', render: () => <ModelCardPage /> },
   { id: 'case', label: 'Case', render: () => <CaseRoute /> },
   { id: 'privacy', label: 'Privacy', render: () => <PrivacyPage onDeleteAll={deleteAllLocalData} /> },

@@ -1,5 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { AnalysisWorkerApi, ExplainResult, ModelInfo } from '../worker/worker-api';
+import type { AnalysisWorkerApi, ExplainResult, ModelInfo, SavedAdaptation } from '../worker/worker-api';
+import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { installDebugHooks } from './debug-hooks';
 import { decodeFile } from './decode-file';
@@ -38,8 +39,17 @@ export class AnalysisClient {
     const onProgress = proxy((loadedBytes: number, totalBytes: number) => {
       if (!stopper.stopped) this.setState({ status: 'loading', loadedBytes, totalBytes });
     });
-    const options = { modelUrl: MODEL_URL, forced: forcedBackend(location.search), skip: failedBackends() };
-    const loading = stopper.race(api.load(options, onProgress)).then(
+    const start = async () => {
+      const adaptation = await loadAdaptation();
+      const options = {
+        modelUrl: MODEL_URL,
+        forced: forcedBackend(location.search),
+        skip: failedBackends(),
+        adaptation,
+      };
+      return api.load(options, onProgress);
+    };
+    const loading = stopper.race(start()).then(
       (info) => {
         rememberFailedBackends(info.failures.map((f) => f.backend));
         this.setState({ status: 'ready', info });
@@ -76,6 +86,46 @@ export class AnalysisClient {
     this.stop({ status: 'idle' });
     const second = await this.analyseOnce(file);
     return second.status === 'error' ? { status: 'error', message: second.message } : second;
+  }
+
+  /**
+   * Adapts the model to a lab's labelled images, saves the result on this device (a restarted
+   * worker applies it again) and returns what was done. Undecodable files are skipped.
+   */
+  async adapt(
+    files: readonly { file: File; label: number }[],
+  ): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+    const images: { image: ImageBitmap; label: number }[] = [];
+    let unreadable = 0;
+    for (const { file, label } of files) {
+      const plan = await inspectFile(file);
+      const image = plan.ok ? await decodeFile(file, plan).catch(() => undefined) : undefined;
+      if (image) images.push({ image, label });
+      else unreadable++;
+    }
+    await this.load();
+    if (!this.api) throw new Error('The analysis worker stopped.');
+    const result = await this.api.adapt(
+      transfer(
+        images,
+        images.map((i) => i.image),
+      ),
+    );
+    const { skipped, ms, ...saved } = result;
+    await saveAdaptation(saved);
+    this.markAdapted(true);
+    return { ...saved, skipped: skipped + unreadable, ms };
+  }
+
+  /** Back to the shipped model: the saved adaptation is deleted. */
+  async resetAdaptation(): Promise<void> {
+    await clearAdaptation();
+    if (this.api && this.state.status === 'ready') await this.api.useAdaptation(null);
+    this.markAdapted(false);
+  }
+
+  private markAdapted(adapted: boolean): void {
+    if (this.state.status === 'ready') this.setState({ status: 'ready', info: { ...this.state.info, adapted } });
   }
 
   /** The worker's API once the model is loaded: for the `?debug` test and benchmark hooks only. */

@@ -16,8 +16,6 @@ export interface WipeReport {
   readonly storageKeys: readonly string[];
   /** Analysed images cleared from the page's memory. */
   readonly imagesInMemory: number;
-  /** Models adapted on this device: the app does not adapt models, so there are never any. */
-  readonly adaptedModels: 0;
 }
 
 /** Settings that are not data about anyone's images, and stay. */
@@ -48,7 +46,6 @@ export async function wipeLocalData(owners: readonly DataOwner[], clearMemory: (
     blocked,
     storageKeys: [...removeKeys(localStorage), ...removeKeys(sessionStorage)],
     imagesInMemory: clearMemory(),
-    adaptedModels: 0,
   };
 }
 

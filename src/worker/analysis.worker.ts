@@ -3,6 +3,7 @@ import { expose } from 'comlink';
 import { analyseImage, prepareCells } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
+import { HeadSwitch } from './head-switch';
 import { makeCellImages } from './cell-images';
 import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
@@ -11,6 +12,7 @@ import { assertWebglAlive, loseWebglContext, whenWebglLost } from './webgl-conte
 import type { AnalysisWorkerApi } from './worker-api';
 
 let classifier: CellClassifier | undefined;
+let adaptation: HeadSwitch | undefined;
 
 const api: AnalysisWorkerApi = {
   async load(options, onProgress) {
@@ -18,7 +20,19 @@ const api: AnalysisWorkerApi = {
     classifier = undefined;
     const started = await startBackend(options, onProgress);
     classifier = started.classifier;
-    return started.info;
+    adaptation = new HeadSwitch(classifier);
+    const adapted = options.adaptation ? adaptation.use(options.adaptation) : false;
+    return { ...started.info, adapted };
+  },
+
+  async adapt(images) {
+    if (!adaptation) throw new Error('The model is not loaded yet.');
+    return adaptation.adapt(images);
+  },
+
+  async useAdaptation(saved) {
+    if (!adaptation) throw new Error('The model is not loaded yet.');
+    return saved ? adaptation.use(saved) : adaptation.reset();
   },
 
   async analyse(bitmap) {

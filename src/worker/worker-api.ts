@@ -1,4 +1,5 @@
 import type { AnalysedCell } from '../core/analyse';
+import type { AdaptedHead } from '../core/head-adaptation';
 import type { Region } from '../core/resample';
 import type { Box } from '../core/rgba-image';
 
@@ -13,6 +14,23 @@ export interface LoadOptions {
   readonly forced?: BackendName;
   /** Backends that already failed in this session: never tried again. */
   readonly skip: readonly BackendName[];
+  /** A head adapted to this lab earlier, applied when it was made for this model version. */
+  readonly adaptation?: SavedAdaptation;
+}
+
+/** An adapted head as the device keeps it: tied to the model version it was adapted from. */
+export interface SavedAdaptation {
+  readonly modelVersion: string;
+  readonly adapted: AdaptedHead;
+  /** Labelled cells per class (CELL_CLASSES order) it was adapted on. */
+  readonly cellsPerClass: readonly number[];
+  readonly createdAt: string;
+}
+
+/** One image a lab labelled: label is the class index in CELL_CLASSES order. */
+export interface LabelledImage {
+  readonly image: ImageBitmap;
+  readonly label: number;
 }
 
 export interface ModelInfo {
@@ -22,6 +40,8 @@ export interface ModelInfo {
   readonly totalBytes: number;
   /** Backends that failed during this load, with the reason. */
   readonly failures: readonly { backend: BackendName; reason: string }[];
+  /** True when a saved adaptation for this model version is in use. */
+  readonly adapted?: boolean;
   /** Fetching and building the model, then its warm-up inference, in ms. */
   readonly loadMs?: number;
   readonly warmUpMs?: number;
@@ -83,6 +103,13 @@ export interface AnalysisWorkerApi {
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
   /** One cell's class activation map; undefined when there is no such cell (or it was forgotten). */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
+  /**
+   * Re-fits the classifier's head on a lab's labelled images (the first white cell found in each)
+   * and uses it from now on. Images with no cell found are skipped and counted.
+   */
+  adapt(images: LabelledImage[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
+  /** Uses a saved adaptation, or the shipped head again (null). */
+  useAdaptation(saved: SavedAdaptation | null): Promise<boolean>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */
   memory(): Promise<WorkerMemory>;
   /** Test hook: loses the WebGL context on purpose; does nothing (false) on WASM or CPU. */

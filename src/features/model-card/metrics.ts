@@ -38,6 +38,8 @@ export interface ModelMetrics {
   readonly modelBytes: number;
   readonly test: SplitMetrics;
   readonly labB?: SplitMetrics;
+  /** The same images after adapting the head on the lab's own adapt/ images (the Adapt page's method). */
+  readonly labBAdapted?: SplitMetrics & { readonly adaptedOn: string };
   readonly detection?: Record<string, number | string | undefined>;
   readonly noWhiteCell?: {
     readonly negativeSet?: string;

@@ -66,6 +66,14 @@ function ModelCard({ m }: { m: ModelMetrics }) {
           split={m.labB}
         />
       )}
+      {m.labBAdapted && (
+        <SplitSection
+          id="labBAdapted"
+          title="Another lab's images, after adapting"
+          intro={`The same images after adapting to that lab on the Adapt page's method (${m.labBAdapted.adaptedOn}):`}
+          split={m.labBAdapted}
+        />
+      )}
       <section aria-labelledby="finding-title" className="flex flex-col gap-3">
         <h2 id="finding-title" className="text-lg font-semibold">
           Finding cells and saying “no white cell”

@@ -14,6 +14,15 @@ export function BackendBadge({ info }: { info: ModelInfo }) {
           {NAMES[info.backend]}
         </strong>
       </span>
+      {info.adapted && (
+        <a
+          href="#/adapt"
+          data-testid="adapted-badge"
+          className="rounded-full bg-violet-100 px-2.5 py-0.5 text-violet-900 underline-offset-2 hover:underline dark:bg-violet-950 dark:text-violet-100"
+        >
+          Adapted to your lab
+        </a>
+      )}
       {fellBack && <span className="text-amber-800 dark:text-amber-200">({fellBack})</span>}
     </div>
   );

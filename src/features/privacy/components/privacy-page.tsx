@@ -13,8 +13,8 @@ export function PrivacyPage({ onDeleteAll }: { onDeleteAll: () => Promise<WipeRe
       <section className="flex flex-col gap-2 text-sm">
         <h2 className="text-lg font-semibold">Your images stay on this device</h2>
         <p>
-          Images are analysed on this device. Nothing is uploaded. The model runs in your browser; saved cases and
-          practice progress are kept in this browser's storage and nowhere else.
+          Images are analysed on this device. Nothing is uploaded. The model runs in your browser; saved cases, practice
+          progress and a model adapted to your lab are kept in this browser's storage and nowhere else.
         </p>
       </section>
       <DeleteLocalData onDeleteAll={onDeleteAll} />

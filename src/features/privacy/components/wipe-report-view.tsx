@@ -25,7 +25,6 @@ export function WipeReportView({ report }: { report: WipeReport }) {
             ))}
           </li>
         )}
-        <li>Adapted models: none — HematoVision never retrains or adapts its model on your device.</li>
       </ul>
       {blocked.length > 0 && (
         <p role="alert" className="mt-2 text-amber-800 dark:text-amber-200">

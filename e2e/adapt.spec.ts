@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { card, openReady, waitForAllFinished } from './support/app-page';
+import { expectNoAxeViolations } from './support/axe-check';
+import { dropFiles, fileFromDisk } from './support/drop-files';
+import { expect, test } from './support/fixtures';
+import { CLASSES } from './support/test-images';
+
+const ADAPT_DIR = '../shared/data/lab-b/adapt';
+const firstImages = (cls: string, n: number) =>
+  readdirSync(`${ADAPT_DIR}/${cls}`)
+    .sort()
+    .slice(0, n)
+    .map((f) => `${ADAPT_DIR}/${cls}/${f}`);
+
+/** The class the app gives a lab-b lymphocyte, on a fresh Analyse page. */
+async function classOfLymphocyte(page: Page): Promise<string | null> {
+  await page.goto('/');
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  const file = fileFromDisk(firstImages('LYMPHOCYTE', 1)[0]);
+  await dropFiles(page, [file]);
+  await waitForAllFinished(page, 1);
+  return card(page, file.name).getAttribute('data-top-class');
+}
+
+test('adapting on labelled images changes what the app reads, survives a reload, and resets', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openReady(page);
+  expect(await classOfLymphocyte(page)).toBe('LYMPHOCYTE');
+
+  // A lab whose labels swap lymphocytes and monocytes: if the adapted head is really used, the
+  // same lymphocyte must now read as a monocyte.
+  await page.goto('/#/adapt');
+  const swapped: Record<string, string> = { LYMPHOCYTE: 'MONOCYTE', MONOCYTE: 'LYMPHOCYTE' };
+  for (const cls of CLASSES) {
+    await page.getByTestId(`adapt-files-${swapped[cls] ?? cls}`).setInputFiles(firstImages(cls, 4));
+  }
+  await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('4 chosen');
+  await expectNoAxeViolations(page, 'adapt page');
+  await page.getByTestId('adapt-run').click();
+  await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', '16');
+  await expect(page.getByTestId('adapted-badge')).toBeVisible();
+
+  expect(await classOfLymphocyte(page)).toBe('MONOCYTE');
+  await page.reload();
+  await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
+  expect(await classOfLymphocyte(page)).toBe('MONOCYTE');
+
+  await page.goto('/#/adapt');
+  await page.getByTestId('adapt-reset').click();
+  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+  expect(await classOfLymphocyte(page)).toBe('LYMPHOCYTE');
+});

@@ -1,0 +1,73 @@
+import { useState } from 'react';
+import { Button } from '../../../components/button';
+import { CELL_CLASSES } from '../../../core/model-spec';
+import { useAdaptation } from '../hooks/use-adaptation';
+import { AdaptationSummary } from './adaptation-summary';
+import { ClassFilePicker } from './class-file-picker';
+
+/** At least this many images in each of at least two classes before adapting is offered. */
+const MIN_PER_CLASS = 3;
+
+/** Adapting the classifier to a lab's own stain and microscope, on this device. */
+export function AdaptPage() {
+  const { saved, run, adapt, reset } = useAdaptation();
+  const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
+  const enough = chosen.filter((f) => f.length >= MIN_PER_CLASS).length >= 2;
+  const labelled = chosen.flatMap((files, label) => files.map((file) => ({ file, label })));
+  return (
+    <div className="flex max-w-3xl flex-col gap-6" data-testid="adapt-page">
+      <section className="flex flex-col gap-2 text-sm">
+        <h2 className="text-lg font-semibold">Adapt the model to your lab</h2>
+        <p>
+          Stains and microscopes differ. Give the model some images your lab has labelled — one white cell each — and it
+          re-fits its last layer to them, here in your browser. The images never leave this device; the adapted layer is
+          saved in this browser and used for every analysis until you reset it.
+        </p>
+        <p className="text-slate-600 dark:text-slate-400">
+          Choose at least {MIN_PER_CLASS} images in two classes or more (25 per class is what the Model card&apos;s
+          figure for another lab used); classes count alike whatever their number of images. In each image the largest
+          white cell found is taken as the labelled one. Adapting starts from the shipped model every time.
+        </p>
+      </section>
+      <section className="grid gap-3 sm:grid-cols-2" aria-label="Labelled images per class">
+        {CELL_CLASSES.map((c, i) => (
+          <ClassFilePicker
+            key={c}
+            name={c}
+            files={chosen[i]}
+            onChange={(files) => setChosen((prev) => prev.map((f, j) => (j === i ? files : f)))}
+          />
+        ))}
+      </section>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button
+          variant="primary"
+          disabled={!enough || run.status === 'adapting'}
+          onClick={() => void adapt(labelled)}
+          data-testid="adapt-run"
+        >
+          {run.status === 'adapting' ? 'Adapting…' : `Adapt on ${labelled.length} images`}
+        </Button>
+        {saved && (
+          <Button onClick={() => void reset()} data-testid="adapt-reset">
+            Use the shipped model again
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite" className="text-sm">
+        {run.status === 'done' && (
+          <p data-testid="adapt-done">
+            Adapted in {(run.ms / 1000).toFixed(1)} s.
+            {run.skipped > 0 && ` ${run.skipped} image(s) skipped: no white cell found or not readable.`}
+          </p>
+        )}
+        {run.status === 'error' && (
+          <p role="alert" className="text-red-800 dark:text-red-200">
+            Not adapted: {run.message}
+          </p>
+        )}
+      </div>
+      {saved ? <AdaptationSummary saved={saved} /> : <p className="text-sm">In use: the shipped model.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import { loadAdaptation } from '../../../lib/adaptation-storage';
+import { analysisClient } from '../../../lib/analysis-client';
+import type { SavedAdaptation } from '../../../worker/worker-api';
+
+export type AdaptationRun =
+  | { readonly status: 'idle' }
+  | { readonly status: 'adapting' }
+  | { readonly status: 'done'; readonly skipped: number; readonly ms: number }
+  | { readonly status: 'error'; readonly message: string };
+
+/** The adaptation saved on this device, and adapting or resetting it through the analysis client. */
+export function useAdaptation() {
+  const [saved, setSaved] = useState<SavedAdaptation | undefined>();
+  const [run, setRun] = useState<AdaptationRun>({ status: 'idle' });
+  useEffect(() => {
+    let live = true;
+    loadAdaptation().then((s) => live && setSaved(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const adapt = useCallback(async (files: { file: File; label: number }[]) => {
+    setRun({ status: 'adapting' });
+    try {
+      const { skipped, ms, ...result } = await analysisClient.adapt(files);
+      setSaved(result);
+      setRun({ status: 'done', skipped, ms });
+    } catch (err) {
+      setRun({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }, []);
+
+  const reset = useCallback(async () => {
+    await analysisClient.resetAdaptation();
+    setSaved(undefined);
+    setRun({ status: 'idle' });
+  }, []);
+
+  return { saved, run, adapt, reset };
+}
