@@ -104,13 +104,23 @@ export class AnalysisClient {
       else unreadable++;
     }
     await this.load();
+    const stopper = this.stopper;
     if (!this.api) throw new Error('The analysis worker stopped.');
-    const result = await this.api.adapt(
-      transfer(
-        images,
-        images.map((i) => i.image),
-      ),
-    );
+    // A cancel (or a crashed worker) ends the wait instead of leaving "Adapting…" for ever.
+    const result = await stopper
+      .race(
+        this.api.adapt(
+          transfer(
+            images,
+            images.map((i) => i.image),
+          ),
+        ),
+      )
+      .catch((err: unknown) => {
+        throw err instanceof StopSignal
+          ? new Error('adapting was stopped before it finished; nothing was saved.')
+          : err;
+      });
     const { skipped, ms, ...saved } = result;
     await saveAdaptation(saved);
     this.markAdapted(true);

@@ -14,8 +14,8 @@ export function ClassFilePicker({
   const id = useId();
   return (
     <div className="flex flex-col gap-1 rounded-md border border-slate-300 p-3 dark:border-slate-700">
-      <label htmlFor={id} className="font-medium capitalize">
-        {name.toLowerCase()} images
+      <label htmlFor={id} className="font-medium">
+        {name.charAt(0) + name.slice(1).toLowerCase()} images
       </label>
       <input
         id={id}
