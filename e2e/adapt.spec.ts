@@ -14,8 +14,8 @@ const firstImages = (cls: string, n: number) =>
     .map((f) => `${ADAPT_DIR}/${cls}/${f}`);
 
 /** The class the app gives a lab-b lymphocyte, on a fresh Analyse page. */
-async function classOfLymphocyte(page: Page): Promise<string | null> {
-  await page.goto('/');
+async function classOfLymphocyte(page: Page, base: string): Promise<string | null> {
+  await page.goto(base);
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   const file = fileFromDisk(firstImages('LYMPHOCYTE', 1)[0]);
   await dropFiles(page, [file]);
@@ -23,32 +23,38 @@ async function classOfLymphocyte(page: Page): Promise<string | null> {
   return card(page, file.name).getAttribute('data-top-class');
 }
 
-test('adapting on labelled images changes what the app reads, survives a reload, and resets', async ({ page }) => {
-  test.setTimeout(180_000);
-  await openReady(page);
-  expect(await classOfLymphocyte(page)).toBe('LYMPHOCYTE');
+for (const backend of ['webgl', 'wasm'] as const) {
+  test(`adapting on labelled images changes what the app reads, survives a reload, and resets (${backend})`, async ({
+    page,
+  }) => {
+    const base = backend === 'webgl' ? '/' : '/?backend=wasm';
+    test.setTimeout(180_000);
+    await openReady(page, base.slice(1));
+    await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
+    expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
 
-  // A lab whose labels swap lymphocytes and monocytes: if the adapted head is really used, the
-  // same lymphocyte must now read as a monocyte.
-  await page.goto('/#/adapt');
-  const swapped: Record<string, string> = { LYMPHOCYTE: 'MONOCYTE', MONOCYTE: 'LYMPHOCYTE' };
-  for (const cls of CLASSES) {
-    await page.getByTestId(`adapt-files-${swapped[cls] ?? cls}`).setInputFiles(firstImages(cls, 4));
-  }
-  await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('4 chosen');
-  await expectNoAxeViolations(page, 'adapt page');
-  await page.getByTestId('adapt-run').click();
-  await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', '16');
-  await expect(page.getByTestId('adapted-badge')).toBeVisible();
+    // A lab whose labels swap lymphocytes and monocytes: if the adapted head is really used, the
+    // same lymphocyte must now read as a monocyte.
+    await page.goto(`${base}#/adapt`);
+    const swapped: Record<string, string> = { LYMPHOCYTE: 'MONOCYTE', MONOCYTE: 'LYMPHOCYTE' };
+    for (const cls of CLASSES) {
+      await page.getByTestId(`adapt-files-${swapped[cls] ?? cls}`).setInputFiles(firstImages(cls, 4));
+    }
+    await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('4 chosen');
+    if (backend === 'webgl') await expectNoAxeViolations(page, 'adapt page');
+    await page.getByTestId('adapt-run').click();
+    await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', '16');
+    await expect(page.getByTestId('adapted-badge')).toBeVisible();
 
-  expect(await classOfLymphocyte(page)).toBe('MONOCYTE');
-  await page.reload();
-  await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
-  expect(await classOfLymphocyte(page)).toBe('MONOCYTE');
+    expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
+    await page.reload();
+    await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
+    expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
 
-  await page.goto('/#/adapt');
-  await page.getByTestId('adapt-reset').click();
-  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
-  expect(await classOfLymphocyte(page)).toBe('LYMPHOCYTE');
-});
+    await page.goto(`${base}#/adapt`);
+    await page.getByTestId('adapt-reset').click();
+    await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+    expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
+  });
+}
