@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { card, openReady, waitForAllFinished } from './support/app-page';
 import { expectNoAxeViolations } from './support/axe-check';
@@ -58,3 +60,24 @@ for (const backend of ['webgl', 'wasm'] as const) {
     expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
   });
 }
+
+test('a labelled folder fills the classes from its sub-folder names and says what it left out', async ({ page }) => {
+  const root = join(mkdtempSync(join(tmpdir(), 'lab-')), 'our-lab');
+  for (const [folder, cls] of [
+    ['Lymphocytes', 'LYMPHOCYTE'],
+    ['monocyte', 'MONOCYTE'],
+  ]) {
+    mkdirSync(join(root, folder), { recursive: true });
+    for (const f of firstImages(cls, 3)) copyFileSync(f, join(root, folder, f.split('/').pop()!));
+  }
+  copyFileSync(firstImages('EOSINOPHIL', 1)[0], join(root, 'unsorted.jpg'));
+
+  await openReady(page);
+  await page.goto('/#/adapt');
+  await page.getByTestId('adapt-folder').setInputFiles(root);
+  await expect(page.getByTestId('adapt-count-LYMPHOCYTE')).toHaveText('3 chosen');
+  await expect(page.getByTestId('adapt-count-MONOCYTE')).toHaveText('3 chosen');
+  await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('0 chosen');
+  await expect(page.getByTestId('adapt-left-out')).toContainText('1 file(s)');
+  await expect(page.getByTestId('adapt-run')).toBeEnabled();
+});

@@ -4,6 +4,7 @@ import { CELL_CLASSES } from '../../../core/model-spec';
 import { useAdaptation } from '../hooks/use-adaptation';
 import { AdaptationSummary } from './adaptation-summary';
 import { ClassFilePicker } from './class-file-picker';
+import { FolderIntake } from './folder-intake';
 
 /** At least this many images in each of at least two classes before adapting is offered. */
 const MIN_PER_CLASS = 3;
@@ -12,6 +13,7 @@ const MIN_PER_CLASS = 3;
 export function AdaptPage() {
   const { saved, run, adapt, reset } = useAdaptation();
   const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
+  const [leftOut, setLeftOut] = useState(0);
   const enough = chosen.filter((f) => f.length >= MIN_PER_CLASS).length >= 2;
   const labelled = chosen.flatMap((files, label) => files.map((file) => ({ file, label })));
   return (
@@ -29,6 +31,17 @@ export function AdaptPage() {
           white cell found is taken as the labelled one. Adapting starts from the shipped model every time.
         </p>
       </section>
+      <FolderIntake
+        onFolder={({ perClass, leftOut }) => {
+          setChosen((prev) => prev.map((files, i) => (perClass[i].length > 0 ? perClass[i] : files)));
+          setLeftOut(leftOut);
+        }}
+      />
+      {leftOut > 0 && (
+        <p className="text-sm text-amber-800 dark:text-amber-200" data-testid="adapt-left-out">
+          {leftOut} file(s) were not in a folder named after a class and are left out.
+        </p>
+      )}
       <section className="grid gap-3 sm:grid-cols-2" aria-label="Labelled images per class">
         {CELL_CLASSES.map((c, i) => (
           <ClassFilePicker

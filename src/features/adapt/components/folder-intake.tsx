@@ -1,0 +1,63 @@
+import { useId, useState, type DragEvent } from 'react';
+import { FOCUS_RING } from '../../../components/button';
+import { classFromPath } from '../../../lib/class-from-path';
+import { collectDroppedFiles } from '../../../lib/collect-dropped-files';
+import { CELL_CLASSES } from '../../../core/model-spec';
+
+/** Files sorted by the class folder they sit in; the rest are counted, not used. */
+export interface SortedFolder {
+  readonly perClass: File[][];
+  readonly leftOut: number;
+}
+
+function sortByClassFolder(files: readonly File[]): SortedFolder {
+  const perClass: File[][] = CELL_CLASSES.map(() => []);
+  let leftOut = 0;
+  for (const file of files) {
+    const cls = classFromPath(file.webkitRelativePath || file.name);
+    if (cls) perClass[CELL_CLASSES.indexOf(cls)].push(file);
+    else leftOut++;
+  }
+  return { perClass, leftOut };
+}
+
+/** A lab's labelled folder — one sub-folder per class — dropped or chosen at once. */
+export function FolderIntake({ onFolder }: { onFolder: (sorted: SortedFolder) => void }) {
+  const id = useId();
+  const [over, setOver] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    void collectDroppedFiles(e.dataTransfer).then((files) => onFolder(sortByClassFolder(files)));
+  };
+  return (
+    <section
+      aria-label="Labelled folder"
+      onDragOver={(e) => {
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+      className={`flex flex-col gap-2 rounded-md border-2 border-dashed p-4 text-sm ${over ? 'border-blue-600 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 dark:border-slate-700'}`}
+    >
+      <p>
+        Drop a folder here with one sub-folder per class (<code>eosinophil</code>, <code>lymphocyte</code>,{' '}
+        <code>monocyte</code>, <code>neutrophil</code>, in any case, singular or plural) — or pick the files per class
+        below.
+      </p>
+      <label htmlFor={id} className="font-medium">
+        Choose a folder…
+      </label>
+      <input
+        id={id}
+        type="file"
+        multiple
+        {...{ webkitdirectory: '' }}
+        data-testid="adapt-folder"
+        className={`text-sm ${FOCUS_RING}`}
+        onChange={(e) => onFolder(sortByClassFolder(Array.from(e.target.files ?? [])))}
+      />
+    </section>
+  );
+}
