@@ -48,6 +48,9 @@ for (const backend of ['webgl', 'wasm'] as const) {
     await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', '16');
     await expect(page.getByTestId('adapted-badge')).toBeVisible();
+    const id = await page.getByTestId('adaptation-summary').getAttribute('data-id');
+    expect(id).toMatch(/^lab\.[0-9a-f]{8}$/);
+    await expect(page.getByTestId('adapted-badge')).toHaveAttribute('title', `Adapted weights ${id}`);
 
     expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
     await page.reload();

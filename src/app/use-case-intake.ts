@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useCaseStore } from '../features/case/stores/case-store';
 import { useModelStore } from '../features/model/stores/model-store';
 import { useResultsStore } from '../features/results/stores/results-store';
+import { effectiveModelVersion } from '../lib/effective-model-version';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();
@@ -25,7 +26,7 @@ export function useCaseIntake(): void {
           width: r.width,
           height: r.height,
           analysedAt: Date.now(),
-          modelVersion: model.status === 'ready' ? model.info.version : 'unknown',
+          modelVersion: model.status === 'ready' ? effectiveModelVersion(model.info) : 'unknown',
           cells: r.cells,
           thumbnail: r.thumbnail,
           cellImages: r.cellImages,

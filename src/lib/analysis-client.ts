@@ -123,7 +123,7 @@ export class AnalysisClient {
       });
     const { skipped, ms, ...saved } = result;
     await saveAdaptation(saved);
-    this.markAdapted(true);
+    this.markAdapted(saved.id);
     return { ...saved, skipped: skipped + unreadable, ms };
   }
 
@@ -131,11 +131,11 @@ export class AnalysisClient {
   async resetAdaptation(): Promise<void> {
     await clearAdaptation();
     if (this.api && this.state.status === 'ready') await this.api.useAdaptation(null);
-    this.markAdapted(false);
+    this.markAdapted(undefined);
   }
 
-  private markAdapted(adapted: boolean): void {
-    if (this.state.status === 'ready') this.setState({ status: 'ready', info: { ...this.state.info, adapted } });
+  private markAdapted(adaptationId: string | undefined): void {
+    if (this.state.status === 'ready') this.setState({ status: 'ready', info: { ...this.state.info, adaptationId } });
   }
 
   /** The worker's API once the model is loaded: for the `?debug` test and benchmark hooks only. */

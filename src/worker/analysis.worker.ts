@@ -21,8 +21,8 @@ const api: AnalysisWorkerApi = {
     const started = await startBackend(options, onProgress);
     classifier = started.classifier;
     adaptation = new HeadSwitch(classifier);
-    const adapted = options.adaptation ? adaptation.use(options.adaptation) : false;
-    return { ...started.info, adapted };
+    const adaptationId = options.adaptation ? adaptation.use(options.adaptation) : undefined;
+    return { ...started.info, adaptationId };
   },
 
   async adapt(images) {

@@ -31,6 +31,7 @@ export class HeadSwitch {
     const cellsPerClass = this.shipped.bias.map((_, c) => examples.filter((e) => e.label === c).length);
     return {
       modelVersion: this.classifier.metadata.version,
+      id: `lab.${fingerprint(adapted.head.kernel, adapted.head.bias)}`,
       adapted,
       cellsPerClass: Array.from(cellsPerClass),
       createdAt: new Date().toISOString(),
@@ -39,15 +40,26 @@ export class HeadSwitch {
     };
   }
 
-  /** Applies a saved adaptation if it was made for this model; false (shipped head kept) if not. */
-  use(saved: SavedAdaptation): boolean {
-    if (saved.modelVersion !== this.classifier.metadata.version) return false;
+  /** Applies a saved adaptation if it was made for this model (its id), else keeps the shipped head. */
+  use(saved: SavedAdaptation): string | undefined {
+    if (saved.modelVersion !== this.classifier.metadata.version) return undefined;
     this.classifier.setHead(saved.adapted.head, saved.adapted.temperature);
-    return true;
+    return saved.id;
   }
 
-  reset(): boolean {
+  reset(): undefined {
     this.classifier.setHead(this.shipped, this.classifier.metadata.temperature);
-    return false;
+    return undefined;
   }
+}
+
+/** FNV-1a over the weights' bytes, as 8 hex digits: the same weights always get the same name. */
+function fingerprint(...arrays: Float32Array[]): string {
+  let h = 0x811c9dc5;
+  for (const a of arrays) {
+    for (const byte of new Uint8Array(a.buffer, a.byteOffset, a.byteLength)) {
+      h = Math.imul(h ^ byte, 0x01000193) >>> 0;
+    }
+  }
+  return h.toString(16).padStart(8, '0');
 }

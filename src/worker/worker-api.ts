@@ -21,6 +21,8 @@ export interface LoadOptions {
 /** An adapted head as the device keeps it: tied to the model version it was adapted from. */
 export interface SavedAdaptation {
   readonly modelVersion: string;
+  /** Names these adapted weights ("lab.<8 hex>"): results record `<modelVersion>+<id>`. */
+  readonly id: string;
   readonly adapted: AdaptedHead;
   /** Labelled cells per class (CELL_CLASSES order) it was adapted on. */
   readonly cellsPerClass: readonly number[];
@@ -40,8 +42,8 @@ export interface ModelInfo {
   readonly totalBytes: number;
   /** Backends that failed during this load, with the reason. */
   readonly failures: readonly { backend: BackendName; reason: string }[];
-  /** True when a saved adaptation for this model version is in use. */
-  readonly adapted?: boolean;
+  /** The id of the saved adaptation in use (made for this model version), if any. */
+  readonly adaptationId?: string;
   /** Fetching and building the model, then its warm-up inference, in ms. */
   readonly loadMs?: number;
   readonly warmUpMs?: number;
@@ -109,7 +111,7 @@ export interface AnalysisWorkerApi {
    */
   adapt(images: LabelledImage[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
   /** Uses a saved adaptation, or the shipped head again (null). */
-  useAdaptation(saved: SavedAdaptation | null): Promise<boolean>;
+  useAdaptation(saved: SavedAdaptation | null): Promise<string | undefined>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */
   memory(): Promise<WorkerMemory>;
   /** Test hook: loses the WebGL context on purpose; does nothing (false) on WASM or CPU. */

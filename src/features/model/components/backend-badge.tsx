@@ -14,9 +14,10 @@ export function BackendBadge({ info }: { info: ModelInfo }) {
           {NAMES[info.backend]}
         </strong>
       </span>
-      {info.adapted && (
+      {info.adaptationId && (
         <a
           href="#/adapt"
+          title={`Adapted weights ${info.adaptationId}`}
           data-testid="adapted-badge"
           className="rounded-full bg-violet-100 px-2.5 py-0.5 text-violet-900 underline-offset-2 hover:underline dark:bg-violet-950 dark:text-violet-100"
         >
