@@ -5,22 +5,14 @@
  *   npm run build && npx tsx scripts/measure-first-result.ts [--backend webgl|wasm|cpu] [--runs 5]
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { arg } from './lib/cli-arg';
+import { withReadyAppPage } from './lib/ready-app-page';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const backend = arg('backend', 'webgl');
 const runs = Number(arg('runs', '5'));
 
-const stopPreview = await ensurePreview();
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage();
-  await page.goto(`${PREVIEW_URL}/?backend=${backend}`);
-  await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
-  const running = await page.getByTestId('backend').getAttribute('data-backend');
+await withReadyAppPage(backend, async (page, running) => {
   const dir = `${TEST_DIR}/LYMPHOCYTE`;
   const names = readdirSync(dir).slice(0, runs);
   const times: number[] = [];
@@ -50,7 +42,4 @@ try {
   console.log(`backend: ${running}`);
   console.log(`drop → result, ms: ${times.map((t) => t.toFixed(0)).join(', ')}`);
   console.log(`first: ${times[0].toFixed(0)} ms, median: ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms`);
-} finally {
-  await browser.close();
-  stopPreview();
-}
+});

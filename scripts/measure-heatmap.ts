@@ -7,24 +7,16 @@
  *   (PW_PORT / PW_DIST pick the preview server and build, as for the e2e tests.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium } from '@playwright/test';
-import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { median } from './lib/stats';
 import { CELL_CLASSES } from '../src/core/model-spec';
 import { arg } from './lib/cli-arg';
+import { withReadyAppPage } from './lib/ready-app-page';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const backend = arg('backend', 'webgl');
 const nImages = Number(arg('images', '8'));
 
-const stopPreview = await ensurePreview();
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage();
-  await page.goto(`${PREVIEW_URL}/?backend=${backend}`);
-  await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
-  const running = await page.getByTestId('backend').getAttribute('data-backend');
+await withReadyAppPage(backend, async (page, running) => {
   const files = Array.from({ length: nImages }, (_, i) => {
     const cls = CELL_CLASSES[i % CELL_CLASSES.length];
     const name = readdirSync(`${TEST_DIR}/${cls}`).sort()[Math.floor(i / CELL_CLASSES.length) + 10];
@@ -69,7 +61,4 @@ try {
   console.log(`backend: ${running}`);
   console.log(`switch → heatmap drawn, ms: ${times.map((t) => t.toFixed(0)).join(', ')}`);
   console.log(`median: ${median(times).toFixed(0)} ms over ${times.length} cards`);
-} finally {
-  await browser.close();
-  stopPreview();
-}
+});
