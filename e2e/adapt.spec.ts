@@ -84,3 +84,42 @@ test('a labelled folder fills the classes from its sub-folder names and says wha
   await expect(page.getByTestId('adapt-left-out')).toContainText('1 file(s)');
   await expect(page.getByTestId('adapt-run')).toBeEnabled();
 });
+
+test('an adaptation made for another model version is not used, and the page says so', async ({ page }) => {
+  await openReady(page);
+  // What an older release would have left on the device (the app has created the store by now).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hematovision-adaptation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('adaptation', 'readwrite');
+          tx.objectStore('adaptation').put(
+            {
+              modelVersion: '0.retired',
+              id: 'lab.00000000',
+              adapted: {
+                head: { kernel: new Float32Array(512 * 4), bias: new Float32Array(4), features: 512, classes: 4 },
+                temperature: 1,
+              },
+              cellsPerClass: [3, 3, 0, 0],
+              createdAt: new Date().toISOString(),
+            },
+            'current',
+          );
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  await page.goto('/#/adapt');
+  await expect(page.getByTestId('adaptation-stale')).toContainText('made for model 0.retired');
+  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+  expect(await classOfLymphocyte(page, '/')).toBe('LYMPHOCYTE');
+});

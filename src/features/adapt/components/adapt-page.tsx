@@ -11,7 +11,7 @@ const MIN_PER_CLASS = 3;
 
 /** Adapting the classifier to a lab's own stain and microscope, on this device. */
 export function AdaptPage() {
-  const { saved, run, adapt, reset } = useAdaptation();
+  const { saved, modelVersion, run, adapt, reset } = useAdaptation();
   const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
   const [leftOut, setLeftOut] = useState(0);
   const enough = chosen.filter((f) => f.length >= MIN_PER_CLASS).length >= 2;
@@ -80,7 +80,11 @@ export function AdaptPage() {
           </p>
         )}
       </div>
-      {saved ? <AdaptationSummary saved={saved} /> : <p className="text-sm">In use: the shipped model.</p>}
+      {saved ? (
+        <AdaptationSummary saved={saved} modelVersion={modelVersion} />
+      ) : (
+        <p className="text-sm">In use: the shipped model.</p>
+      )}
     </div>
   );
 }

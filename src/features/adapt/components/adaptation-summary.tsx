@@ -2,8 +2,16 @@ import { CELL_CLASSES } from '../../../core/model-spec';
 import type { SavedAdaptation } from '../../../worker/worker-api';
 
 /** What the saved adaptation was made from, and for which model. */
-export function AdaptationSummary({ saved }: { saved: SavedAdaptation }) {
+export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptation; modelVersion?: string }) {
   const total = saved.cellsPerClass.reduce((a, b) => a + b, 0);
+  if (modelVersion && modelVersion !== saved.modelVersion) {
+    return (
+      <p role="status" className="text-sm text-amber-800 dark:text-amber-200" data-testid="adaptation-stale">
+        Not in use: your adaptation ({total} cells) was made for model {saved.modelVersion}, and the app now runs model{' '}
+        {modelVersion}. Adapt again on your images to use it with this model.
+      </p>
+    );
+  }
   const per = CELL_CLASSES.map((c, i) => `${c.toLowerCase()} ${saved.cellsPerClass[i]}`).join(', ');
   return (
     <p className="text-sm" data-testid="adaptation-summary" data-cells={total} data-id={saved.id}>

@@ -13,6 +13,12 @@ export type AdaptationRun =
 export function useAdaptation() {
   const [saved, setSaved] = useState<SavedAdaptation | undefined>();
   const [run, setRun] = useState<AdaptationRun>({ status: 'idle' });
+  // The loaded model's version: a saved adaptation made for another version is not in use.
+  const [modelVersion, setModelVersion] = useState<string | undefined>();
+  useEffect(
+    () => analysisClient.subscribe((state) => state.status === 'ready' && setModelVersion(state.info.version)),
+    [],
+  );
   useEffect(() => {
     let live = true;
     loadAdaptation().then((s) => live && setSaved(s));
@@ -38,5 +44,5 @@ export function useAdaptation() {
     setRun({ status: 'idle' });
   }, []);
 
-  return { saved, run, adapt, reset };
+  return { saved, modelVersion, run, adapt, reset };
 }
