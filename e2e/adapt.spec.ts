@@ -64,6 +64,44 @@ for (const backend of ['webgl', 'wasm'] as const) {
   });
 }
 
+test('cells corrected in a case adapt the model, without their images being chosen again', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openReady(page, '#/case');
+  const cells = page.getByTestId('case-cell');
+  // The same lab whose labels swap lymphocytes and monocytes, this time told cell by cell in a case.
+  let done = 0;
+  let from = 0;
+  for (const [cls, told] of [
+    ['LYMPHOCYTE', 'MONOCYTE'],
+    ['MONOCYTE', 'LYMPHOCYTE'],
+  ]) {
+    const files = firstImages(cls, 4);
+    await dropFiles(
+      page,
+      files.map((f) => fileFromDisk(f)),
+    );
+    done += files.length;
+    await expect(page.getByTestId('case-image')).toHaveCount(done, { timeout: 150_000 });
+    const n = await cells.count();
+    if (cls === 'LYMPHOCYTE') await expect(cells.first()).toHaveAttribute('data-predicted', 'LYMPHOCYTE');
+    for (let i = from; i < n; i++) {
+      await cells.nth(i).locator(`[data-choice=${told}]`).click();
+      await expect(cells.nth(i)).toHaveAttribute('data-final', told);
+    }
+    from = n;
+  }
+  const reviewed = await cells.count();
+
+  await page.goto('/#/adapt');
+  const offer = page.getByTestId('reviewed-cells');
+  await expect(offer).toHaveAttribute('data-cells', String(reviewed));
+  await page.getByTestId('adapt-run-reviewed').click();
+  await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', String(reviewed));
+  await expect(page.getByTestId('adapted-badge')).toBeVisible();
+  expect(await classOfLymphocyte(page, '/')).toBe('MONOCYTE');
+});
+
 test('a labelled folder fills the classes from its sub-folder names and says what it left out', async ({ page }) => {
   const root = join(mkdtempSync(join(tmpdir(), 'lab-')), 'our-lab');
   for (const [folder, cls] of [

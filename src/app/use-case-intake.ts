@@ -30,6 +30,7 @@ export function useCaseIntake(): void {
           cells: r.cells,
           thumbnail: r.thumbnail,
           cellImages: r.cellImages,
+          cellFeatures: r.cellFeatures,
         });
       }
     });

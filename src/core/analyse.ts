@@ -20,6 +20,11 @@ export interface ImageAnalysis {
   readonly height: number;
   /** Empty when no white blood cell was found. */
   readonly cells: AnalysedCell[];
+  /**
+   * Each cell's pooled features (CellClassifier.embed), in the order of `cells`: a user's
+   * review of the cells can adapt the head on them later without running the images again.
+   */
+  readonly features: Float32Array[];
 }
 
 /** The white cells of an image with their crops (RGBA, the network's input size). */
@@ -46,7 +51,7 @@ export async function analyseImage(
 ): Promise<ImageAnalysis> {
   const { cells, crops } = prepared;
   const inputs = crops.map((crop) => cropToInput(crop));
-  const probabilities = await classifier.classify(inputs);
+  const { probabilities, features } = await classifier.classifyWithFeatures(inputs);
   const threshold = classifier.metadata.reviewThreshold;
   return {
     width: image.width,
@@ -64,5 +69,6 @@ export async function analyseImage(
         needsReview: p[top] < threshold,
       };
     }),
+    features,
   };
 }

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../../scripts/lib/decode-file';
 import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
-import { analyseImage } from './analyse';
+import { analyseImage, prepareCells } from './analyse';
 import { cropToInput, cutCellCrop } from './cell-crop';
 import type { CellClassifier } from './classifier';
 import { softmax } from './classifier';
@@ -35,6 +35,13 @@ describe('CellClassifier (tfjs, WASM backend, the shipped model)', () => {
     const analysis = await analyseImage(image, classifier);
     expect(tf.memory().numTensors).toBe(before);
     expect(analysis.cells).toHaveLength(2);
+    // The features kept per cell are embed()'s, and the probabilities those of classify().
+    const inputs = prepareCells(image).crops.map((c) => cropToInput(c));
+    const embedded = await classifier.embed(inputs);
+    const classified = await classifier.classify(inputs);
+    expect(analysis.features).toHaveLength(2);
+    analysis.features.forEach((f, i) => expect(Array.from(f)).toEqual(Array.from(embedded[i])));
+    analysis.cells.forEach((c, i) => c.probabilities.forEach((p, k) => expect(p).toBeCloseTo(classified[i][k], 6)));
     for (const cell of analysis.cells) {
       expect(cell.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
       expect(cell.confidence).toBe(Math.max(...cell.probabilities));

@@ -31,7 +31,7 @@ export interface LoadOptions {
  */
 export class CellClassifier {
   private explainer?: tf.LayersModel;
-  private embedder?: tf.LayersModel;
+  private scorer?: tf.LayersModel;
   /** Logits are divided by this; the shipped value comes from validation, an adapted head has its own. */
   private logitScale: number;
 
@@ -72,11 +72,7 @@ export class CellClassifier {
   /** Calibrated class probabilities for crops made by cropToInput, in CELL_CLASSES order. */
   async classify(inputs: Float32Array[]): Promise<number[][]> {
     if (inputs.length === 0) return [];
-    const logits = tf.tidy(() => {
-      const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
-      inputs.forEach((x, i) => batch.set(x, i * x.length));
-      return this.model.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor;
-    });
+    const logits = tf.tidy(() => this.model.predict(toBatch(inputs)) as tf.Tensor);
     const values = await logits.data();
     logits.dispose();
     const k = this.metadata.classes.length;
@@ -90,21 +86,29 @@ export class CellClassifier {
 
   /** The pooled features the linear head reads, one vector per crop (for adapting the head). */
   async embed(inputs: Float32Array[]): Promise<Float32Array[]> {
-    if (inputs.length === 0) return [];
-    this.embedder ??= tf.model({
+    return (await this.classifyWithFeatures(inputs)).features;
+  }
+
+  /**
+   * classify() and embed() from one forward pass: the analysis keeps each cell's features so
+   * that cells a user reviews can later adapt the head without their images being run again.
+   */
+  async classifyWithFeatures(inputs: Float32Array[]): Promise<{ probabilities: number[][]; features: Float32Array[] }> {
+    if (inputs.length === 0) return { probabilities: [], features: [] };
+    this.scorer ??= tf.model({
       inputs: this.model.inputs,
-      outputs: this.model.getLayer('logits').input as tf.SymbolicTensor,
+      outputs: [this.model.getLayer('logits').input as tf.SymbolicTensor, this.model.outputs[0]],
     });
-    const embedder = this.embedder;
-    const features = tf.tidy(() => {
-      const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
-      inputs.forEach((x, i) => batch.set(x, i * x.length));
-      return embedder.predict(tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3])) as tf.Tensor;
-    });
-    const values = (await features.data()) as Float32Array;
+    const scorer = this.scorer;
+    const [features, logits] = tf.tidy(() => scorer.predict(toBatch(inputs)) as tf.Tensor[]);
+    const [f, z] = await Promise.all([features.data() as Promise<Float32Array>, logits.data()]);
     const width = features.shape[1] as number;
-    features.dispose();
-    return inputs.map((_, i) => values.slice(i * width, (i + 1) * width));
+    tf.dispose([features, logits]);
+    const k = this.metadata.classes.length;
+    return {
+      probabilities: inputs.map((_, i) => softmax(Array.from(z.subarray(i * k, (i + 1) * k)), this.logitScale)),
+      features: inputs.map((_, i) => f.slice(i * width, (i + 1) * width)),
+    };
   }
 
   /** A copy of the current linear head. */
@@ -178,9 +182,16 @@ export class CellClassifier {
 
   dispose(): void {
     this.explainer = undefined;
-    this.embedder = undefined;
+    this.scorer = undefined;
     this.model.dispose();
   }
+}
+
+/** Crops made by cropToInput as one NHWC batch tensor (call inside tf.tidy). */
+function toBatch(inputs: Float32Array[]): tf.Tensor4D {
+  const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
+  inputs.forEach((x, i) => batch.set(x, i * x.length));
+  return tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3]);
 }
 
 /** Softmax of logits / temperature, computed stably in float64. */

@@ -1,4 +1,5 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { LabelledFeatures } from '../core/head-adaptation';
 import type { AnalysisWorkerApi, ExplainResult, ModelInfo, SavedAdaptation } from '../worker/worker-api';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
@@ -103,28 +104,36 @@ export class AnalysisClient {
       if (image) images.push({ image, label });
       else unreadable++;
     }
+    const result = await this.runAdaptation((api) =>
+      api.adapt(
+        transfer(
+          images,
+          images.map((i) => i.image),
+        ),
+      ),
+    );
+    return { ...result, skipped: result.skipped + unreadable };
+  }
+
+  /** Adapts the model on cells reviewed in cases (their stored features), and saves it like adapt(). */
+  async adaptOnReviewedCells(examples: LabelledFeatures[]): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+    return this.runAdaptation((api) => api.adaptOnFeatures(examples));
+  }
+
+  private async runAdaptation(
+    start: (api: Remote<AnalysisWorkerApi>) => Promise<SavedAdaptation & { skipped: number; ms: number }>,
+  ): Promise<SavedAdaptation & { skipped: number; ms: number }> {
     await this.load();
     const stopper = this.stopper;
     if (!this.api) throw new Error('The analysis worker stopped.');
     // A cancel (or a crashed worker) ends the wait instead of leaving "Adapting…" for ever.
-    const result = await stopper
-      .race(
-        this.api.adapt(
-          transfer(
-            images,
-            images.map((i) => i.image),
-          ),
-        ),
-      )
-      .catch((err: unknown) => {
-        throw err instanceof StopSignal
-          ? new Error('adapting was stopped before it finished; nothing was saved.')
-          : err;
-      });
+    const result = await stopper.race(start(this.api)).catch((err: unknown) => {
+      throw err instanceof StopSignal ? new Error('adapting was stopped before it finished; nothing was saved.') : err;
+    });
     const { skipped, ms, ...saved } = result;
     await saveAdaptation(saved);
     this.markAdapted(saved.id);
-    return { ...saved, skipped: skipped + unreadable, ms };
+    return { ...saved, skipped, ms };
   }
 
   /** Back to the shipped model: the saved adaptation is deleted. */

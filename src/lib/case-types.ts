@@ -28,7 +28,7 @@ export interface CaseMeta {
   readonly decisions: Readonly<Record<string, FinalClass>>;
   /** Cells over all images, kept here so the history list needs no image records. */
   readonly cellCount: number;
-  /** Bytes of the stored pictures (thumbnails and cell images), for the history list. */
+  /** Bytes stored for the images (thumbnails, cell pictures, cell features), for the history list. */
   readonly bytes: number;
 }
 
@@ -47,6 +47,11 @@ export interface CaseImage {
   readonly thumbnail: Blob;
   /** One small square JPEG per cell, cut at full resolution around its box. */
   readonly cellImages: readonly Blob[];
+  /**
+   * Each cell's pooled features as the model version above computed them (4 KB a cell): cells the
+   * user reviews can adapt the head without the images being run again. Absent in older cases.
+   */
+  readonly cellFeatures?: readonly Float32Array[];
 }
 
 /** Identifies a cell within a case. */

@@ -11,6 +11,8 @@ export type ImageOutcome =
       /** The thumbnail itself and one picture per cell (from the worker), kept for the case history. */
       readonly thumbnail?: Blob;
       readonly cellImages?: Blob[];
+      /** Each cell's pooled features from the worker, kept with the case for adapting on reviewed cells. */
+      readonly cellFeatures?: Float32Array[];
       readonly notes: string[];
       readonly elapsedMs: number;
       /** Names the cell crops the worker kept for heatmaps on demand (analysisClient.explainCell). */

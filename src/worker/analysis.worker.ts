@@ -30,6 +30,11 @@ const api: AnalysisWorkerApi = {
     return adaptation.adapt(images);
   },
 
+  async adaptOnFeatures(examples) {
+    if (!adaptation) throw new Error('The model is not loaded yet.');
+    return adaptation.adaptOnFeatures(examples);
+  },
+
   async useAdaptation(saved) {
     if (!adaptation) throw new Error('The model is not loaded yet.');
     return saved ? adaptation.use(saved) : adaptation.reset();
@@ -60,6 +65,7 @@ const api: AnalysisWorkerApi = {
         cells: analysis.cells,
         thumbnail,
         cellImages,
+        cellFeatures: analysis.features,
         grayscale: isGrayscale(pixels),
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
         analysisId,

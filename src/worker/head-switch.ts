@@ -26,6 +26,21 @@ export class HeadSwitch {
       }
     }
     if (examples.length === 0) throw new Error('No white cell was found in any of these images.');
+    return { ...this.fit(examples), skipped: images.length - examples.length, ms: performance.now() - t0 };
+  }
+
+  /** Adapts on cells whose features the analysis already computed (cells reviewed in cases). */
+  adaptOnFeatures(examples: LabelledFeatures[]): SavedAdaptation & { skipped: number; ms: number } {
+    const t0 = performance.now();
+    const width = this.shipped.features;
+    if (examples.some((e) => e.features.length !== width)) {
+      throw new Error(`these cells' features do not fit this model (${width} expected)`);
+    }
+    if (examples.length === 0) throw new Error('No reviewed cells to adapt on.');
+    return { ...this.fit(examples), skipped: 0, ms: performance.now() - t0 };
+  }
+
+  private fit(examples: LabelledFeatures[]): SavedAdaptation {
     const adapted = adaptHeadCalibrated(this.shipped, examples);
     this.classifier.setHead(adapted.head, adapted.temperature);
     const cellsPerClass = this.shipped.bias.map((_, c) => examples.filter((e) => e.label === c).length);
@@ -35,8 +50,6 @@ export class HeadSwitch {
       adapted,
       cellsPerClass: Array.from(cellsPerClass),
       createdAt: new Date().toISOString(),
-      skipped: images.length - examples.length,
-      ms: performance.now() - t0,
     };
   }
 

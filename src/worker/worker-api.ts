@@ -1,5 +1,5 @@
 import type { AnalysedCell } from '../core/analyse';
-import type { AdaptedHead } from '../core/head-adaptation';
+import type { AdaptedHead, LabelledFeatures } from '../core/head-adaptation';
 import type { Region } from '../core/resample';
 import type { Box } from '../core/rgba-image';
 
@@ -72,6 +72,8 @@ export interface AnalysisOutcome {
   readonly thumbnail: Blob;
   /** One small square JPEG per cell, cut around its box from the analysed pixels. */
   readonly cellImages: Blob[];
+  /** Each cell's pooled features (ImageAnalysis.features): a review of the cells can adapt on them. */
+  readonly cellFeatures: Float32Array[];
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
   readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
@@ -110,6 +112,8 @@ export interface AnalysisWorkerApi {
    * and uses it from now on. Images with no cell found are skipped and counted.
    */
   adapt(images: LabelledImage[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
+  /** Adapts the head on cells reviewed in cases, from the features their analysis kept. */
+  adaptOnFeatures(examples: LabelledFeatures[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
   /** Uses a saved adaptation, or the shipped head again (null). */
   useAdaptation(saved: SavedAdaptation | null): Promise<string | undefined>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */

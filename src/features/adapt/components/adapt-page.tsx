@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
 import { CELL_CLASSES } from '../../../core/model-spec';
+import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
 import { useAdaptation } from '../hooks/use-adaptation';
 import { AdaptationSummary } from './adaptation-summary';
 import { ClassFilePicker } from './class-file-picker';
 import { FolderIntake } from './folder-intake';
-
-/** At least this many images in each of at least two classes before adapting is offered. */
-const MIN_PER_CLASS = 3;
+import { ReviewedCellsIntake } from './reviewed-cells-intake';
 
 /** Adapting the classifier to a lab's own stain and microscope, on this device. */
 export function AdaptPage() {
-  const { saved, modelVersion, run, adapt, reset } = useAdaptation();
+  const { saved, modelVersion, run, adapt, adaptOnReviewed, reset } = useAdaptation();
   const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
   const [leftOut, setLeftOut] = useState(0);
-  const enough = chosen.filter((f) => f.length >= MIN_PER_CLASS).length >= 2;
+  const enough = enoughToAdapt(chosen.map((f) => f.length));
   const labelled = chosen.flatMap((files, label) => files.map((file) => ({ file, label })));
   return (
     <div className="flex max-w-3xl flex-col gap-6" data-testid="adapt-page">
@@ -67,6 +66,11 @@ export function AdaptPage() {
           </Button>
         )}
       </div>
+      <ReviewedCellsIntake
+        modelVersion={modelVersion}
+        busy={run.status === 'adapting'}
+        onAdapt={(examples) => void adaptOnReviewed(examples)}
+      />
       <div aria-live="polite" className="text-sm">
         {run.status === 'done' && (
           <p data-testid="adapt-done">

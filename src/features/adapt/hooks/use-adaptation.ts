@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { LabelledFeatures } from '../../../core/head-adaptation';
 import { loadAdaptation } from '../../../lib/adaptation-storage';
 import { analysisClient } from '../../../lib/analysis-client';
 import type { SavedAdaptation } from '../../../worker/worker-api';
@@ -27,16 +28,24 @@ export function useAdaptation() {
     };
   }, []);
 
-  const adapt = useCallback(async (files: { file: File; label: number }[]) => {
+  const perform = useCallback(async (start: () => Promise<SavedAdaptation & { skipped: number; ms: number }>) => {
     setRun({ status: 'adapting' });
     try {
-      const { skipped, ms, ...result } = await analysisClient.adapt(files);
+      const { skipped, ms, ...result } = await start();
       setSaved(result);
       setRun({ status: 'done', skipped, ms });
     } catch (err) {
       setRun({ status: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   }, []);
+  const adapt = useCallback(
+    (files: { file: File; label: number }[]) => perform(() => analysisClient.adapt(files)),
+    [perform],
+  );
+  const adaptOnReviewed = useCallback(
+    (examples: LabelledFeatures[]) => perform(() => analysisClient.adaptOnReviewedCells(examples)),
+    [perform],
+  );
 
   const reset = useCallback(async () => {
     await analysisClient.resetAdaptation();
@@ -44,5 +53,5 @@ export function useAdaptation() {
     setRun({ status: 'idle' });
   }, []);
 
-  return { saved, modelVersion, run, adapt, reset };
+  return { saved, modelVersion, run, adapt, adaptOnReviewed, reset };
 }

@@ -52,8 +52,10 @@ export function emptyCase(now = Date.now()): CaseMeta {
   };
 }
 
-const imageBytes = (i: Pick<CaseImage, 'thumbnail' | 'cellImages'>) =>
-  i.thumbnail.size + i.cellImages.reduce((s, b) => s + b.size, 0);
+const imageBytes = (i: Pick<CaseImage, 'thumbnail' | 'cellImages' | 'cellFeatures'>) =>
+  i.thumbnail.size +
+  i.cellImages.reduce((s, b) => s + b.size, 0) +
+  (i.cellFeatures ?? []).reduce((s, f) => s + f.byteLength, 0);
 
 export const useCaseStore = create<CaseState>((set, get) => {
   /**

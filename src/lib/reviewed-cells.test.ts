@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalysedCell } from '../core/analyse';
+import { cellKey, NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from './case-types';
+import { baseModelVersion, reviewedCells } from './reviewed-cells';
+
+const cell = { predicted: 'NEUTROPHIL' } as AnalysedCell;
+const features = (v: number) => new Float32Array([v, v, v]);
+
+function emptyTestCase(decisions: Record<string, FinalClass>): CaseMeta {
+  return {
+    id: 'c',
+    name: 'Case',
+    createdAt: 0,
+    updatedAt: 0,
+    target: 100,
+    imageIds: [],
+    decisions,
+    cellCount: 0,
+    bytes: 0,
+  };
+}
+
+function image(id: string, modelVersion: string, cells: number, withFeatures = true): CaseImage {
+  return {
+    id,
+    caseId: 'c',
+    name: `${id}.jpg`,
+    width: 640,
+    height: 480,
+    analysedAt: 0,
+    modelVersion,
+    cells: Array.from({ length: cells }, () => cell),
+    thumbnail: new Blob([]),
+    cellImages: [],
+    cellFeatures: withFeatures ? Array.from({ length: cells }, (_, i) => features(i)) : undefined,
+  };
+}
+
+describe('reviewedCells', () => {
+  it('takes decided cells of the four classes with their own features, and nothing else', () => {
+    const a = image('a', '1.abc', 3);
+    const decisions: Record<string, FinalClass> = {
+      [cellKey('a', 0)]: 'MONOCYTE',
+      [cellKey('a', 2)]: NOT_WBC,
+    };
+    const r = reviewedCells([{ meta: emptyTestCase(decisions), images: [a] }], '1.abc');
+    expect(r.examples).toEqual([{ features: features(0), label: 2 }]);
+    expect(r.perClass).toEqual([0, 0, 1, 0]);
+    expect(r.cases).toBe(1);
+    expect(r.unusable).toBe(0);
+  });
+
+  it('counts cells from another model version or without features as unusable', () => {
+    const decide = (id: string): Record<string, FinalClass> => ({ [cellKey(id, 0)]: 'EOSINOPHIL' });
+    const stored = [
+      { meta: emptyTestCase(decide('old')), images: [image('old', '1.old', 1)] },
+      { meta: emptyTestCase(decide('bare')), images: [image('bare', '1.abc', 1, false)] },
+      { meta: emptyTestCase(decide('lab')), images: [image('lab', '1.abc+lab.0123abcd', 1)] },
+    ];
+    const r = reviewedCells(stored, '1.abc');
+    // An adapted head changes no features: the lab-adapted image's cell is usable.
+    expect(r.perClass).toEqual([1, 0, 0, 0]);
+    expect(r.cases).toBe(1);
+    expect(r.unusable).toBe(2);
+  });
+
+  it('strips the adaptation id from a version', () => {
+    expect(baseModelVersion('1.abc+lab.0123abcd')).toBe('1.abc');
+    expect(baseModelVersion('1.abc')).toBe('1.abc');
+  });
+});
