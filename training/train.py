@@ -5,6 +5,11 @@ Inputs: training/work/crops/train (npm run export-crops) and training/work/group
 model selection (best epoch or weight average), temperature scaling and the review threshold use it
 alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
 trial run; EPOCHS, PATIENCE, LR, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
+
+REFIT=<run> trains the same recipe on all of TRAIN (validation groups included) and keeps the final
+epoch, chosen beforehand because nothing is left to choose on; its temperature and review threshold
+are those fitted on validation for the final epoch of <run>, a run of the same recipe that held the
+validation groups out.
 """
 import csv
 import json
@@ -42,6 +47,7 @@ AVERAGE_FROM = int(os.environ.get("AVERAGE_FROM", 6))
 # RUN names a sub-folder of training/work for a trial run, so it never overwrites the shipped one.
 OUT = os.path.join(WORK, os.environ.get("RUN", ""))
 VAL_SHARE = 0.2
+REFIT = os.environ.get("REFIT", "")
 
 
 def load_split():
@@ -62,6 +68,21 @@ def load_split():
     train = [r for r in rows if r["group"] not in val_groups]
     val = [r for r in rows if r["group"] in val_groups]
     return train, val
+
+
+def calibrate(logits, y):
+    """Temperature and review threshold fitted on validation logits, with what they give there."""
+    t = fit_temperature(logits, y)
+    probs = F.softmax(logits / t, 1)
+    threshold, kept_accuracy, kept_share = review_threshold(probs, y, 0.99)
+    return {
+        "valAccuracy": (probs.argmax(1) == y).float().mean().item(),
+        "valMacroF1": macro_f1(probs.argmax(1), y),
+        "temperature": t,
+        "reviewThreshold": threshold,
+        "valAccuracyAboveThreshold": kept_accuracy,
+        "valShareAboveThreshold": kept_share,
+    }
 
 
 def load_images(rows):
@@ -122,10 +143,12 @@ def main():
     random.seed(SEED)
     torch.set_num_threads(2)
     train_rows, val_rows = load_split()
+    if REFIT:
+        train_rows, val_rows = train_rows + val_rows, []
     print(f"train {len(train_rows)} crops / {len({r['group'] for r in train_rows})} groups; "
           f"val {len(val_rows)} crops / {len({r['group'] for r in val_rows})} groups", flush=True)
     xt, yt = load_images(train_rows)
-    xv, yv = load_images(val_rows)
+    xv, yv = load_images(val_rows) if val_rows else (None, None)
     model = CellNet(len(CLASSES), dropout=0.2)
     load_imagenet(model, PRETRAINED)
     model = model.to(memory_format=torch.channels_last)
@@ -154,6 +177,12 @@ def main():
             opt.step()
             sched.step()
             losses.append(loss.item())
+        secs = time.time() - started
+        if REFIT:
+            print(f"epoch {epoch}: {secs:.0f}s train_loss {np.mean(losses):.4f}", flush=True)
+            with open(log_path, "a") as fh:
+                fh.write(f"{epoch},{secs:.0f},{np.mean(losses):.4f},,,,{sched.get_last_lr()[0]:.2e}\n")
+            continue
         if BN_RECALIBRATE:
             recalibrate_bn(model, bn_x)
         val_loss, acc, f1 = validate(model, xv, yv)
@@ -161,7 +190,6 @@ def main():
             n_avg += 1
             for a, p in zip(averaged, model.parameters()):
                 a += (p.detach() - a) / n_avg
-        secs = time.time() - started
         line = f"{epoch},{secs:.0f},{np.mean(losses):.4f},{val_loss:.4f},{acc:.4f},{f1:.4f},{sched.get_last_lr()[0]:.2e}"
         print(f"epoch {epoch}: {secs:.0f}s train_loss {np.mean(losses):.4f} val_loss {val_loss:.4f} "
               f"val_acc {acc:.4f} val_macroF1 {f1:.4f}", flush=True)
@@ -176,42 +204,49 @@ def main():
             if since_best >= PATIENCE:
                 print(f"early stop: no gain in {PATIENCE} epochs", flush=True)
                 break
-    if n_avg >= 2:
-        with torch.no_grad():
-            for a, p in zip(averaged, model.parameters()):
-                p.copy_(a)
+    if REFIT:
         recalibrate_bn(model, bn_x)
-        val_loss, acc, f1 = validate(model, xv, yv)
-        print(f"average of {n_avg} epochs from {AVERAGE_FROM}: val_loss {val_loss:.4f} val_acc {acc:.4f} "
-              f"val_macroF1 {f1:.4f}", flush=True)
-        with open(log_path, "a") as fh:
-            fh.write(f"average,,,{val_loss:.4f},{acc:.4f},{f1:.4f},\n")
-        if (f1, -val_loss) > best:
-            best, selected = (f1, -val_loss), f"average of epochs {AVERAGE_FROM}-{AVERAGE_FROM + n_avg - 1}"
-            torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
-    print(f"selected: {selected}", flush=True)
-    model.load_state_dict(torch.load(os.path.join(OUT, "best.pt")))
-    logits = predict(model, xv)
-    t = fit_temperature(logits, yv)
-    probs = F.softmax(logits / t, 1)
-    threshold, kept_accuracy, kept_share = review_threshold(probs, yv, 0.99)
-    summary = {
-        "seed": SEED,
-        "learningRate": LR,
-        "bnRecalibrated": BN_RECALIBRATE,
-        "selected": selected,
-        "trainCrops": len(train_rows),
-        "valCrops": len(val_rows),
-        "trainGroups": len({r["group"] for r in train_rows}),
-        "valGroups": len({r["group"] for r in val_rows}),
-        "bestValMacroF1": best[0],
-        "bestValLoss": -best[1],
-        "valAccuracy": (probs.argmax(1) == yv).float().mean().item(),
-        "temperature": t,
-        "reviewThreshold": threshold,
-        "valAccuracyAboveThreshold": kept_accuracy,
-        "valShareAboveThreshold": kept_share,
-    }
+        torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
+        with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
+            source = json.load(fh)
+        summary = {"seed": SEED, "learningRate": LR, "bnRecalibrated": True,
+                   "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
+                   "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
+                   "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
+                   **source["finalEpoch"]}
+    else:
+        # The final epoch's calibration, for a later refit on all of TRAIN (REFIT) to reuse.
+        final = calibrate(predict(model, xv), yv)
+        torch.save(model.state_dict(), os.path.join(OUT, "final.pt"))
+        if n_avg >= 2:
+            with torch.no_grad():
+                for a, p in zip(averaged, model.parameters()):
+                    p.copy_(a)
+            recalibrate_bn(model, bn_x)
+            val_loss, acc, f1 = validate(model, xv, yv)
+            print(f"average of {n_avg} epochs from {AVERAGE_FROM}: val_loss {val_loss:.4f} val_acc {acc:.4f} "
+                  f"val_macroF1 {f1:.4f}", flush=True)
+            with open(log_path, "a") as fh:
+                fh.write(f"average,,,{val_loss:.4f},{acc:.4f},{f1:.4f},\n")
+            if (f1, -val_loss) > best:
+                best, selected = (f1, -val_loss), f"average of epochs {AVERAGE_FROM}-{AVERAGE_FROM + n_avg - 1}"
+                torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
+        print(f"selected: {selected}", flush=True)
+        model.load_state_dict(torch.load(os.path.join(OUT, "best.pt")))
+        summary = {
+            "seed": SEED,
+            "learningRate": LR,
+            "bnRecalibrated": BN_RECALIBRATE,
+            "selected": selected,
+            "trainCrops": len(train_rows),
+            "valCrops": len(val_rows),
+            "trainGroups": len({r["group"] for r in train_rows}),
+            "valGroups": len({r["group"] for r in val_rows}),
+            "bestValMacroF1": best[0],
+            "bestValLoss": -best[1],
+            **calibrate(predict(model, xv), yv),
+            "finalEpoch": final,
+        }
     with open(os.path.join(OUT, "validation.json"), "w") as fh:
         json.dump(summary, fh, indent=2)
     print(json.dumps(summary, indent=2))
