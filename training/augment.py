@@ -5,6 +5,7 @@ transform ends in a centre cut of the size the app's crop rule gives, so a rotat
 reaches the network.
 """
 import math
+import os
 
 import torch
 import torch.nn.functional as F
@@ -38,6 +39,10 @@ def geometric(x, g):
     return centre_cut(x, angle, flip, scale, shift)
 
 
+# Largest hue rotation in radians (HUE overrides it for a trial run): about ±29°, as other labs'
+# stains differ in hue (see lab-b).
+HUE = float(os.environ.get("HUE", 0.5))
+
 _YIQ = torch.tensor([[0.299, 0.587, 0.114], [0.596, -0.274, -0.322], [0.211, -0.523, 0.312]])
 _RGB = torch.linalg.inv(_YIQ)
 
@@ -46,7 +51,7 @@ def colour(x, g):
     """Hue, saturation, per-channel gain, brightness, contrast, gamma, blur, noise, grey."""
     b = x.shape[0]
     u = lambda lo, hi, *shape: lo + (hi - lo) * torch.rand(b, *shape, generator=g)
-    hue = u(-0.5, 0.5)  # radians, about ±29°: other labs' stains differ in hue (see lab-b)
+    hue = u(-HUE, HUE)
     sat = u(0.55, 1.6)
     c, s = torch.cos(hue), torch.sin(hue)
     rot = torch.zeros(b, 3, 3)

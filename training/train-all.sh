@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retrains the shipped model from ../shared/data in one command (CPU, about 35 minutes on 2 cores):
+# Retrains the shipped model from ../shared/data in one command (CPU, about 55 minutes on 2 cores):
 #   bash training/train-all.sh
 # Needs Debian's PyTorch: apt-get install -y python3-torch python3-torchvision python3-pil
 set -euo pipefail
@@ -15,8 +15,11 @@ npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/
 $PY training/check_crop_agreement.py
 # 2. Source-cell groups for an honest validation split.
 (cd training && $PY group_sources.py)
-# 3. Train, select on validation, calibrate; 4. export to public/model with the parity reference.
-(cd training && $PY -u train.py)
+# 3. The recipe with the validation groups held out: its final epoch's temperature and review
+#    threshold (training/work/heldout); then the same recipe on all of TRAIN, final epoch kept.
+(cd training && RUN=heldout $PY -u train.py)
+(cd training && REFIT=heldout $PY -u train.py)
+# 4. Export to public/model with the parity reference.
 $PY training/export_tfjs.py
 # 5. Measure the exported model the way the app runs it and write public/model/metrics.json.
 npm run model-card

@@ -4,7 +4,7 @@ Inputs: training/work/crops/train (npm run export-crops) and training/work/group
 (group_sources.py). The validation split holds out whole source-cell groups (20 % per class);
 model selection (best epoch or weight average), temperature scaling and the review threshold use it
 alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
-trial run; EPOCHS, PATIENCE, LR, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
+trial run; EPOCHS, PATIENCE, LR, HUE, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
 
 REFIT=<run> trains the same recipe on all of TRAIN (validation groups included) and keeps the final
 epoch, chosen beforehand because nothing is left to choose on; its temperature and review threshold
@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from augment import centre_cut, colour, geometric
+from augment import HUE, centre_cut, colour, geometric
 from common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED, WORK
 from mobilenet import CellNet, load_imagenet
 from calibration import fit_temperature, review_threshold
@@ -209,7 +209,7 @@ def main():
         torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
         with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
             source = json.load(fh)
-        summary = {"seed": SEED, "learningRate": LR, "bnRecalibrated": True,
+        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "bnRecalibrated": True,
                    "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
                    "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
                    "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
@@ -236,6 +236,7 @@ def main():
         summary = {
             "seed": SEED,
             "learningRate": LR,
+            "hueJitter": HUE,
             "bnRecalibrated": BN_RECALIBRATE,
             "selected": selected,
             "trainCrops": len(train_rows),
