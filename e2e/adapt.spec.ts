@@ -91,8 +91,9 @@ test('cells corrected in a case adapt the model, without their images being chos
     from = n;
   }
   const reviewed = await cells.count();
+  await expect(page.getByTestId('reviewed-cells-hint')).toContainText(`${reviewed} cells reviewed in this case`);
 
-  await page.goto('/#/adapt');
+  await page.getByTestId('reviewed-cells-hint').getByRole('link', { name: 'Adapt' }).click();
   const offer = page.getByTestId('reviewed-cells');
   await expect(offer).toHaveAttribute('data-cells', String(reviewed));
   await page.getByTestId('adapt-run-reviewed').click();

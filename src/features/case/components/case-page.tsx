@@ -8,6 +8,7 @@ import { CaseHistory } from './case-history';
 import { CaseReport } from './case-report';
 import { DifferentialTally } from './differential-tally';
 import { ReviewQueue } from './review-queue';
+import { ReviewedCellsHint } from './reviewed-cells-hint';
 
 /** The counting workflow: the current case's differential, review queue, images and cells, and history. */
 export function CasePage() {
@@ -42,6 +43,7 @@ export function CasePage() {
         <DifferentialTally t={t} />
         {cells.length > 0 && <ReviewQueue cells={cells} images={images} />}
       </div>
+      <ReviewedCellsHint cells={cells} />
       <CaseFields images={images} cells={cells} />
       <CaseHistory />
       <CaseReport meta={meta} images={images} cells={cells} t={t} />
