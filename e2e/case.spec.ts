@@ -21,6 +21,8 @@ test('three fields make one case: correct a cell by keyboard, tally, CSV, print 
   const n = await cells.count();
   expect(n, 'white cells found in the three fields').toBeGreaterThanOrEqual(5);
   await expect(page.getByTestId('case-box')).toHaveCount(n);
+  // Each cell's picture, made by the worker after the answer, reaches the case.
+  await expect(cells.locator('img')).toHaveCount(n);
   await expect(page.getByTestId('tally-progress')).toContainText(`${n} / 100 cells`);
 
   // Give the first cell another class with the keyboard.
