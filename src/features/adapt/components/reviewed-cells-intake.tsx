@@ -17,6 +17,7 @@ export function ReviewedCellsIntake({
   const reviewed = useReviewedCells(modelVersion);
   if (!reviewed) return null;
   const total = reviewed.examples.length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const per = CELL_CLASSES.map((c, i) => `${c.toLowerCase()} ${reviewed.perClass[i]}`).join(', ');
   return (
     <section
@@ -35,7 +36,8 @@ export function ReviewedCellsIntake({
         </p>
       ) : (
         <p>
-          {total} reviewed cell(s) in {reviewed.cases} case(s): {per}. Cells left as the model read them are not used.
+          {plural(total, 'reviewed cell')} in {plural(reviewed.cases, 'case')}: {per}. Cells left as the model read them
+          are not used.
         </p>
       )}
       {reviewed.unusable > 0 && (
@@ -51,7 +53,7 @@ export function ReviewedCellsIntake({
             onClick={() => onAdapt(reviewed.examples)}
             data-testid="adapt-run-reviewed"
           >
-            Adapt on {total} reviewed cells
+            Adapt on {plural(total, 'reviewed cell')}
           </Button>
           {!enoughToAdapt(reviewed.perClass) && (
             <span className="ml-3 text-slate-600 dark:text-slate-400">
