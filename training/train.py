@@ -4,7 +4,7 @@ Inputs: training/work/crops/train (npm run export-crops) and training/work/group
 (group_sources.py). The validation split holds out whole source-cell groups (20 % per class);
 model selection (best epoch or weight average), temperature scaling and the review threshold use it
 alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
-trial run; EPOCHS, PATIENCE, LR, HUE, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
+trial run; EPOCHS, PATIENCE, LR, HUE, MIXUP, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
 
 REFIT=<run> trains the same recipe on all of TRAIN (validation groups included) and keeps the final
 epoch, chosen beforehand because nothing is left to choose on; its temperature and review threshold
@@ -48,6 +48,10 @@ AVERAGE_FROM = int(os.environ.get("AVERAGE_FROM", 6))
 OUT = os.path.join(WORK, os.environ.get("RUN", ""))
 VAL_SHARE = 0.2
 REFIT = os.environ.get("REFIT", "")
+# Mixup (Zhang et al. 2018): each batch is blended with a shuffled copy of itself, labels alike,
+# by a weight drawn from Beta(MIXUP, MIXUP). With TRAIN's few source cells it lifted validation
+# macro-F1 at the final epoch from 0.941 to 0.962 (training/results). MIXUP=0 turns it off.
+MIXUP = float(os.environ.get("MIXUP", 0.2))
 
 
 def load_split():
@@ -170,8 +174,15 @@ def main():
         for step in range(steps_per_epoch):
             idx = order[step * BATCH : (step + 1) * BATCH]
             x = colour(geometric(xt[idx].float() / 255.0, g), g)
+            y = yt[idx]
+            if MIXUP:
+                lam = float(torch.distributions.Beta(MIXUP, MIXUP).sample())
+                pair = torch.randperm(len(idx), generator=g)
+                x = lam * x + (1 - lam) * x[pair]
             logits = model(normalise(x).contiguous(memory_format=torch.channels_last))
-            loss = F.cross_entropy(logits, yt[idx], label_smoothing=0.05)
+            loss = F.cross_entropy(logits, y, label_smoothing=0.05)
+            if MIXUP:
+                loss = lam * loss + (1 - lam) * F.cross_entropy(logits, y[pair], label_smoothing=0.05)
             opt.zero_grad()
             loss.backward()
             opt.step()
@@ -209,7 +220,7 @@ def main():
         torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
         with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
             source = json.load(fh)
-        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "bnRecalibrated": True,
+        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "mixup": MIXUP, "bnRecalibrated": True,
                    "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
                    "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
                    "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
@@ -237,6 +248,7 @@ def main():
             "seed": SEED,
             "learningRate": LR,
             "hueJitter": HUE,
+            "mixup": MIXUP,
             "bnRecalibrated": BN_RECALIBRATE,
             "selected": selected,
             "trainCrops": len(train_rows),
