@@ -71,12 +71,7 @@ export class CellClassifier {
 
   /** Calibrated class probabilities for crops made by cropToInput, in CELL_CLASSES order. */
   async classify(inputs: Float32Array[]): Promise<number[][]> {
-    if (inputs.length === 0) return [];
-    const logits = tf.tidy(() => this.model.predict(toBatch(inputs)) as tf.Tensor);
-    const values = await logits.data();
-    logits.dispose();
-    const k = this.metadata.classes.length;
-    return inputs.map((_, i) => softmax(Array.from(values.subarray(i * k, (i + 1) * k)), this.logitScale));
+    return (await this.classifyWithFeatures(inputs)).probabilities;
   }
 
   /** The temperature in use: metadata.temperature for the shipped head, or the adapted head's own. */
