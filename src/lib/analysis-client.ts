@@ -1,6 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { LabelledFeatures } from '../core/head-adaptation';
-import type { AnalysisWorkerApi, ExplainResult, ModelInfo, SavedAdaptation } from '../worker/worker-api';
+import type { AnalysisWorkerApi, ExplainResult, ModelInfo, NewAdaptation } from '../worker/worker-api';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { installDebugHooks } from './debug-hooks';
@@ -93,9 +93,7 @@ export class AnalysisClient {
    * Adapts the model to a lab's labelled images, saves the result on this device (a restarted
    * worker applies it again) and returns what was done. Undecodable files are skipped.
    */
-  async adapt(
-    files: readonly { file: File; label: number }[],
-  ): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+  async adapt(files: readonly { file: File; label: number }[]): Promise<NewAdaptation> {
     const images: { image: ImageBitmap; label: number }[] = [];
     let unreadable = 0;
     for (const { file, label } of files) {
@@ -116,13 +114,13 @@ export class AnalysisClient {
   }
 
   /** Adapts the model on cells reviewed in cases (their stored features), and saves it like adapt(). */
-  async adaptOnReviewedCells(examples: LabelledFeatures[]): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+  async adaptOnReviewedCells(examples: LabelledFeatures[]): Promise<NewAdaptation> {
     return this.runAdaptation((api) => api.adaptOnFeatures(examples));
   }
 
   private async runAdaptation(
-    start: (api: Remote<AnalysisWorkerApi>) => Promise<SavedAdaptation & { skipped: number; ms: number }>,
-  ): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+    start: (api: Remote<AnalysisWorkerApi>) => Promise<NewAdaptation>,
+  ): Promise<NewAdaptation> {
     await this.load();
     const stopper = this.stopper;
     if (!this.api) throw new Error('The analysis worker stopped.');

@@ -1,7 +1,7 @@
 import type { CellClassifier, LinearHead } from '../core/classifier';
 import { adaptHeadCalibrated, labelledCellFeatures, type LabelledFeatures } from '../core/head-adaptation';
 import { bitmapPixels } from './bitmap-pixels';
-import type { LabelledImage, SavedAdaptation } from './worker-api';
+import type { LabelledImage, NewAdaptation, SavedAdaptation } from './worker-api';
 
 /**
  * Which head the worker's classifier runs: the shipped one, or one adapted to a lab. Adapting
@@ -14,7 +14,7 @@ export class HeadSwitch {
     this.shipped = classifier.head();
   }
 
-  async adapt(images: LabelledImage[]): Promise<SavedAdaptation & { skipped: number; ms: number }> {
+  async adapt(images: LabelledImage[]): Promise<NewAdaptation> {
     const t0 = performance.now();
     const examples: LabelledFeatures[] = [];
     for (const { image, label } of images) {
@@ -30,7 +30,7 @@ export class HeadSwitch {
   }
 
   /** Adapts on cells whose features the analysis already computed (cells reviewed in cases). */
-  adaptOnFeatures(examples: LabelledFeatures[]): SavedAdaptation & { skipped: number; ms: number } {
+  adaptOnFeatures(examples: LabelledFeatures[]): NewAdaptation {
     const t0 = performance.now();
     const width = this.shipped.features;
     if (examples.some((e) => e.features.length !== width)) {

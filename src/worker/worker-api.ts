@@ -29,6 +29,9 @@ export interface SavedAdaptation {
   readonly createdAt: string;
 }
 
+/** An adaptation just made: what is saved, plus images skipped (no cell found) and the time taken. */
+export type NewAdaptation = SavedAdaptation & { readonly skipped: number; readonly ms: number };
+
 /** One image a lab labelled: label is the class index in CELL_CLASSES order. */
 export interface LabelledImage {
   readonly image: ImageBitmap;
@@ -111,9 +114,9 @@ export interface AnalysisWorkerApi {
    * Re-fits the classifier's head on a lab's labelled images (the first white cell found in each)
    * and uses it from now on. Images with no cell found are skipped and counted.
    */
-  adapt(images: LabelledImage[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
+  adapt(images: LabelledImage[]): Promise<NewAdaptation>;
   /** Adapts the head on cells reviewed in cases, from the features their analysis kept. */
-  adaptOnFeatures(examples: LabelledFeatures[]): Promise<SavedAdaptation & { skipped: number; ms: number }>;
+  adaptOnFeatures(examples: LabelledFeatures[]): Promise<NewAdaptation>;
   /** Uses a saved adaptation, or the shipped head again (null). */
   useAdaptation(saved: SavedAdaptation | null): Promise<string | undefined>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { LabelledFeatures } from '../../../core/head-adaptation';
 import { loadAdaptation } from '../../../lib/adaptation-storage';
 import { analysisClient } from '../../../lib/analysis-client';
-import type { SavedAdaptation } from '../../../worker/worker-api';
+import type { NewAdaptation, SavedAdaptation } from '../../../worker/worker-api';
 
 export type AdaptationRun =
   | { readonly status: 'idle' }
@@ -28,7 +28,7 @@ export function useAdaptation() {
     };
   }, []);
 
-  const perform = useCallback(async (start: () => Promise<SavedAdaptation & { skipped: number; ms: number }>) => {
+  const perform = useCallback(async (start: () => Promise<NewAdaptation>) => {
     setRun({ status: 'adapting' });
     try {
       const { skipped, ms, ...result } = await start();
