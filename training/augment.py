@@ -39,6 +39,26 @@ def geometric(x, g):
     return centre_cut(x, angle, flip, scale, shift)
 
 
+# Largest loss of resolution (RES overrides it; 1 leaves it out): another lab's lower magnification
+# gives a cell fewer pixels, and the crop rule, which scales by the cell's own size, enlarges them.
+RES = float(os.environ.get("RES", 1))
+
+
+def resolution(x, g):
+    """Half the batch resampled through 1/RES..1 of the input size: the look of a lower magnification."""
+    if RES <= 1:
+        return x  # draws nothing from g, so a run without it repeats exactly
+    b = x.shape[0]
+    factor = 1 + (RES - 1) * torch.rand(b, generator=g)
+    chosen = torch.rand(b, generator=g) < 0.5
+    x = x.clone()
+    for i in torch.nonzero(chosen).flatten().tolist():
+        side = max(8, round(INPUT_SIZE / factor[i].item()))
+        small = F.interpolate(x[i : i + 1], size=(side, side), mode="bilinear", antialias=True, align_corners=False)
+        x[i : i + 1] = F.interpolate(small, size=(INPUT_SIZE, INPUT_SIZE), mode="bilinear", align_corners=False)
+    return x
+
+
 # Largest hue rotation in radians (HUE overrides it for a trial run): about ±29°, as other labs'
 # stains differ in hue (see lab-b).
 HUE = float(os.environ.get("HUE", 0.5))

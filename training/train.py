@@ -23,7 +23,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from augment import HUE, centre_cut, colour, geometric
+from augment import HUE, RES, centre_cut, colour, geometric, resolution
 from common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED, WORK
 from mobilenet import CellNet, load_imagenet
 from calibration import fit_temperature, review_threshold
@@ -173,7 +173,7 @@ def main():
         order = torch.randperm(len(xt), generator=g)
         for step in range(steps_per_epoch):
             idx = order[step * BATCH : (step + 1) * BATCH]
-            x = colour(geometric(xt[idx].float() / 255.0, g), g)
+            x = colour(resolution(geometric(xt[idx].float() / 255.0, g), g), g)
             y = yt[idx]
             if MIXUP:
                 lam = float(torch.distributions.Beta(MIXUP, MIXUP).sample())
@@ -220,7 +220,7 @@ def main():
         torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
         with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
             source = json.load(fh)
-        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "mixup": MIXUP, "bnRecalibrated": True,
+        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "mixup": MIXUP, "resolutionLoss": RES, "bnRecalibrated": True,
                    "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
                    "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
                    "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
@@ -248,7 +248,7 @@ def main():
             "seed": SEED,
             "learningRate": LR,
             "hueJitter": HUE,
-            "mixup": MIXUP,
+            "mixup": MIXUP, "resolutionLoss": RES,
             "bnRecalibrated": BN_RECALIBRATE,
             "selected": selected,
             "trainCrops": len(train_rows),
