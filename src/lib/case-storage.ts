@@ -37,8 +37,13 @@ export async function listCases(): Promise<CaseMeta[]> {
 export async function loadCase(id: string): Promise<{ meta: CaseMeta; images: CaseImage[] } | undefined> {
   const meta = await get<CaseMeta>(caseKey(id), db());
   if (!meta) return undefined;
-  const images = await getMany<CaseImage>(meta.imageIds.map(imageKey), db());
-  return { meta, images: images.filter((i): i is CaseImage => !!i) };
+  return { meta, images: await loadCaseImages(meta.imageIds) };
+}
+
+/** The stored images with these ids, in this order; ids with no stored image are skipped. */
+export async function loadCaseImages(ids: readonly string[]): Promise<CaseImage[]> {
+  const images = await getMany<CaseImage>(ids.map(imageKey), db());
+  return images.filter((i): i is CaseImage => !!i);
 }
 
 export async function deleteStoredCase(meta: CaseMeta): Promise<void> {

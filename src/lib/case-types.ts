@@ -58,3 +58,8 @@ export interface CaseImage {
 export function cellKey(imageId: string, index: number): string {
   return `${imageId}#${index}`;
 }
+
+/** The image a cell key (cellKey) belongs to. */
+export function imageIdOfCellKey(key: string): string {
+  return key.slice(0, key.lastIndexOf('#'));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysedCell } from '../core/analyse';
 import { cellKey, NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from './case-types';
-import { baseModelVersion, reviewedCells } from './reviewed-cells';
+import { baseModelVersion, imagesWithReviewedCells, reviewedCells } from './reviewed-cells';
 
 const cell = { predicted: 'NEUTROPHIL' } as AnalysedCell;
 const features = (v: number) => new Float32Array([v, v, v]);
@@ -67,5 +67,19 @@ describe('reviewedCells', () => {
   it('strips the adaptation id from a version', () => {
     expect(baseModelVersion('1.abc+lab.0123abcd')).toBe('1.abc');
     expect(baseModelVersion('1.abc')).toBe('1.abc');
+  });
+
+  it('reads only the images that hold a cell decided as one of the four classes, in case order', () => {
+    const meta = {
+      ...emptyTestCase({
+        [cellKey('img-3', 1)]: 'LYMPHOCYTE',
+        [cellKey('img-2', 0)]: NOT_WBC,
+        [cellKey('img-1', 4)]: 'EOSINOPHIL',
+        [cellKey('img-1', 5)]: 'MONOCYTE',
+      }),
+      imageIds: ['img-1', 'img-2', 'img-3', 'img-4'],
+    };
+    expect(imagesWithReviewedCells(meta)).toEqual(['img-1', 'img-3']);
+    expect(imagesWithReviewedCells(emptyTestCase({}))).toEqual([]);
   });
 });

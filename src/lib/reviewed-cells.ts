@@ -1,7 +1,7 @@
 import type { LabelledFeatures } from '../core/head-adaptation';
 import { CELL_CLASSES, type CellClass } from '../core/model-spec';
-import { listCases, loadCase } from './case-storage';
-import { cellKey, type CaseImage, type CaseMeta } from './case-types';
+import { listCases, loadCaseImages } from './case-storage';
+import { cellKey, imageIdOfCellKey, type CaseImage, type CaseMeta } from './case-types';
 
 /** The cells users reviewed in their stored cases, ready to adapt the head on. */
 export interface ReviewedCells {
@@ -52,12 +52,24 @@ export function reviewedCells(
   return { examples, perClass, cases, unusable };
 }
 
-/** reviewedCells over every case stored in this browser. */
+/** The case's images in which a user decided at least one cell as one of the four classes. */
+export function imagesWithReviewedCells(meta: CaseMeta): string[] {
+  const reviewed = new Set(
+    Object.entries(meta.decisions)
+      .filter(([, decision]) => CELL_CLASSES.includes(decision as CellClass))
+      .map(([key]) => imageIdOfCellKey(key)),
+  );
+  return meta.imageIds.filter((id) => reviewed.has(id));
+}
+
+/**
+ * reviewedCells over every case stored in this browser. Only the images that hold a reviewed
+ * cell are read: a lab's history of unreviewed cases costs one small record per case.
+ */
 export async function loadReviewedCells(modelVersion: string): Promise<ReviewedCells> {
   const metas = await listCases();
-  const stored = await Promise.all(metas.map((m) => loadCase(m.id)));
-  return reviewedCells(
-    stored.filter((s) => s !== undefined),
-    modelVersion,
+  const stored = await Promise.all(
+    metas.map(async (meta) => ({ meta, images: await loadCaseImages(imagesWithReviewedCells(meta)) })),
   );
+  return reviewedCells(stored, modelVersion);
 }
