@@ -85,7 +85,7 @@ const SPLIT =
 /** How the shipped weights were chosen: the best epoch on validation, or a refit on all of TRAIN. */
 function validationMethod(validation: { calibratedOn?: string }): string {
   if (validation.calibratedOn) {
-    return `${SPLIT} The recipe (epochs, learning rate, augmentation, mixup, batch-norm re-estimation) was chosen on this split. The shipped weights are that recipe trained again on all of TRAIN, the held-out groups included (16 monocyte source cells instead of 12), keeping the final epoch — decided before training, as nothing is left to choose on. Temperature and review threshold are those the same recipe's final epoch got on the held-out split. TEST and lab-b are measured only on this model.`;
+    return `${SPLIT} The recipe (epochs, learning rate, augmentation, mixup, batch-norm re-estimation) was chosen on this split, and on the same crops under 30 simulated lab shifts of stain, focus and crop size (training/shift_check.py), never on lab-b. The shipped weights are that recipe trained again on all of TRAIN, the held-out groups included (16 monocyte source cells instead of 12), keeping the final epoch — decided before training, as nothing is left to choose on. Temperature and review threshold are those the same recipe's final epoch got on the held-out split. TEST and lab-b are measured only on this model.`;
   }
   return `${SPLIT} Model selection (the best epoch by macro-F1, against an average of the later epochs’ weights), temperature scaling and the review threshold use this split only. TEST and lab-b are measured only on the model that validation chose.`;
 }

@@ -41,7 +41,7 @@ def geometric(x, g):
 
 # Largest loss of resolution (RES overrides it; 1 leaves it out): another lab's lower magnification
 # gives a cell fewer pixels, and the crop rule, which scales by the cell's own size, enlarges them.
-RES = float(os.environ.get("RES", 1))
+RES = float(os.environ.get("RES", 2.5))
 
 
 def resolution(x, g):
