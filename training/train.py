@@ -220,7 +220,8 @@ def main():
         torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
         with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
             source = json.load(fh)
-        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "mixup": MIXUP, "resolutionLoss": RES, "bnRecalibrated": True,
+        summary = {"seed": SEED, "learningRate": LR, "hueJitter": HUE, "mixup": MIXUP, "resolutionLoss": RES,
+                   "bnRecalibrated": True,
                    "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
                    "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
                    "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
@@ -248,7 +249,8 @@ def main():
             "seed": SEED,
             "learningRate": LR,
             "hueJitter": HUE,
-            "mixup": MIXUP, "resolutionLoss": RES,
+            "mixup": MIXUP,
+            "resolutionLoss": RES,
             "bnRecalibrated": BN_RECALIBRATE,
             "selected": selected,
             "trainCrops": len(train_rows),
