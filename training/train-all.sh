@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retrains the shipped model from ../shared/data in one command (CPU, about 55 minutes on 2 cores):
+# Retrains the shipped model from ../shared/data in one command (CPU, about 50 minutes on 2 cores):
 #   bash training/train-all.sh
 # Needs Debian's PyTorch: apt-get install -y python3-torch python3-torchvision python3-pil
 set -euo pipefail
