@@ -1,6 +1,7 @@
 import { Button } from '../../../components/button';
 import type { LabelledFeatures } from '../../../core/head-adaptation';
 import { CELL_CLASSES } from '../../../core/model-spec';
+import { countWords } from '../../../lib/count-words';
 import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
 import { useReviewedCells } from '../hooks/use-reviewed-cells';
 
@@ -17,7 +18,6 @@ export function ReviewedCellsIntake({
   const reviewed = useReviewedCells(modelVersion);
   if (!reviewed) return null;
   const total = reviewed.examples.length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const per = CELL_CLASSES.map((c, i) => `${c.toLowerCase()} ${reviewed.perClass[i]}`).join(', ');
   return (
     <section
@@ -36,8 +36,8 @@ export function ReviewedCellsIntake({
         </p>
       ) : (
         <p>
-          {plural(total, 'reviewed cell')} in {plural(reviewed.cases, 'case')}: {per}. Cells left as the model read them
-          are not used.
+          {countWords(total, 'reviewed cell')} in {countWords(reviewed.cases, 'case')}: {per}. Cells left as the model
+          read them are not used.
         </p>
       )}
       {reviewed.unusable > 0 && (
@@ -53,7 +53,7 @@ export function ReviewedCellsIntake({
             onClick={() => onAdapt(reviewed.examples)}
             data-testid="adapt-run-reviewed"
           >
-            Adapt on {plural(total, 'reviewed cell')}
+            Adapt on {countWords(total, 'reviewed cell')}
           </Button>
           {!enoughToAdapt(reviewed.perClass) && (
             <span className="ml-3 text-slate-600 dark:text-slate-400">

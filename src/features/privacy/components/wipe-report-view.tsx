@@ -1,6 +1,5 @@
 import type { WipeReport } from '../../../lib/wipe-local-data';
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+import { countWords } from '../../../lib/count-words';
 
 /** Says exactly what a wipe removed, and what it kept and why. */
 export function WipeReportView({ report }: { report: WipeReport }) {
@@ -13,10 +12,10 @@ export function WipeReportView({ report }: { report: WipeReport }) {
         {databases.map((d) => (
           <li key={d.name} data-database={d.name}>
             Database <code>{d.name}</code>:{' '}
-            {d.detail ? `${d.detail} (${plural(d.records, 'record')})` : plural(d.records, 'record')}
+            {d.detail ? `${d.detail} (${countWords(d.records, 'record')})` : countWords(d.records, 'record')}
           </li>
         ))}
-        <li data-testid="wipe-memory">Results on the Analyse page: {plural(imagesInMemory, 'image')}</li>
+        <li data-testid="wipe-memory">Results on the Analyse page: {countWords(imagesInMemory, 'image')}</li>
         {storageKeys.length > 0 && (
           <li>
             Stored settings:{' '}
