@@ -59,21 +59,11 @@ def shifts():
         yield f"crop ×{scale}", lambda x01, scale=scale: centre_cut(x01, scale=torch.full((len(x01),), scale))
 
 
-@torch.no_grad()
-def predictions(model, xv, view):
-    model.eval()
-    out = []
-    for i in range(0, len(xv), 256):
-        x = view(xv[i : i + 256].float() / 255.0).clamp(0, 1)
-        out.append(model(train.normalise(x).contiguous(memory_format=torch.channels_last)).argmax(1))
-    return torch.cat(out)
-
-
 def check(path, xv, yv):
     model = CellNet(len(CLASSES))
     model.load_state_dict(torch.load(os.path.join(WORK, path)))
-    clean = train.macro_f1(predictions(model, xv, centre_cut), yv)
-    per_shift = {name: train.macro_f1(predictions(model, xv, view), yv) for name, view in shifts()}
+    clean = train.macro_f1(train.predict(model, xv).argmax(1), yv)
+    per_shift = {name: train.macro_f1(train.predict(model, xv, view).argmax(1), yv) for name, view in shifts()}
     values = list(per_shift.values())
     stain_values = [v for k, v in per_shift.items() if k.startswith("stain")]
     return {

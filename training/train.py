@@ -101,11 +101,12 @@ def normalise(x01):
 
 
 @torch.no_grad()
-def predict(model, x_u8):
+def predict(model, x_u8, view=centre_cut):
+    """Logits for context crops, each seen through view (the app's centre cut, or a shifted one)."""
     model.eval()
     logits = []
     for i in range(0, len(x_u8), 256):
-        x = centre_cut(x_u8[i : i + 256].float() / 255.0)
+        x = view(x_u8[i : i + 256].float() / 255.0)
         logits.append(model(normalise(x).contiguous(memory_format=torch.channels_last)))
     return torch.cat(logits)
 
