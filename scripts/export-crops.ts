@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PNG } from 'pngjs';
-import { cutCellCrop } from '../src/core/cell-crop';
 import { findWhiteCells } from '../src/core/localise';
-import { INPUT_SIZE, TRAINING_CONTEXT } from '../src/core/model-spec';
+import { TRAINING_CONTEXT } from '../src/core/model-spec';
 import { listClassFolders } from './lib/class-folders';
 import { decodeImageFile } from './lib/decode-file';
 import { fail } from './lib/fail';
+import { writeCellCrop } from './lib/write-crop';
 
 /**
  * Writes the training crops with the very localisation and crop code the app runs, so that
@@ -29,7 +28,6 @@ async function main(): Promise<void> {
   const every = Number(values.every);
   const files = listClassFolders(values.data).filter((_, i) => i % every === 0);
   const context = values.inference ? 1 : TRAINING_CONTEXT;
-  const size = Math.round(INPUT_SIZE * context);
   const index = ['file,label,source,cx,cy,diameter,cells'];
   let missing = 0;
   for (const [i, file] of files.entries()) {
@@ -40,12 +38,8 @@ async function main(): Promise<void> {
       continue;
     }
     const cell = cells[0];
-    const rgba = cutCellCrop(image, cell, gains, size, context);
-    const png = new PNG({ width: size, height: size });
-    png.data.set(rgba);
     const name = `${file.label}/${basename(file.path).replace(/\.[^.]+$/, '')}.png`;
-    mkdirSync(join(values.out, file.label), { recursive: true });
-    writeFileSync(join(values.out, name), PNG.sync.write(png));
+    writeCellCrop(values.out, name, image, cell, gains, context);
     index.push(
       [
         name,

@@ -11,7 +11,11 @@ already undone; what is left is rotation and flip, which the descriptor removes:
 on rings around the centre, then the magnitude of its Fourier series around each ring (a
 rotation shifts the angle, a flip reverses it, neither changes the magnitudes). k-means with k
 set to the known number of source cells of each class then gives the groups.
-Writes training/work/groups.csv (file,label,group).
+Writes training/work/groups-kmeans.csv (file,label,group).
+
+Superseded by match_sources.py, which finds each crop's source cell itself: these groups mixed
+source cells, and the split they made leaked (split_leak.py measures by how much). Kept so that
+the runs of sessions 1–4, made on this split, can be reproduced and the leak measured.
 """
 import csv
 import os
@@ -61,7 +65,7 @@ def main():
         sizes = np.bincount(assign, minlength=SOURCE_CELLS[label])
         print(f"{label}: {len(files)} crops in {SOURCE_CELLS[label]} groups, sizes median {int(np.median(sizes))}, min {sizes.min()}, max {sizes.max()}")
         rows += [(f"{label}/{f}", label, f"{label[0]}{g:03d}") for f, g in zip(files, assign)]
-    with open(os.path.join(WORK, "groups.csv"), "w", newline="") as fh:
+    with open(os.path.join(WORK, "groups-kmeans.csv"), "w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["file", "label", "group"])
         w.writerows(rows)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Retrains the shipped model from ../shared/data in one command (CPU, about 50 minutes on 2 cores):
+# Retrains the shipped model from ../shared/data in one command (CPU, about 60 minutes on 2 cores):
 #   bash training/train-all.sh
 # Needs Debian's PyTorch: apt-get install -y python3-torch python3-torchvision python3-pil
 set -euo pipefail
@@ -13,8 +13,10 @@ npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TEST --out tra
 npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
 npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
 $PY training/check_crop_agreement.py
-# 2. Source-cell groups for an honest validation split.
-(cd training && $PY group_sources.py)
+# 2. Source-cell groups for an honest validation split: each TRAIN crop matched to the BCCD field
+#    it was augmented from (crops of those fields by the same TypeScript).
+npx tsx scripts/export-source-crops.ts --bccd ../shared/data/bccd --out training/work/crops/sources
+(cd training && $PY match_sources.py)
 # 3. The recipe with the validation groups held out: its final epoch's temperature and review
 #    threshold (training/work/heldout); then the same recipe on all of TRAIN, final epoch kept.
 (cd training && RUN=heldout $PY -u train.py)

@@ -47,6 +47,9 @@ AVERAGE_FROM = int(os.environ.get("AVERAGE_FROM", 6))
 # RUN names a sub-folder of training/work for a trial run, so it never overwrites the shipped one.
 OUT = os.path.join(WORK, os.environ.get("RUN", ""))
 VAL_SHARE = 0.2
+# The source-cell groups the split holds out (match_sources.py); GROUPS=groups-kmeans.csv gives
+# the split of sessions 1-4 (group_sources.py), which leaked, to reproduce their runs.
+GROUPS = os.path.join(WORK, os.environ.get("GROUPS", "groups.csv"))
 REFIT = os.environ.get("REFIT", "")
 # Mixup (Zhang et al. 2018): each batch is blended with a shuffled copy of itself, labels alike,
 # by a weight drawn from Beta(MIXUP, MIXUP). With TRAIN's few source cells it lifted validation
@@ -54,8 +57,8 @@ REFIT = os.environ.get("REFIT", "")
 MIXUP = float(os.environ.get("MIXUP", 0.2))
 
 
-def load_split():
-    with open(os.path.join(WORK, "groups.csv")) as fh:
+def load_split(groups_csv=GROUPS):
+    with open(groups_csv) as fh:
         rows = list(csv.DictReader(fh))
     rng = random.Random(SEED)
     val_groups = set()
