@@ -152,7 +152,8 @@ def main():
     torch.set_num_threads(2)
     train_rows, val_rows = load_split()
     if REFIT:
-        train_rows, val_rows = train_rows + val_rows, []
+        # In file order, so that the refit does not depend on how the split fell.
+        train_rows, val_rows = sorted(train_rows + val_rows, key=lambda r: r["file"]), []
     print(f"train {len(train_rows)} crops / {len({r['group'] for r in train_rows})} groups; "
           f"val {len(val_rows)} crops / {len({r['group'] for r in val_rows})} groups", flush=True)
     xt, yt = load_images(train_rows)
