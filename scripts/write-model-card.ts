@@ -80,7 +80,7 @@ async function main(): Promise<void> {
 }
 
 const SPLIT =
-  'TRAIN grouped by source cell: each crop matched to the BCCD field it was augmented from (training/match_sources.py; 92% right on augmentations of known source); 20% of the groups of each class held out (E 16, L 6, M 4, N 32 groups; 2,139 crops). Batch-norm statistics are re-estimated on training crops before each validation. Until model 1.bda61687 the groups came from k-means, and 47–72% of that split’s validation crops came from cells it also trained on (training/split_leak.py).';
+  'TRAIN grouped by source cell: each crop matched to the BCCD field it was augmented from (training/match_sources.py; 93% right on augmentations of known source); 20% of the groups of each class held out (E 16, L 6, M 4, N 32 groups; 2,139 crops). Batch-norm statistics are re-estimated on training crops before each validation. Until model 1.bda61687 the groups came from k-means, and 47–72% of that split’s validation crops came from cells it also trained on (training/split_leak.py).';
 
 /** How the shipped weights were chosen: the best epoch on validation, or a refit on all of TRAIN. */
 function validationMethod(validation: { calibratedOn?: string }): string {

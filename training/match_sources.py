@@ -18,6 +18,7 @@ a group: a cell must never be on both sides of the validation split.
 import csv
 import os
 import sys
+from collections import Counter
 
 import numpy as np
 from PIL import Image
@@ -109,22 +110,25 @@ def main(argv):
         sources = [s for s in sources_all if s["label"] == label]
         templates = source_templates(sources)
         best, score, runner_up = best_sources(folder, rows, sources, templates)
+        # A group is named by its first source's field, so two cells of one field share a name too:
+        # the dataset augmented whole fields, and either cell may be the one it labelled.
         group = duplicate_groups(sources, templates)
-        sizes = np.bincount([group[b] for b in best], minlength=len(sources))
-        merged = len(sources) - len(set(group))
+        name = [f"{label[0]}{sources[g]['field']}" for g in group]
+        merged = len(sources) - len(set(name))
+        sizes = np.array(list(Counter(name[b] for b in best).values()))
         print(
-            f"{label}: {len(rows)} crops → {np.count_nonzero(sizes)} groups of {len(sources)} source cells "
-            f"({merged} merged as duplicates); group sizes median {int(np.median(sizes[sizes > 0]))}, "
+            f"{label}: {len(rows)} crops → {len(sizes)} groups of {len(sources)} source cells "
+            f"({merged} merged as duplicates or cells of one field); group sizes median {int(np.median(sizes))}, "
             f"largest {sizes.max()}; correlation median {np.median(score):.3f}, "
             f"margin to the runner-up below 0.01 for {np.mean(score - runner_up < 0.01):.1%}"
         )
         if check:
             # Synthetic files are named <field>_<copy>; a match counts if it lands in the field's group.
-            truth = {s["field"]: group[k] for k, s in enumerate(sources)}
-            hits = [truth.get(r["file"].split("/")[1].split("_")[0]) == group[b] for r, b in zip(rows, best)]
+            truth = {s["field"]: name[k] for k, s in enumerate(sources)}
+            hits = [truth.get(r["file"].split("/")[1].split("_")[0]) == name[b] for r, b in zip(rows, best)]
             print(f"  known source found for {sum(hits)} of {len(hits)} ({np.mean(hits):.1%})")
             right, total = right + sum(hits), total + len(hits)
-        out += [(r["file"], label, f"{label[0]}{sources[group[b]]['field']}") for r, b in zip(rows, best)]
+        out += [(r["file"], label, name[b]) for r, b in zip(rows, best)]
     if check:
         print(f"all classes: {right} of {total} ({right / total:.1%})")
         return 0
