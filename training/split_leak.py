@@ -4,8 +4,8 @@
 
 The first file's groups make the split (train.load_split's rule); the second says which source
 cell each crop comes from (match_sources.py). Prints, per class and in all, the share of
-validation crops whose source cell has crops on the training side too, and how pure the first
-file's groups are (the share of crops in their group's most common source cell).
+validation crops whose source cell has crops on the training side too, how many of the first file's groups
+are held out, and how pure they are (the share of crops in their group's most common source cell).
 """
 import csv
 import sys
@@ -30,7 +30,10 @@ def main(split_csv, source_csv):
         leaked = sum(s in in_train for s in val)
         leaked_quarter = sum(s in quarter for s in val)
         any_all, quarter_all = any_all + leaked, quarter_all + leaked_quarter
-        print(f"{label}: of {len(val)} validation crops, {leaked / max(1, len(val)):.1%} come from a source "
+        groups_held = len({r["group"] for r in val_rows if r["label"] == label})
+        groups_all = len({r["group"] for r in train_rows + val_rows if r["label"] == label})
+        print(f"{label}: {groups_held} of {groups_all} groups held out; of {len(val)} validation crops, "
+              f"{leaked / max(1, len(val)):.1%} come from a source "
               f"cell with training crops, {leaked_quarter / max(1, len(val)):.1%} from one with a quarter or "
               f"more of its crops in training")
     print(f"all: {any_all / len(val_rows):.1%} / {quarter_all / len(val_rows):.1%} of {len(val_rows)}")
