@@ -19,7 +19,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from common import CLASSES, INPUT_SIZE, MODEL_DIR, NORM_OFFSET, NORM_SCALE, ROOT, SPEC, WORK
+from common import CLASSES, DATA, INPUT_SIZE, MODEL_DIR, NORM_OFFSET, NORM_SCALE, ROOT, SPEC, WORK
 from mobilenet import BLOCKS, FEATURE_LAYER, CellNet, gflops
 
 SHARD_BYTES = 2 * 1024 * 1024
@@ -174,15 +174,15 @@ def main():
     acc16 = float((pred16 == yv).float().mean())
     # A refit on all of TRAIN has seen these crops: then only the agreement says something.
     agreement = float((pred32 == pred16).float().mean())
-    data_root = os.path.normpath(os.path.join(ROOT, "..", "shared", "data"))
     parity = {
         "modelVersion": version,
-        "note": "probabilities of the exported float16 weights in PyTorch; src/core/parity.test.ts compares tfjs with these",
+        "note": "probabilities of the exported float16 weights in PyTorch; src/core/classifier.test.ts compares tfjs with these",
         "maxAbsDiffFloat16VsFloat32": float(np.abs(ref - full).max()),
         "validationAccuracyFloat32": acc32,
         "validationAccuracyFloat16": acc16,
         "validationFloat16AgreesWithFloat32": agreement,
-        "images": [os.path.relpath(r["source"], data_root) for r in rows],
+        # export-crops.ts runs from the repository root and writes sources relative to it.
+        "images": [os.path.relpath(os.path.join(ROOT, r["source"]), DATA) for r in rows],
         "probabilities": [[round(float(v), 6) for v in p] for p in probs],
     }
     with open(os.path.join(ROOT, "training", "parity.json"), "w") as fh:
