@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { card, openReady, waitForAllFinished } from './support/app-page';
 import { dropFiles } from './support/drop-files';
 import { expect, test } from './support/fixtures';
@@ -26,6 +27,11 @@ for (const backend of ['webgl', 'wasm'] as const) {
       const count = Number(await page.getByTestId(`count-${cls}`).locator('strong').textContent());
       expect(count).toBeGreaterThanOrEqual(known);
     }
+    // The review rule states the shipped model's own threshold and the target that set it.
+    const { reviewThreshold, reviewTarget } = JSON.parse(readFileSync('public/model/metadata.json', 'utf8'));
+    const rule = page.getByTestId('review-rule');
+    await expect(rule).toContainText(`less than ${Math.round(reviewThreshold * 100)}%`);
+    await expect(rule).toContainText(`right ${Math.round(reviewTarget * 100)}% of the time`);
     await page.getByTestId('count-MONOCYTE').click();
     const shown = page.getByTestId('result-card');
     await expect(card(page, images.find((i) => i.cls === 'MONOCYTE')!.file.name)).toBeVisible();

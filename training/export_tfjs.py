@@ -144,6 +144,7 @@ def main():
         "crop": {"sideOverCell": SPEC["crop"]["sideOverCell"]},
         "temperature": validation["temperature"],
         "reviewThreshold": validation["reviewThreshold"],
+        "reviewTarget": validation["reviewTarget"],
         "featureLayer": FEATURE_LAYER,
         "gflops": round(gflops(INPUT_SIZE), 3),
         "shards": shards,

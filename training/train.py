@@ -1,7 +1,7 @@
 """Trains the shipped classifier: `python3 training/train.py` (CPU, 2 cores, fixed seeds).
 
 Inputs: training/work/crops/train (npm run export-crops) and training/work/groups.csv
-(group_sources.py). The validation split holds out whole source-cell groups (20 % per class);
+(match_sources.py). The validation split holds out whole source-cell groups (20 % per class);
 model selection (best epoch or weight average), temperature scaling and the review threshold use it
 alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
 trial run; EPOCHS, PATIENCE, LR, HUE, MIXUP, AVERAGE_FROM and BN_RECALIBRATE override the shipped recipe).
@@ -26,7 +26,7 @@ from PIL import Image
 from augment import HUE, RES, centre_cut, colour, geometric, resolution
 from common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED, WORK
 from mobilenet import CellNet, load_imagenet
-from calibration import fit_temperature, review_threshold
+from calibration import REVIEW_TARGET, fit_temperature, review_threshold
 
 SEED = 20261125
 EPOCHS = int(os.environ.get("EPOCHS", 14))
@@ -81,11 +81,12 @@ def calibrate(logits, y):
     """Temperature and review threshold fitted on validation logits, with what they give there."""
     t = fit_temperature(logits, y)
     probs = F.softmax(logits / t, 1)
-    threshold, kept_accuracy, kept_share = review_threshold(probs, y, 0.99)
+    threshold, kept_accuracy, kept_share = review_threshold(probs, y, REVIEW_TARGET)
     return {
         "valAccuracy": (probs.argmax(1) == y).float().mean().item(),
         "valMacroF1": macro_f1(probs.argmax(1), y),
         "temperature": t,
+        "reviewTarget": REVIEW_TARGET,
         "reviewThreshold": threshold,
         "valAccuracyAboveThreshold": kept_accuracy,
         "valShareAboveThreshold": kept_share,

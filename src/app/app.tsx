@@ -26,6 +26,7 @@ export function App() {
   const page = PAGES.find((p) => p.id === route);
   const hasItems = useResultsStore((s) => s.items.length > 0);
   const reviewThreshold = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewThreshold : undefined));
+  const reviewTarget = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewTarget : undefined));
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-4">
@@ -61,7 +62,7 @@ export function App() {
           <>
             <DropZone onFiles={addFiles} compact={hasItems} />
             <CaseBanner />
-            <ResultsPanel reviewThreshold={reviewThreshold} />
+            <ResultsPanel reviewThreshold={reviewThreshold} reviewTarget={reviewTarget} />
           </>
         )}
       </main>

@@ -18,6 +18,8 @@ export interface ModelMetadata {
   readonly temperature: number;
   /** A cell whose top calibrated probability is below this is flagged for review. */
   readonly reviewThreshold: number;
+  /** How often predictions at or above reviewThreshold were right on validation: the rule that set it. */
+  readonly reviewTarget: number;
   /** Name of the layer whose output is the last feature map (for class activation maps). */
   readonly featureLayer: string;
   readonly gflops: number;

@@ -41,6 +41,7 @@ export async function startBackend(options: LoadOptions, onProgress: ProgressCal
       backend,
       version: m.version,
       reviewThreshold: m.reviewThreshold,
+      reviewTarget: m.reviewTarget,
       totalBytes: m.totalBytes,
       failures,
       loadMs: t1 - t0,

@@ -42,6 +42,7 @@ export interface ModelInfo {
   readonly backend: BackendName;
   readonly version: string;
   readonly reviewThreshold: number;
+  readonly reviewTarget: number;
   readonly totalBytes: number;
   /** Backends that failed during this load, with the reason. */
   readonly failures: readonly { backend: BackendName; reason: string }[];

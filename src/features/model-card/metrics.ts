@@ -56,7 +56,11 @@ export interface ModelMetrics {
   };
   readonly validation?: { readonly method: string } & Record<string, unknown>;
   readonly trainingData?: string;
-  readonly calibration?: { readonly temperature: number; readonly reviewThreshold: number };
+  readonly calibration?: {
+    readonly temperature: number;
+    readonly reviewThreshold: number;
+    readonly reviewTarget?: number;
+  };
   readonly intendedUse?: string;
   readonly limits?: readonly string[];
 }

@@ -8,7 +8,7 @@ import { ResultCard } from './result-card';
 import { ResultsToolbar } from './results-toolbar';
 
 /** Everything about the analysed images: progress, summary, controls and the cards. */
-export function ResultsPanel({ reviewThreshold }: { reviewThreshold?: number }) {
+export function ResultsPanel({ reviewThreshold, reviewTarget }: { reviewThreshold?: number; reviewTarget?: number }) {
   const { items, view, sort, filter } = useResultsStore();
   const shown = useMemo(() => visibleItems(items, filter, sort), [items, filter, sort]);
   if (items.length === 0) return null;
@@ -19,11 +19,11 @@ export function ResultsPanel({ reviewThreshold }: { reviewThreshold?: number }) 
       </h2>
       <BatchProgress />
       <ClassSummary />
-      {reviewThreshold !== undefined && (
+      {reviewThreshold !== undefined && reviewTarget !== undefined && (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="review-rule">
           A cell is marked <strong>Review</strong> (dashed box) when the model gives its class less than{' '}
-          {formatPercent(reviewThreshold)}: the threshold set on validation data so that the cells above it are almost
-          always right. Check marked cells yourself.
+          {formatPercent(reviewThreshold)}. On validation cells it never trained on, its answers above that were right{' '}
+          {formatPercent(reviewTarget)} of the time. Check marked cells yourself; unmarked ones can still be wrong.
         </p>
       )}
       <ResultsToolbar />
