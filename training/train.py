@@ -36,9 +36,10 @@ EPOCHS = int(os.environ.get("EPOCHS", 14))
 PATIENCE = int(os.environ.get("PATIENCE", EPOCHS))
 BATCH = 64
 LR = float(os.environ.get("LR", 1e-3))
-# The pretrained trunk's peak learning rate as a share of the head's (BACKBONE_LR overrides it for a
-# trial): below 1 moves the ImageNet features less, for a network that sees only ~280 source cells.
-BACKBONE_LR = float(os.environ.get("BACKBONE_LR", 1))
+# The pretrained trunk's peak learning rate as a share of the head's (BACKBONE_LR overrides it; 1
+# gives the recipe of runs 1-15): a tenth moves the ImageNet features less, for a network that sees
+# only ~280 source cells, and won on validation and under simulated lab shifts (run 16).
+BACKBONE_LR = float(os.environ.get("BACKBONE_LR", 0.1))
 WEIGHT_DECAY = 1e-4
 # Batch-norm running statistics are re-estimated on un-jittered training crops before every
 # validation: the running averages (momentum 0.01) otherwise lag the weights and mix in the
