@@ -30,7 +30,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
     // The review rule states the shipped model's own threshold and the target that set it.
     const { reviewThreshold, reviewTarget } = JSON.parse(readFileSync('public/model/metadata.json', 'utf8'));
     const rule = page.getByTestId('review-rule');
-    await expect(rule).toContainText(`less than ${Math.round(reviewThreshold * 100)}%`);
+    await expect(rule).toContainText(`less than ${(reviewThreshold * 100).toFixed(1)}%`);
     await expect(rule).toContainText(`right ${Math.round(reviewTarget * 100)}% of the time`);
     await page.getByTestId('count-MONOCYTE').click();
     const shown = page.getByTestId('result-card');

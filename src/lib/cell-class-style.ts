@@ -35,8 +35,9 @@ export const CLASS_STYLE: Record<
   },
 };
 
-export function formatPercent(p: number): string {
-  return `${Math.round(p * 100)}%`;
+/** A share as a percentage; decimals for a threshold that whole percents would round onto a shown confidence. */
+export function formatPercent(p: number, decimals = 0): string {
+  return decimals === 0 ? `${Math.round(p * 100)}%` : `${(p * 100).toFixed(decimals)}%`;
 }
 
 export function formatBytes(bytes: number): string {

@@ -22,8 +22,9 @@ export function ResultsPanel({ reviewThreshold, reviewTarget }: { reviewThreshol
       {reviewThreshold !== undefined && reviewTarget !== undefined && (
         <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="review-rule">
           A cell is marked <strong>Review</strong> (dashed box) when the model gives its class less than{' '}
-          {formatPercent(reviewThreshold)}. On validation cells it never trained on, its answers above that were right{' '}
-          {formatPercent(reviewTarget)} of the time. Check marked cells yourself; unmarked ones can still be wrong.
+          {formatPercent(reviewThreshold, 1)}. On validation cells it never trained on, its answers above that were
+          right {formatPercent(reviewTarget)} of the time. Check marked cells yourself; unmarked ones can still be
+          wrong.
         </p>
       )}
       <ResultsToolbar />
