@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     },
     trainingData:
       'Kaggle "Blood Cell Images" (dataset2-master) TRAIN: 9,957 augmented 320×240 images of about 277 source cells from BCCD fields (E 75, L 27, M 16, N 159 cells). Cells are found and cropped with the app’s own localisation; training adds rotation, flips, scale, colour, blur and noise augmentation.',
-    calibration: { temperature: m.temperature, reviewThreshold: m.reviewThreshold, reviewTarget: m.reviewTarget },
+    calibration: { temperature: m.temperature, reviewThreshold: m.reviewThreshold },
     intendedUse:
       'Education and research: practising white-cell identification and pre-sorting cells for a human to verify. Not a diagnostic device.',
     limits: [

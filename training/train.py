@@ -167,7 +167,7 @@ def main():
     model = CellNet(len(CLASSES), dropout=0.2)
     load_imagenet(model, PRETRAINED)
     model = model.to(memory_format=torch.channels_last)
-    if BACKBONE_LR == 1:
+    if BACKBONE_LR == 1:  # one group, as runs 1-15 had, so that they repeat exactly
         param_groups, peaks = model.parameters(), LR
     else:
         param_groups = [{"params": model.trunk.parameters()}, {"params": model.head.parameters()}]

@@ -56,11 +56,7 @@ export interface ModelMetrics {
   };
   readonly validation?: { readonly method: string } & Record<string, unknown>;
   readonly trainingData?: string;
-  readonly calibration?: {
-    readonly temperature: number;
-    readonly reviewThreshold: number;
-    readonly reviewTarget?: number;
-  };
+  readonly calibration?: { readonly temperature: number; readonly reviewThreshold: number };
   readonly intendedUse?: string;
   readonly limits?: readonly string[];
 }
