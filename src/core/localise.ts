@@ -1,3 +1,4 @@
+import { fieldMagnification } from './field-scale';
 import { LOCALISATION_MAX_SIDE } from './model-spec';
 import type { Box, RgbaImage } from './rgba-image';
 import { downscaleToFit } from './resample';
@@ -71,16 +72,19 @@ export const LOCALISATION_PARAMS = {
  * The rule works on a downscaled copy so its cost does not grow with the camera's resolution.
  */
 export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Localisation {
-  const { image: work, scale } = downscaleToFit(img, LOCALISATION_MAX_SIDE);
+  const { work, scale, magnification } = workingCopy(img);
+  // The size rules are shares of a BCCD-magnification field; a field m times smaller in scale
+  // holds nuclei m² times smaller in share.
+  const areaScale = 1 / (magnification * magnification);
   const gains = estimateBackgroundGains(work);
   const { width: w, height: h } = work;
   if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains };
   const { mask, excess } = nucleusMask(work, gains, params.threshold, params.maxMaskShare);
-  const pieces = connectedPieces(mask, work, gains).filter((p) => p.area >= params.minPieceShare * w * h);
+  const pieces = connectedPieces(mask, work, gains).filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
   const groups = mergeLobes(pieces, params.mergeDistance);
   const cells: FoundCell[] = [];
   for (const g of groups) {
-    if (g.area < params.minNucleusShare * w * h || g.redSum < params.minRedOverBlue * g.blueSum) continue;
+    if (g.area < params.minNucleusShare * areaScale * w * h || g.redSum < params.minRedOverBlue * g.blueSum) continue;
     const nucleus = { x: g.x0, y: g.y0, width: g.x1 - g.x0 + 1, height: g.y1 - g.y0 + 1 };
     if (nucleus.width * nucleus.height > params.maxNucleusShare * w * h) continue;
     if (g.stainSum / g.area - ringMean(excess, w, h, nucleus) < params.minEdgeContrast) continue;
@@ -103,6 +107,18 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   }
   cells.sort((a, b) => b.stain * b.nucleus.width - a.stain * a.nucleus.width);
   return { cells, gains };
+}
+
+/**
+ * The copy the rules run on: LOCALISATION_MAX_SIDE on its longer side, or up to `magnification`
+ * times more when the field is wide (fieldMagnification), so that small cells keep their pixels.
+ */
+function workingCopy(img: RgbaImage): { work: RgbaImage; scale: number; magnification: number } {
+  const plain = downscaleToFit(img, LOCALISATION_MAX_SIDE);
+  const magnification = fieldMagnification(plain.image, Math.max(img.width, img.height));
+  if (magnification === 1) return { work: plain.image, scale: plain.scale, magnification };
+  const fine = downscaleToFit(img, Math.round(LOCALISATION_MAX_SIDE * magnification));
+  return { work: fine.image, scale: fine.scale, magnification };
 }
 
 function nucleusMask(
