@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       'Four classes only: no basophils, blasts, immature granulocytes, atypical lymphocytes or other abnormal cells; such a cell gets one of the four labels.',
       'TEST holds only 71 distinct source cells (monocyte recall rests on 4 cells): intervals are wide.',
       'Stain, microscope and camera differences lower accuracy; see the other-lab figures.',
-      'Cell finding relies on purple nuclear stain and assumes a white-cell nucleus covers ≥ 0.8% of the image.',
+      'Cell finding relies on purple nuclear stain and assumes a white-cell nucleus covers ≥ 0.8% of a field at BCCD’s magnification; an image over 640 px whose red cells look smaller is read at a finer scale to match (up to 4×), a smaller image is not.',
     ],
   };
   const out = `${values.model}/metrics.json`;
