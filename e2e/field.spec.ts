@@ -45,6 +45,7 @@ test('a whole BCCD field gets a box around its white cell', async ({ page }) => 
   );
   expect(best, `best IoU of ${boxes.join(' | ')} with the annotated WBC`).toBeGreaterThanOrEqual(0.5);
   await expect(c.locator('svg rect')).toHaveCount(boxes.length);
+  await expect(c.getByTestId('card-note').filter({ hasText: 'Wide field' })).toHaveCount(0);
 });
 
 /** Four BCCD fields side by side as one 1280×960 JPEG: the slide seen through a lower objective. */
@@ -77,4 +78,5 @@ test('a wide field of four BCCD fields gets a box around each of its white cells
   });
   const found = truth.filter((t) => boxes.some((b) => iou(b, t) >= 0.5));
   expect(found.length, `annotated white cells boxed at IoU ≥ 0.5 among ${boxes.length} boxes`).toBe(truth.length);
+  await expect(c.getByTestId('card-note')).toContainText(/Wide field: its red cells look \d\.\d× smaller/);
 });

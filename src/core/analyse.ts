@@ -20,6 +20,8 @@ export interface ImageAnalysis {
   readonly height: number;
   /** Empty when no white blood cell was found. */
   readonly cells: AnalysedCell[];
+  /** Localisation.magnification: above 1, a wide field whose small cells were looked for finer. */
+  readonly magnification: number;
   /**
    * Each cell's pooled features (CellClassifier.embed), in the order of `cells`: a user's
    * review of the cells can adapt the head on them later without running the images again.
@@ -31,12 +33,13 @@ export interface ImageAnalysis {
 export interface PreparedCells {
   readonly cells: FoundCell[];
   readonly crops: Uint8ClampedArray<ArrayBuffer>[];
+  readonly magnification: number;
 }
 
 /** Finds the white cells and cuts their crops: the pure-JS half of the pipeline. */
 export function prepareCells(image: RgbaImage): PreparedCells {
-  const { cells, gains } = findWhiteCells(image);
-  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, gains)) };
+  const { cells, gains, magnification } = findWhiteCells(image);
+  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, gains)), magnification };
 }
 
 /**
@@ -49,13 +52,14 @@ export async function analyseImage(
   classifier: CellClassifier,
   prepared: PreparedCells = prepareCells(image),
 ): Promise<ImageAnalysis> {
-  const { cells, crops } = prepared;
+  const { cells, crops, magnification } = prepared;
   const inputs = crops.map((crop) => cropToInput(crop));
   const { probabilities, features } = await classifier.classifyWithFeatures(inputs);
   const threshold = classifier.metadata.reviewThreshold;
   return {
     width: image.width,
     height: image.height,
+    magnification,
     cells: cells.map((cell, i) => {
       const p = probabilities[i];
       const top = p.indexOf(Math.max(...p));

@@ -24,6 +24,8 @@ export interface Localisation {
   readonly cells: FoundCell[];
   /** Background-to-white gains of the whole image; crops reuse them. */
   readonly gains: ChannelGains;
+  /** How many times smaller than in a BCCD field the cells were looked for (field-scale.ts); 1 for most images. */
+  readonly magnification: number;
 }
 
 /** Tuned on bccd trainval; see scripts/evaluate-detect.ts. */
@@ -78,7 +80,7 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   const areaScale = 1 / (magnification * magnification);
   const gains = estimateBackgroundGains(work);
   const { width: w, height: h } = work;
-  if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains };
+  if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains, magnification };
   const { mask, excess } = nucleusMask(work, gains, params.threshold, params.maxMaskShare);
   const pieces = connectedPieces(mask, work, gains).filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
   const groups = mergeLobes(pieces, params.mergeDistance);
@@ -106,7 +108,7 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
     });
   }
   cells.sort((a, b) => b.stain * b.nucleus.width - a.stain * a.nucleus.width);
-  return { cells, gains };
+  return { cells, gains, magnification };
 }
 
 /**

@@ -10,6 +10,7 @@ import { GRAYSCALE_NOTE } from './image-format/plan-intake';
 import type { ImageOutcome } from './image-outcome';
 import type { ModelState, ModelStateListener } from './model-state';
 import { StopSignal, Stopper } from './stopper';
+import { wideFieldNote } from './wide-field-note';
 
 const MODEL_URL = new URL(`${import.meta.env.BASE_URL}model`, location.origin).href;
 
@@ -190,6 +191,7 @@ export class AnalysisClient {
       const out = await stopper.race(this.api.analyse(transfer(bitmap, [bitmap])));
       const notes = [...plan.notes];
       if (out.grayscale && !notes.includes(GRAYSCALE_NOTE)) notes.push(GRAYSCALE_NOTE);
+      if (out.magnification > 1) notes.push(wideFieldNote(out.magnification));
       const thumbnailUrl = URL.createObjectURL(out.thumbnail);
       return { status: 'done', ...out, thumbnailUrl, notes, elapsedMs: performance.now() - t0 };
     } catch (err) {

@@ -67,6 +67,7 @@ const api: AnalysisWorkerApi = {
         cellImages,
         cellFeatures: analysis.features,
         grayscale: isGrayscale(pixels),
+        magnification: analysis.magnification,
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
         analysisId,
       };

@@ -80,6 +80,8 @@ export interface AnalysisOutcome {
   readonly cellFeatures: Float32Array[];
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
+  /** ImageAnalysis.magnification: above 1, a wide field whose small cells were looked for finer. */
+  readonly magnification: number;
   readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
   /** Names this image's cell crops kept in the worker, for explain() (heatmaps on demand). */
   readonly analysisId?: string;
