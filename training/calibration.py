@@ -9,7 +9,8 @@ REVIEW_TARGET = 0.97
 
 
 def fit_temperature(logits, y):
-    """The T > 0 minimising validation negative log-likelihood of softmax(logits / T) (grid + refine)."""
+    """The T > 0 minimising validation negative log-likelihood of softmax(logits / T), on a grid of
+    201 values from e^-2.5 to e^2.5 (steps of 2.5 %): nearby runs can land on the same T."""
     grid = torch.exp(torch.linspace(-2.5, 2.5, 201))
     nll = torch.stack([F.cross_entropy(logits / t, y) for t in grid])
     return float(grid[nll.argmin()])
