@@ -3,9 +3,9 @@ import type { RgbaImage } from './rgba-image';
 /** Set on bccd trainval fields tiled n × n, checked on test; see scripts/measure-wide-fields.ts. */
 export const FIELD_SCALE_PARAMS = {
   /**
-   * Images whose longer side is at most this many pixels are read at BCCD's magnification, as
-   * before: every measured figure (BCCD, lab-b, TEST) and every training crop comes from such
-   * images, and the ruler below is too coarse to beat the fixed rule on them.
+   * Images whose longer side is at most this many pixels (a BCCD field) are read at BCCD's
+   * magnification, as before: BCCD, TEST and every training crop come from such images, and
+   * the ruler below is too coarse to beat the fixed rule on them.
    */
   maxPlainSide: 640,
   /** The ruler: the lag at which the green channel's autocorrelation falls below this. */
