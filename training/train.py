@@ -5,7 +5,7 @@ Inputs: training/work/crops/train (npm run export-crops) and training/work/group
 model selection (best epoch or weight average), temperature scaling and the review threshold use it
 alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
 trial run; EPOCHS, PATIENCE, LR, BACKBONE_LR, HUE, MIXUP, AVERAGE_FROM and BN_RECALIBRATE override the
-shipped recipe).
+shipped recipe; TRAIN_SEED re-seeds the training alone, to measure the seed's noise).
 
 REFIT=<run> trains the same recipe on all of TRAIN (validation groups included) and keeps the final
 epoch, chosen beforehand because nothing is left to choose on; its temperature and review threshold
@@ -30,6 +30,9 @@ from mobilenet import CellNet, load_imagenet
 from calibration import REVIEW_TARGET, fit_temperature, review_threshold
 
 SEED = 20261125
+# TRAIN_SEED varies only the training's randomness (head init, augmentation, batch order); the
+# validation split keeps SEED, so a run with another TRAIN_SEED measures the seed's own noise.
+TRAIN_SEED = int(os.environ.get("TRAIN_SEED", SEED))
 EPOCHS = int(os.environ.get("EPOCHS", 14))
 # Every epoch is trained by default: with the statistics recalibrated, validation still moves by
 # a few points between epochs, so stopping at the first dip would stop too early.
@@ -152,9 +155,9 @@ def macro_f1(pred, y):
 
 
 def main():
-    torch.manual_seed(SEED)
-    np.random.seed(SEED)
-    random.seed(SEED)
+    torch.manual_seed(TRAIN_SEED)
+    np.random.seed(TRAIN_SEED)
+    random.seed(TRAIN_SEED)
     torch.set_num_threads(2)
     train_rows, val_rows = load_split()
     if REFIT:
@@ -175,9 +178,9 @@ def main():
     opt = torch.optim.AdamW(param_groups, lr=LR, weight_decay=WEIGHT_DECAY)
     steps_per_epoch = len(xt) // BATCH
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, peaks, total_steps=EPOCHS * steps_per_epoch, pct_start=0.1)
-    g = torch.Generator().manual_seed(SEED)
+    g = torch.Generator().manual_seed(TRAIN_SEED)
     os.makedirs(OUT, exist_ok=True)
-    bn_x = xt[torch.randperm(len(xt), generator=torch.Generator().manual_seed(SEED))[:BN_CROPS]]
+    bn_x = xt[torch.randperm(len(xt), generator=torch.Generator().manual_seed(TRAIN_SEED))[:BN_CROPS]]
     log_path = os.path.join(OUT, "train-log.csv")
     with open(log_path, "w") as fh:
         fh.write("epoch,seconds,train_loss,val_loss,val_accuracy,val_macro_f1,lr\n")
@@ -264,6 +267,7 @@ def main():
         model.load_state_dict(torch.load(os.path.join(OUT, "best.pt")))
         summary = {
             "seed": SEED,
+            **({"trainSeed": TRAIN_SEED} if TRAIN_SEED != SEED else {}),
             "learningRate": LR,
             "backboneLearningRate": LR * BACKBONE_LR,
             "hueJitter": HUE,
