@@ -1,10 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fieldMagnification } from '../../src/core/field-scale';
 import { findWhiteCells } from '../../src/core/localise';
-import { LOCALISATION_MAX_SIDE } from '../../src/core/model-spec';
-import { downscaleToFit, resampleRegion } from '../../src/core/resample';
+import { resampleRegion } from '../../src/core/resample';
 import type { Box, RgbaImage } from '../../src/core/rgba-image';
 import { decodeImageFile } from './decode-file';
 import { matchDetections } from './detection-metrics';
@@ -32,17 +30,16 @@ export async function evaluateWideFields(data: string, split: string, n: number,
   const magnifications: number[] = [];
   for (let start = 0; start + n * n <= ids.length; start += n * n) {
     const { image, truth } = enlarge(await mosaic(data, ids.slice(start, start + n * n), n), zoom);
+    const found = findWhiteCells(image);
     const m = matchDetections(
-      findWhiteCells(image).cells.map((c) => c.box),
+      found.cells.map((c) => c.box),
       truth,
     );
     tp += m.truePositives;
     fp += m.falsePositives;
     fn += m.falseNegatives;
     images++;
-    magnifications.push(
-      fieldMagnification(downscaleToFit(image, LOCALISATION_MAX_SIDE).image, Math.max(image.width, image.height)),
-    );
+    magnifications.push(found.magnification);
   }
   magnifications.sort((a, b) => a - b);
   return {
