@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paintDiscs, redCellLattice } from '../../scripts/lib/test-image';
-import { correlationLength, fieldMagnification } from './field-scale';
+import { correlationLength } from './field-scale';
 import { findWhiteCells } from './localise';
-import { downscaleToFit } from './resample';
 
 const PALE: [number, number, number] = [225, 220, 228];
 const PINK: [number, number, number] = [215, 160, 170];
@@ -20,8 +19,7 @@ function field(width: number, height: number, r: number, nucleus: number) {
   };
 }
 
-const magnificationOf = (img: ReturnType<typeof field>['image']) =>
-  fieldMagnification(downscaleToFit(img, 320).image, Math.max(img.width, img.height));
+const magnificationOf = (img: ReturnType<typeof field>['image']) => findWhiteCells(img).magnification;
 
 describe('field scale', () => {
   it('measures a length that follows the size of the red cells', () => {
