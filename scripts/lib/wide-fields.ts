@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { findWhiteCells } from '../../src/core/localise';
 import { resampleRegion } from '../../src/core/resample';
 import type { Box, RgbaImage } from '../../src/core/rgba-image';
-import { decodeImageFile } from './decode-file';
+import { bccdMosaic } from './bccd-mosaic';
 import { matchDetections } from './detection-metrics';
-import { readVocBoxes } from './voc';
 
 export interface WideFieldReport {
   readonly images: number;
@@ -29,7 +28,7 @@ export async function evaluateWideFields(data: string, split: string, n: number,
   let [tp, fp, fn, images] = [0, 0, 0, 0];
   const magnifications: number[] = [];
   for (let start = 0; start + n * n <= ids.length; start += n * n) {
-    const { image, truth } = enlarge(await mosaic(data, ids.slice(start, start + n * n), n), zoom);
+    const { image, truth } = enlarge(await bccdMosaic(data, ids.slice(start, start + n * n), n), zoom);
     const found = findWhiteCells(image);
     const m = matchDetections(
       found.cells.map((c) => c.box),
@@ -49,23 +48,6 @@ export async function evaluateWideFields(data: string, split: string, n: number,
     precision: tp / Math.max(1, tp + fp),
     magnifications,
   };
-}
-
-/** n × n 640×480 fields tiled into one image, with their WBC boxes moved along. */
-async function mosaic(data: string, ids: string[], n: number): Promise<{ image: RgbaImage; truth: Box[] }> {
-  const [w, h] = [640, 480];
-  const out = new Uint8ClampedArray(w * n * h * n * 4);
-  const truth: Box[] = [];
-  for (const [k, id] of ids.entries()) {
-    const field = await decodeImageFile(join(data, 'JPEGImages', `${id}.jpg`));
-    if (field.width !== w || field.height !== h) throw new Error(`${id}: expected a ${w}×${h} field`);
-    const [ox, oy] = [(k % n) * w, Math.floor(k / n) * h];
-    for (let y = 0; y < h; y++) out.set(field.data.subarray(y * w * 4, (y + 1) * w * 4), ((oy + y) * w * n + ox) * 4);
-    for (const b of await readVocBoxes(join(data, 'Annotations', `${id}.xml`), 'WBC')) {
-      truth.push({ ...b, x: b.x + ox, y: b.y + oy });
-    }
-  }
-  return { image: { data: out, width: w * n, height: h * n }, truth };
 }
 
 /** The same field at `zoom` times the pixels, its boxes along. */
