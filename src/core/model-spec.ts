@@ -5,7 +5,7 @@ import spec from './model-spec.json';
  * model-spec.json so that Python reads the very same file; this module only gives them types.
  */
 export const CELL_CLASSES = spec.classes as readonly CellClass[];
-export type CellClass = 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 'NEUTROPHIL';
+export type CellClass = 'BASOPHIL' | 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 'NEUTROPHIL';
 
 /** Side of the square crop the classifier sees, in pixels. */
 export const INPUT_SIZE: number = spec.inputSize;
