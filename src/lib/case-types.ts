@@ -19,7 +19,10 @@ export interface CaseMeta {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly target: Target;
-  /** Image ids in the order they were added. */
+  /**
+   * Image ids in the order they were added. Kept by the storage, in the same transaction that
+   * stores or deletes an image record; the records themselves are found by their caseId.
+   */
   readonly imageIds: readonly string[];
   /**
    * The user's decision per cell key (cellKey): a class set by hand, or the prediction confirmed
@@ -52,6 +55,15 @@ export interface CaseImage {
    * user reviews can adapt the head without the images being run again. Absent in older cases.
    */
   readonly cellFeatures?: readonly Float32Array[];
+}
+
+/** Bytes an image's record holds in pictures and features: what the history list sums per case. */
+export function imageBytes(image: Pick<CaseImage, 'thumbnail' | 'cellImages' | 'cellFeatures'>): number {
+  return (
+    image.thumbnail.size +
+    image.cellImages.reduce((s, b) => s + b.size, 0) +
+    (image.cellFeatures ?? []).reduce((s, f) => s + f.byteLength, 0)
+  );
 }
 
 /** Identifies a cell within a case. */

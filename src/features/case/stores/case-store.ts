@@ -1,15 +1,17 @@
 import { create } from 'zustand';
 import {
+  addCaseImage,
+  CaseDeletedError,
+  changeStoredCase,
   deleteStoredCase,
   listCases,
   loadCase,
   loadCurrentCaseId,
   onCaseDataCleared,
-  saveCaseImage,
-  saveCaseMeta,
+  onCaseStorageChange,
   saveCurrentCaseId,
 } from '../../../lib/case-storage';
-import type { CaseImage, CaseMeta, FinalClass, Target } from '../../../lib/case-types';
+import { imageBytes, type CaseImage, type CaseMeta, type FinalClass, type Target } from '../../../lib/case-types';
 import { forgetBlobUrls } from '../hooks/blob-url';
 
 /** What a finished analysis brings to the case. */
@@ -25,7 +27,8 @@ interface CaseState {
   /** A storage failure to show (quota exceeded, private mode). */
   error?: string;
   restore: () => Promise<void>;
-  addImage: (image: NewCaseImage) => void;
+  /** Adds the image to the open case; rejects, after showing why, when it could not be stored. */
+  addImage: (image: NewCaseImage) => Promise<void>;
   decide: (key: string, final: FinalClass) => void;
   undecide: (key: string) => void;
   rename: (name: string) => void;
@@ -52,38 +55,57 @@ export function emptyCase(now = Date.now()): CaseMeta {
   };
 }
 
-const imageBytes = (i: Pick<CaseImage, 'thumbnail' | 'cellImages' | 'cellFeatures'>) =>
-  i.thumbnail.size +
-  i.cellImages.reduce((s, b) => s + b.size, 0) +
-  (i.cellFeatures ?? []).reduce((s, f) => s + f.byteLength, 0);
-
 export const useCaseStore = create<CaseState>((set, get) => {
-  /**
-   * Saves the case record. A case is stored from its first image on: an empty case exists only
-   * in memory, so that wiping all data leaves nothing behind until the user analyses again.
-   */
-  const persist = (meta: CaseMeta) => {
-    if (meta.imageIds.length === 0) return;
-    saveCaseMeta(meta)
-      .then(() => saveCurrentCaseId(meta.id))
-      .then(refreshHistory)
-      .catch(fail);
-  };
   const fail = (err: unknown) =>
     set({ error: `Could not save to this browser's storage: ${err instanceof Error ? err.message : String(err)}` });
   const refreshHistory = () =>
     listCases()
       .then((history) => set({ history }))
       .catch(fail);
-  const changeMeta = (patch: (m: CaseMeta) => Partial<CaseMeta>) => {
+  /** Images added here whose transaction has not committed yet: kept on screen meanwhile. */
+  const unsaved = (stored: CaseMeta) =>
+    get().images.filter((i) => i.caseId === stored.id && !stored.imageIds.includes(i.id));
+  /** Shows the case as stored (other tabs' images and decisions included), keeping loaded pictures. */
+  const showStored = (stored: { meta: CaseMeta; images: CaseImage[] }) => {
+    if (get().meta.id !== stored.meta.id) return;
+    const loaded = new Map(get().images.map((i) => [i.id, i]));
+    const pending = unsaved(stored.meta);
+    set({
+      meta: { ...stored.meta, imageIds: [...stored.meta.imageIds, ...pending.map((i) => i.id)] },
+      images: [...stored.images.map((i) => loaded.get(i.id) ?? i), ...pending],
+    });
+  };
+  const reload = async (id: string) => {
+    const stored = await loadCase(id);
+    if (stored) showStored(stored);
+  };
+  /**
+   * Edits the case in memory at once and in storage from the stored record. A case is stored
+   * from its first image on: an empty case exists only in memory, so that wiping all data leaves
+   * nothing behind until the user analyses again.
+   */
+  const changeMeta = (patch: (m: CaseMeta) => Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions'>>) => {
     const meta = { ...get().meta, ...patch(get().meta), updatedAt: Date.now() };
     set({ meta });
-    persist(meta);
+    if (meta.imageIds.length === 0) return;
+    changeStoredCase(meta.id, patch)
+      .then(async (stored) => {
+        if (stored && get().meta.id === stored.id) set({ meta: { ...stored, imageIds: get().meta.imageIds } });
+        await refreshHistory();
+      })
+      .catch(fail);
   };
   const show = (meta: CaseMeta, images: CaseImage[]) => {
     forgetBlobUrls(get().images);
     set({ meta, images });
   };
+  // Another tab changed or deleted a stored case: the history and the open case follow.
+  onCaseStorageChange((change) => {
+    void refreshHistory();
+    if (change.type === 'cleared' || change.id !== get().meta.id) return;
+    if (change.type === 'changed') reload(change.id).catch(fail);
+    else show(emptyCase(), []);
+  });
 
   return {
     restored: false,
@@ -103,21 +125,45 @@ export const useCaseStore = create<CaseState>((set, get) => {
         set({ restored: true });
       }
     },
-    addImage: (added) => {
+    addImage: async (added) => {
       const { meta } = get();
       const image: CaseImage = { ...added, id: newId(), caseId: meta.id };
-      set((s) => ({ images: [...s.images, image] }));
-      const next = {
-        ...meta,
-        imageIds: [...meta.imageIds, image.id],
-        cellCount: meta.cellCount + image.cells.length,
-        bytes: meta.bytes + imageBytes(image),
-        updatedAt: Date.now(),
-      };
-      set({ meta: next });
-      saveCaseImage(image)
-        .then(() => persist(get().meta))
-        .catch(fail);
+      set((s) => ({
+        images: [...s.images, image],
+        meta: {
+          ...s.meta,
+          imageIds: [...s.meta.imageIds, image.id],
+          cellCount: s.meta.cellCount + image.cells.length,
+          bytes: s.meta.bytes + imageBytes(image),
+          updatedAt: Date.now(),
+        },
+      }));
+      try {
+        const stored = await addCaseImage(meta, image);
+        const shown = new Set(get().images.map((i) => i.id));
+        // Images another tab added are read back; otherwise the stored record is enough.
+        if (stored.imageIds.some((id) => !shown.has(id))) await reload(stored.id);
+        else showStored({ meta: stored, images: get().images.filter((i) => stored.imageIds.includes(i.id)) });
+        await refreshHistory();
+      } catch (err) {
+        // Not stored: it leaves the case, which shows what a reload would show.
+        set((s) => ({
+          images: s.images.filter((i) => i.id !== image.id),
+          meta: {
+            ...s.meta,
+            imageIds: s.meta.imageIds.filter((id) => id !== image.id),
+            cellCount: s.meta.cellCount - (s.meta.imageIds.includes(image.id) ? image.cells.length : 0),
+            bytes: s.meta.bytes - (s.meta.imageIds.includes(image.id) ? imageBytes(image) : 0),
+          },
+        }));
+        if (err instanceof CaseDeletedError) {
+          // Deleted in another tab while this image was analysed: it starts a new case instead.
+          if (get().meta.id === err.caseId) show(emptyCase(), []);
+          return get().addImage(added);
+        }
+        fail(err);
+        throw err;
+      }
     },
     decide: (key, final) => changeMeta((m) => ({ decisions: { ...m.decisions, [key]: final } })),
     undecide: (key) =>
@@ -140,10 +186,8 @@ export const useCaseStore = create<CaseState>((set, get) => {
       }
     },
     deleteCase: async (id) => {
-      const meta = get().history.find((m) => m.id === id);
-      if (!meta) return;
       try {
-        await deleteStoredCase(meta);
+        await deleteStoredCase(id);
         if (get().meta.id === id) show(emptyCase(), []);
         await refreshHistory();
       } catch (err) {
@@ -153,7 +197,7 @@ export const useCaseStore = create<CaseState>((set, get) => {
   };
 });
 
-// "Delete all local data" wipes the database; the case on screen goes with it.
+// "Delete all local data" wipes the database (here or in another tab); the case on screen goes with it.
 onCaseDataCleared(() => {
   forgetBlobUrls(useCaseStore.getState().images);
   useCaseStore.setState({ meta: emptyCase(), images: [], history: [], error: undefined });
