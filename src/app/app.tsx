@@ -1,6 +1,7 @@
 import { PageNav } from './page-nav';
 import { FOCUS_RING } from '../components/button';
 import { PAGES } from './pages';
+import { UnsavedWorkNotices } from './unsaved-work-notices';
 import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
 import { CaseBanner } from '../features/case/components/case-banner';
@@ -41,6 +42,7 @@ export function App() {
       </header>
       <main className="flex flex-1 flex-col gap-6">
         <UpdatePrompt />
+        <UnsavedWorkNotices />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex flex-wrap items-center gap-3">
             <ModelStatus />

@@ -3,13 +3,14 @@ import { useCaseStore } from '../features/case/stores/case-store';
 import { useModelStore } from '../features/model/stores/model-store';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { effectiveModelVersion } from '../lib/effective-model-version';
+import { saveToCase } from './case-save-log';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();
 
 /**
  * Every analysed image joins the current case (and so the local history), wherever it was
- * dropped. Restores the stored case first.
+ * dropped; an image that could not be stored is noted for the notice. Restores the stored case first.
  */
 export function useCaseIntake(): void {
   useEffect(() => {
@@ -21,7 +22,7 @@ export function useCaseIntake(): void {
         taken.add(it.id);
         if (!r.thumbnail || !r.cellImages) continue;
         const model = useModelStore.getState().model;
-        useCaseStore.getState().addImage({
+        const image = {
           name: it.name,
           width: r.width,
           height: r.height,
@@ -31,7 +32,8 @@ export function useCaseIntake(): void {
           thumbnail: r.thumbnail,
           cellImages: r.cellImages,
           cellFeatures: r.cellFeatures,
-        });
+        };
+        void saveToCase(it.name, () => useCaseStore.getState().addImage(image));
       }
     });
   }, []);

@@ -1,21 +1,53 @@
 import { analysisClient } from '../../../lib/analysis-client';
+import type { ImageOutcome } from '../../../lib/image-outcome';
+import { UnfinishedBatch, useInterruptedFiles } from '../../../lib/unfinished-batch';
 import { useResultsStore } from './results-store';
 
 /** Files waiting for the worker, analysed one at a time so results stream in as they finish. */
 const pending: { id: number; file: File }[] = [];
 let running = false;
 
+/** The queue's file names outlive a reload, so the next page can name what was never analysed. */
+const unfinished = typeof sessionStorage === 'undefined' ? undefined : new UnfinishedBatch(sessionStorage);
+useInterruptedFiles.setState({ names: unfinished?.takeLeftBehind() ?? [] });
+
+export function dismissInterruptedFiles(): void {
+  unfinished?.dismiss();
+  useInterruptedFiles.setState({ names: [] });
+}
+
+/** Leaving the page would drop the queued files: the browser asks first. */
+function warnBeforeLeaving(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+  // Older Chromium and Safari show the prompt only when returnValue is set.
+  event.returnValue = '';
+}
+
+function setLeaveWarning(on: boolean): void {
+  if (typeof window === 'undefined') return;
+  if (on) window.addEventListener('beforeunload', warnBeforeLeaving);
+  else window.removeEventListener('beforeunload', warnBeforeLeaving);
+}
+
+function finishJob(id: number, outcome: ImageOutcome): void {
+  useResultsStore.getState().finish(id, outcome);
+  unfinished?.finished(id);
+}
+
 export function addFiles(files: File[]): void {
-  const ids = useResultsStore.getState().enqueue(files.map((f) => f.webkitRelativePath || f.name));
+  const names = files.map((f) => f.webkitRelativePath || f.name);
+  const ids = useResultsStore.getState().enqueue(names);
   files.forEach((file, i) => pending.push({ id: ids[i], file }));
+  unfinished?.queued(ids.map((id, i) => ({ id, name: names[i] })));
+  setLeaveWarning(true);
   void pump();
 }
 
 /** Stops the batch now: the worker is terminated and everything not finished is marked cancelled. */
 export function cancelBatch(): void {
-  const { finish } = useResultsStore.getState();
-  for (const job of pending.splice(0)) finish(job.id, { status: 'cancelled' });
+  for (const job of pending.splice(0)) finishJob(job.id, { status: 'cancelled' });
   analysisClient.cancel();
+  if (!running) setLeaveWarning(false);
 }
 
 export function clearResults(): void {
@@ -26,13 +58,14 @@ export function clearResults(): void {
 async function pump(): Promise<void> {
   if (running) return;
   running = true;
-  const { update, finish } = useResultsStore.getState();
+  const { update } = useResultsStore.getState();
   try {
     for (let job = pending.shift(); job; job = pending.shift()) {
       update(job.id, { status: 'analysing' });
-      finish(job.id, await analysisClient.analyse(job.file));
+      finishJob(job.id, await analysisClient.analyse(job.file));
     }
   } finally {
     running = false;
+    setLeaveWarning(false);
   }
 }
