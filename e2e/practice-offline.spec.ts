@@ -1,5 +1,6 @@
 import { openReady } from './support/app-page';
 import { expect, test } from './support/fixtures';
+import { CLASSES } from './support/test-images';
 
 // About the service worker, which every other test blocks (playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });
@@ -20,7 +21,7 @@ test('after one visit a practice session runs offline, model feedback included',
     expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(
       0,
     );
-    await page.keyboard.press(String((q % 4) + 1));
+    await page.keyboard.press(String((q % CLASSES.length) + 1));
     if (q === 0)
       await expect(page.getByTestId('model-opinion')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
     await expect(page.getByTestId('next-question')).toBeFocused();

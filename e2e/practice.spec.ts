@@ -23,7 +23,7 @@ test('a ten-question session by keyboard scores what was answered and is in the 
     const quiz = page.getByTestId('quiz');
     await expect(page.getByTestId('question-number')).toContainText(`Question ${q + 1} of 10`);
     const truth = truthOf.get((await quiz.getAttribute('data-item-id'))!)!;
-    const answer = q % 3 === 0 ? CLASSES[(CLASSES.indexOf(truth) + 1) % 4] : truth;
+    const answer = q % 3 === 0 ? CLASSES[(CLASSES.indexOf(truth) + 1) % CLASSES.length] : truth;
     await page.keyboard.press(String(CLASSES.indexOf(answer) + 1));
     const feedback = page.getByTestId('feedback');
     await expect(feedback).toHaveAttribute('data-correct', String(answer === truth));
@@ -67,6 +67,7 @@ test('a ten-question session by keyboard scores what was answered and is in the 
 test('the atlas shows at least six examples and the facts for each cell type', async ({ page }) => {
   await page.goto('/#/atlas');
   for (const [cls, share] of [
+    ['Basophil', '0–1%'],
     ['Eosinophil', '1–4%'],
     ['Lymphocyte', '20–40%'],
     ['Monocyte', '2–8%'],
@@ -77,6 +78,8 @@ test('the atlas shows at least six examples and the facts for each cell type', a
     expect(await page.getByTestId('atlas-examples').getByRole('img').count()).toBeGreaterThanOrEqual(6);
     await expect(page.getByTestId('atlas')).toContainText(`${share} of white cells`);
   }
+  await expect(page.getByTestId('practice-set-credit')).toContainText('Data in Brief 30 (2020) 105474');
+  await expect(page.getByTestId('practice-set-credit').getByRole('link', { name: 'CC BY 4.0' })).toBeVisible();
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectNoAxeViolations(page, 'dark atlas');
 });

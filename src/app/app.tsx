@@ -1,5 +1,6 @@
 import { PageNav } from './page-nav';
 import { FOCUS_RING } from '../components/button';
+import { classListInWords } from '../lib/cell-class-style';
 import { PAGES } from './pages';
 import { UnsavedWorkNotices } from './unsaved-work-notices';
 import { useCaseIntake } from './use-case-intake';
@@ -34,7 +35,7 @@ export function App() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">HematoVision</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Eosinophils, lymphocytes, monocytes and neutrophils in stained blood smear images.
+            {classListInWords()} in stained blood smear images.
           </p>
         </div>
         <PageNav current={page ? page.id : ''} />

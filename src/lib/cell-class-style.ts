@@ -1,10 +1,17 @@
-import type { CellClass } from '../core/model-spec';
+import { CELL_CLASSES, type CellClass } from '../core/model-spec';
 
 /** How each class is named and coloured everywhere in the UI (colour is never the only cue). */
 export const CLASS_STYLE: Record<
   CellClass,
   { label: string; short: string; bar: string; stroke: string; chip: string }
 > = {
+  BASOPHIL: {
+    label: 'Basophil',
+    short: 'Baso',
+    bar: 'bg-amber-500',
+    stroke: '#f59e0b',
+    chip: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+  },
   EOSINOPHIL: {
     label: 'Eosinophil',
     short: 'Eos',
@@ -34,6 +41,13 @@ export const CLASS_STYLE: Record<
     chip: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100',
   },
 };
+
+/** Every class the model knows, as a sentence's plural list: "Basophils, eosinophils, … and neutrophils". */
+export function classListInWords(): string {
+  const names = CELL_CLASSES.map((c) => `${CLASS_STYLE[c].label.toLowerCase()}s`);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names.join('');
+  return list.charAt(0).toUpperCase() + list.slice(1);
+}
 
 /** A share as a percentage; decimals for a threshold that whole percents would round onto a shown confidence. */
 export function formatPercent(p: number, decimals = 0): string {

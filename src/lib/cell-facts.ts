@@ -18,6 +18,17 @@ export interface CellFacts {
 }
 
 export const CELL_FACTS: Record<CellClass, CellFacts> = {
+  BASOPHIL: {
+    nucleus: 'Two lobes or an irregular shape, usually hard to see: the granules lie over it and obscure it.',
+    cytoplasm: 'Pale lilac where it shows between the granules, which is seldom.',
+    granules:
+      'Large, coarse, dense dark-purple to blue-black (basophilic) granules of uneven size, scattered over the whole cell and its nucleus.',
+    size: 'About 10–14 µm: a little smaller than a neutrophil, under twice a red cell.',
+    tellApart:
+      'Dark purple-black granules that cover the nucleus. An eosinophil’s granules are orange-red and leave its two lobes visible; a lymphocyte’s dark nucleus is smooth, with no granules on it.',
+    normalShare: '0–1%',
+    role: 'Releases histamine and heparin from its granules in allergic (IgE-mediated) reactions and inflammation; a raised count points to a myeloproliferative disorder such as chronic myeloid leukaemia.',
+  },
   EOSINOPHIL: {
     nucleus: 'Usually two lobes joined by a thin strand (“spectacles”); the lobes are often half hidden by granules.',
     cytoplasm: 'Packed with granules, so the cytoplasm itself is barely seen.',

@@ -12,7 +12,7 @@ const SCRIPT: [CellClass, CellClass][] = [
   ['LYMPHOCYTE', 'LYMPHOCYTE'],
   ['LYMPHOCYTE', 'LYMPHOCYTE'],
   ['MONOCYTE', 'LYMPHOCYTE'],
-  ['NEUTROPHIL', 'NEUTROPHIL'],
+  ['BASOPHIL', 'BASOPHIL'],
   ['NEUTROPHIL', 'NEUTROPHIL'],
 ];
 
@@ -23,12 +23,14 @@ describe('scoreAnswers', () => {
     const s = scoreAnswers(answers);
     expect([s.correct, s.total, s.streak, s.bestStreak]).toEqual([7, 10, 2, 4]);
     expect(s.perClass).toEqual({
+      BASOPHIL: { asked: 1, correct: 1 },
       EOSINOPHIL: { asked: 5, correct: 3 },
       LYMPHOCYTE: { asked: 2, correct: 2 },
       MONOCYTE: { asked: 1, correct: 0 },
-      NEUTROPHIL: { asked: 2, correct: 2 },
+      NEUTROPHIL: { asked: 1, correct: 1 },
     });
-    expect(s.confusion.EOSINOPHIL).toEqual({ EOSINOPHIL: 3, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 2 });
+    expect(s.confusion.EOSINOPHIL).toEqual({ BASOPHIL: 0, EOSINOPHIL: 3, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 2 });
+    expect(s.confusion.BASOPHIL.BASOPHIL).toBe(1);
     expect(s.confusion.MONOCYTE.LYMPHOCYTE).toBe(1);
     expect(
       Object.values(s.confusion)
@@ -42,6 +44,12 @@ describe('scoreAnswers', () => {
       'You call monocytes lymphocytes 100% of the time (1 of 1).',
       'You call eosinophils neutrophils 40% of the time (2 of 5).',
     ]);
+  });
+
+  it('names a basophil confusion like any other', () => {
+    const missed = scoreAnswers([{ itemId: 'b', truth: 'BASOPHIL', answer: 'EOSINOPHIL', at: 0 }]);
+    expect(missed.perClass.BASOPHIL).toEqual({ asked: 1, correct: 0 });
+    expect(confusionSentences(missed)).toEqual(['You call basophils eosinophils 100% of the time (1 of 1).']);
   });
 
   it('scores an empty session as zero', () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { OutlinedImage } from '../../../components/outlined-image';
+import { PracticeSetCredit } from '../../../components/practice-set-credit';
 import { SegmentedControl } from '../../../components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
@@ -61,6 +62,9 @@ export function AtlasPage() {
                 </li>
               ))}
           </ul>
+          <div className="mt-2">
+            <PracticeSetCredit />
+          </div>
         </div>
       </div>
     </section>

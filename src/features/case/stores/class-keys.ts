@@ -1,7 +1,7 @@
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { NOT_WBC, type FinalClass } from '../../../lib/case-types';
 
-/** Keys that set a cell's class, as on a manual cell counter: 1–4 in CELL_CLASSES order, 0 or X to set aside. */
+/** Keys that set a cell's class, as on a manual cell counter: 1, 2, … in CELL_CLASSES order, 0 or X to set aside. */
 export function classForKey(key: string): FinalClass | undefined {
   const n = Number(key);
   if (key.length === 1 && n >= 1 && n <= CELL_CLASSES.length) return CELL_CLASSES[n - 1];

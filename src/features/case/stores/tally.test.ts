@@ -6,15 +6,16 @@ import { tally, wholePercents } from './tally';
 
 const images = [
   fakeImage('a', 'a.jpg', [fakeCell('NEUTROPHIL'), fakeCell('LYMPHOCYTE')]),
-  fakeImage('b', 'b.jpg', [fakeCell('NEUTROPHIL'), fakeCell('MONOCYTE', 0.4)]),
+  fakeImage('b', 'b.jpg', [fakeCell('NEUTROPHIL'), fakeCell('MONOCYTE', 0.4), fakeCell('BASOPHIL')]),
 ];
 
 describe('tally', () => {
   it('counts the predictions when nothing is corrected', () => {
     const t = tally(caseCells(images, {}));
-    expect(t.counts).toEqual({ EOSINOPHIL: 0, LYMPHOCYTE: 1, MONOCYTE: 1, NEUTROPHIL: 2 });
-    expect(t.counted).toBe(4);
-    expect(t.shares.NEUTROPHIL).toBe(0.5);
+    expect(t.counts).toEqual({ BASOPHIL: 1, EOSINOPHIL: 0, LYMPHOCYTE: 1, MONOCYTE: 1, NEUTROPHIL: 2 });
+    expect(t.counted).toBe(5);
+    expect(t.shares.NEUTROPHIL).toBe(0.4);
+    expect(t.shares.BASOPHIL).toBe(0.2);
     expect(t.excluded).toBe(0);
     expect(t.corrected).toBe(0);
   });
@@ -31,10 +32,10 @@ describe('tally', () => {
 
   it('leaves cells set aside out of the percentages but counts them apart', () => {
     const t = tally(caseCells(images, { [cellKey('a', 1)]: NOT_WBC }));
-    expect(t.counted).toBe(3);
+    expect(t.counted).toBe(4);
     expect(t.excluded).toBe(1);
     expect(t.counts.LYMPHOCYTE).toBe(0);
-    expect(t.shares.NEUTROPHIL).toBeCloseTo(2 / 3);
+    expect(t.shares.NEUTROPHIL).toBeCloseTo(2 / 4);
     expect(Object.values(t.shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });
 
@@ -54,17 +55,20 @@ describe('tally', () => {
 
 describe('wholePercents', () => {
   it('adds up to exactly 100 where rounding would not', () => {
-    const p = wholePercents({ EOSINOPHIL: 1, LYMPHOCYTE: 1, MONOCYTE: 1, NEUTROPHIL: 0 });
-    expect(p.EOSINOPHIL + p.LYMPHOCYTE + p.MONOCYTE + p.NEUTROPHIL).toBe(100);
+    const p = wholePercents({ BASOPHIL: 0, EOSINOPHIL: 1, LYMPHOCYTE: 1, MONOCYTE: 1, NEUTROPHIL: 0 });
+    expect(p.BASOPHIL + p.EOSINOPHIL + p.LYMPHOCYTE + p.MONOCYTE + p.NEUTROPHIL).toBe(100);
     expect([p.EOSINOPHIL, p.LYMPHOCYTE, p.MONOCYTE].sort()).toEqual([33, 33, 34]);
+    const five = wholePercents({ BASOPHIL: 1, EOSINOPHIL: 1, LYMPHOCYTE: 1, MONOCYTE: 1, NEUTROPHIL: 2 });
+    expect(Object.values(five).reduce((a, b) => a + b, 0)).toBe(100);
   });
   it('is exact when the counts divide evenly, and zero without cells', () => {
-    expect(wholePercents({ EOSINOPHIL: 3, LYMPHOCYTE: 30, MONOCYTE: 7, NEUTROPHIL: 60 })).toEqual({
+    expect(wholePercents({ BASOPHIL: 1, EOSINOPHIL: 3, LYMPHOCYTE: 30, MONOCYTE: 7, NEUTROPHIL: 59 })).toEqual({
+      BASOPHIL: 1,
       EOSINOPHIL: 3,
       LYMPHOCYTE: 30,
       MONOCYTE: 7,
-      NEUTROPHIL: 60,
+      NEUTROPHIL: 59,
     });
-    expect(wholePercents({ EOSINOPHIL: 0, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 0 }).NEUTROPHIL).toBe(0);
+    expect(wholePercents({ BASOPHIL: 0, EOSINOPHIL: 0, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 0 }).NEUTROPHIL).toBe(0);
   });
 });

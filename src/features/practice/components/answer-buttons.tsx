@@ -3,7 +3,7 @@ import { FOCUS_RING } from '../../../components/button';
 import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
 
-/** The four answers, as buttons and as keys 1–4 anywhere on the page while a question is open. */
+/** One answer per class, as buttons and as keys 1, 2, … anywhere on the page while a question is open. */
 export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClass) => void; disabled: boolean }) {
   useEffect(() => {
     if (disabled) return;
@@ -21,7 +21,11 @@ export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClas
     return () => window.removeEventListener('keydown', onKey);
   }, [disabled, onAnswer]);
   return (
-    <div role="group" aria-label="Your answer (keys 1 to 4)" className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+    <div
+      role="group"
+      aria-label={`Your answer (keys 1 to ${CELL_CLASSES.length})`}
+      className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2"
+    >
       {CELL_CLASSES.map((cls, i) => (
         <button
           key={cls}

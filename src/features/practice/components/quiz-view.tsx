@@ -12,7 +12,7 @@ import { AnswerButtons } from './answer-buttons';
 import { FeedbackPanel } from './feedback-panel';
 import { SessionStats } from './session-stats';
 
-/** One question: the image with its cell outlined, the four answers, then the feedback. */
+/** One question: the image with its cell outlined, one answer per class, then the feedback. */
 export function QuizView() {
   const { current, phase, answers, size, answer, next, quit } = usePracticeStore();
   const opinion = useModelOpinion(current);

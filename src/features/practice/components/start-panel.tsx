@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
+import { PracticeSetCredit } from '../../../components/practice-set-credit';
 import { SegmentedControl } from '../../../components/segmented-control';
+import { CELL_CLASSES } from '../../../core/model-spec';
 import { SESSION_SIZES, usePracticeStore, type SessionSize } from '../stores/practice-store';
 import { OverallProgress } from './overall-progress';
 import { SessionHistory } from './session-history';
@@ -16,11 +18,12 @@ export function StartPanel() {
           Practice
         </h2>
         <p className="max-w-2xl text-sm text-slate-700 dark:text-slate-200">
-          Name the outlined white cell: click an answer or press 1–4. After each answer you see the true class, what the
-          model thought and where it looked, and what to look for. Questions adapt: classes you miss come back more
-          often.
+          Name the outlined white cell: click an answer or press 1–{CELL_CLASSES.length}. After each answer you see the
+          true class, what the model thought and where it looked, and what to look for. Questions adapt: classes you
+          miss come back more often.
           {` ${items.length} images; everything stays on this device and works offline.`}
         </p>
+        <PracticeSetCredit />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <SegmentedControl<string>
