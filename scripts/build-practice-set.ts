@@ -1,26 +1,32 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { findWhiteCells } from '../src/core/localise';
 import { CELL_CLASSES, type CellClass } from '../src/core/model-spec';
-import { resampleRegion } from '../src/core/resample';
 import type { Box, RgbaImage } from '../src/core/rgba-image';
 import { decodeImageFile } from './lib/decode-file';
 import { fail } from './lib/fail';
-import { readVocBoxes } from './lib/voc';
 
 /**
- * npm run build:practice — writes public/practice/: the bundled practice set for students.
- * 32 items per class, chosen by position in sorted file lists (never by what the model gets
- * right): 20 from blood-cells/TEST (box from the app's localisation) and up to 12 BCCD fields
- * with a single white cell of a known type (box from the VOC annotation), topped up from TEST
- * where BCCD has too few. Each JPEG is re-encoded to at most 40 KB.
+ * npm run build:practice — writes public/practice/: the bundled practice set for students and the
+ * atlas's examples. Exactly the PBC cells that training/splits/pbc.csv puts in its `practice`
+ * partition, so none of them is trained, selected or reported on; in the split file's order,
+ * never chosen by what the model gets right. PBC crops are 360 px, one cell centred in each, so
+ * they keep their size; each is re-encoded as a JPEG of at most MAX_BYTES. The box is the white
+ * cell the app's own localisation finds at the centre; an image where it finds none there is
+ * left out (and named), and the build fails if that leaves a class under MIN_PER_CLASS.
  */
 const DATA = '../shared/data';
+const SPLIT = 'training/splits/pbc.csv';
 const OUT = 'public/practice';
-const PER_CLASS = 32;
-const FROM_BCCD = 12;
-const MAX_BYTES = 40 * 1024;
+const MIN_PER_CLASS = 40;
+const MAX_BYTES = 16 * 1024;
+/**
+ * PBC crops are centred on their labelled cell, so a box whose centre is further than this share
+ * of the image's side from the image's centre has taken in a neighbouring cell or a platelet
+ * clump: the outline would not show the cell the label is for, and the image is left out.
+ */
+const MAX_OFF_CENTRE = 0.1;
 
 interface PracticeItem {
   id: string;
@@ -32,95 +38,107 @@ interface PracticeItem {
   source: string;
 }
 
-function evenly<T>(items: T[], count: number): T[] {
-  if (items.length <= count) return items;
-  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)]);
-}
-
-function encode(img: RgbaImage): Buffer {
-  for (let quality = 88; quality >= 40; quality -= 6) {
-    const out = jpeg.encode({ data: img.data, width: img.width, height: img.height }, quality).data;
-    if (out.length <= MAX_BYTES) return out;
-  }
-  throw new Error('could not fit an image in 40 KB');
-}
-
-function shrink(img: RgbaImage, box: Box, maxSide: number): { img: RgbaImage; box: Box } {
-  const s = Math.min(1, maxSide / Math.max(img.width, img.height));
-  const width = Math.round(img.width * s);
-  const height = Math.round(img.height * s);
-  const data = resampleRegion(img, { x: 0, y: 0, width: img.width, height: img.height }, width, height);
-  const r = (v: number) => Math.round(v * s);
-  return {
-    img: { data, width, height },
-    box: { x: r(box.x), y: r(box.y), width: r(box.width), height: r(box.height) },
-  };
-}
-
-function singleCellFields(): Map<CellClass, string[]> {
-  const rows = readFileSync(join(DATA, 'bccd', 'labels.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
+/** The split file's `practice` rows per class, in file order: `<CLASS>/<file>.jpg` relative to pbc/. */
+function practiceFiles(): Map<CellClass, string[]> {
+  const [header, ...rows] = readFileSync(SPLIT, 'utf8').trim().split('\n');
+  if (header.trim() !== 'file,label,partition') fail(`${SPLIT}: unexpected header "${header}"`);
   const byClass = new Map<CellClass, string[]>(CELL_CLASSES.map((c) => [c, []]));
   for (const row of rows) {
-    const m = /^,(\d+),"?([A-Z, ]*)"?$/.exec(row.trim());
-    const label = m?.[2].trim() as CellClass;
-    if (!m || !byClass.has(label)) continue;
-    byClass.get(label)!.push(`BloodImage_${m[1].padStart(5, '0')}`);
+    const [file, label, partition] = row.trim().split(',');
+    if (partition !== 'practice') continue;
+    const files = byClass.get(label as CellClass);
+    if (!files) fail(`${SPLIT}: unknown class "${label}"`);
+    files.push(file);
   }
   return byClass;
 }
 
+function encode(img: RgbaImage): Buffer {
+  for (let quality = 85; quality >= 40; quality -= 5) {
+    const out = jpeg.encode({ data: img.data, width: img.width, height: img.height }, quality).data;
+    if (out.length <= MAX_BYTES) return out;
+  }
+  throw new Error(`could not fit an image in ${MAX_BYTES / 1024} KB`);
+}
+
+/** The found cell whose centre is nearest the image's centre, if it is near enough to be the labelled one. */
+function centredCell(image: RgbaImage): Box | undefined {
+  const off = (b: Box) => Math.hypot(b.x + b.width / 2 - image.width / 2, b.y + b.height / 2 - image.height / 2);
+  const boxes = findWhiteCells(image).cells.map((c) => c.box);
+  const nearest = boxes.sort((a, b) => off(a) - off(b))[0];
+  return nearest && off(nearest) <= MAX_OFF_CENTRE * Math.min(image.width, image.height) ? nearest : undefined;
+}
+
+const whole = (b: Box): Box => ({
+  x: Math.round(b.x),
+  y: Math.round(b.y),
+  width: Math.round(b.width),
+  height: Math.round(b.height),
+});
+
 async function main(): Promise<void> {
-  if (!existsSync(DATA)) fail(`${DATA} not found`);
+  if (!existsSync(join(DATA, 'pbc'))) fail(`${DATA}/pbc not found`);
+  if (!existsSync(SPLIT)) fail(`${SPLIT} not found`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const items: PracticeItem[] = [];
-  const fields = singleCellFields();
-  for (const label of CELL_CLASSES) {
-    const chosen: { path: string; box?: Box; source: string }[] = [];
-    for (const id of fields.get(label)!) {
-      if (chosen.length >= FROM_BCCD) break;
-      const xml = join(DATA, 'bccd', 'Annotations', `${id}.xml`);
-      if (!existsSync(xml)) continue;
-      const boxes = await readVocBoxes(xml, 'WBC');
-      if (boxes.length === 1)
-        chosen.push({
-          path: join(DATA, 'bccd', 'JPEGImages', `${id}.jpg`),
-          box: boxes[0],
-          source: `bccd/JPEGImages/${id}.jpg`,
-        });
-    }
-    const testDir = join(DATA, 'blood-cells', 'TEST', label);
-    const testFiles = readdirSync(testDir).sort();
-    // A few spares: an image where no cell is found is skipped, not forced in.
-    for (const f of evenly(testFiles, PER_CLASS - chosen.length + 4)) {
-      chosen.push({ path: join(testDir, f), source: `blood-cells/TEST/${label}/${f}` });
-    }
+  const skipped: string[] = [];
+  for (const [label, files] of practiceFiles()) {
     let n = 0;
-    for (const c of chosen) {
-      if (n === PER_CLASS) break;
-      const image = await decodeImageFile(c.path);
-      const box = c.box ?? findWhiteCells(image).cells[0]?.box;
-      if (!box) continue;
-      const small = shrink(image, box, 400);
+    for (const file of files) {
+      const image = await decodeImageFile(join(DATA, 'pbc', file));
+      const box = centredCell(image);
+      if (!box) {
+        skipped.push(basename(file));
+        continue;
+      }
       const id = `${label.toLowerCase()}-${String(++n).padStart(2, '0')}`;
-      writeFileSync(join(OUT, `${id}.jpg`), encode(small.img));
+      writeFileSync(join(OUT, `${id}.jpg`), encode(image));
       items.push({
         id,
         file: `${id}.jpg`,
         label,
-        box: small.box,
-        width: small.img.width,
-        height: small.img.height,
-        source: c.source,
+        box: whole(box),
+        width: image.width,
+        height: image.height,
+        source: `pbc/${label}/${basename(file)}`,
       });
     }
+    if (n < MIN_PER_CLASS) fail(`${label}: only ${n} practice images with a cell found (need ${MIN_PER_CLASS})`);
   }
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ items }, null, 1) + '\n');
+  writeFileSync(join(OUT, 'SOURCES.md'), sources(items, skipped));
   const counts = CELL_CLASSES.map((c) => `${c} ${items.filter((i) => i.label === c).length}`).join(', ');
   console.log(`${items.length} practice items (${counts}) in ${OUT}`);
+  if (skipped.length > 0) console.log(`left out, no cell found at the centre: ${skipped.join(', ')}`);
+}
+
+function sources(items: readonly PracticeItem[], skipped: readonly string[]): string {
+  const perClass = CELL_CLASSES.map((c) => `${c.toLowerCase()} ${items.filter((i) => i.label === c).length}`);
+  return `# Practice set: origin and licence
+
+Built by \`npm run build:practice\` (scripts/build-practice-set.ts): ${items.length} images
+(${perClass.join(', ')}), each a different cell, from one source:
+
+- **PBC dataset** — A. Acevedo, A. Merino, S. Alférez, Á. Molina, L. Boldú, J. Rodellar,
+  "A dataset of microscopic peripheral blood cell images for development of automatic recognition
+  systems", *Data in Brief* 30 (2020) 105474, https://doi.org/10.1016/j.dib.2020.105474.
+  Hospital Clinic of Barcelona, CellaVision DM96, May–Grünwald Giemsa stain. Licence: CC BY 4.0
+  (https://creativecommons.org/licenses/by/4.0/). Changes made here: re-encoded as JPEG of at
+  most ${MAX_BYTES / 1024} KB; nothing else.
+
+The images are the rows of \`training/splits/pbc.csv\` whose partition is \`practice\`: cells
+that the model is never trained, selected or reported on.${
+    skipped.length > 0
+      ? `\n\nLeft out: ${skipped.join(', ')}. The app's localisation found no cell at their centre (the
+box took in a neighbouring cell or platelets), so an outline would not show the labelled cell.`
+      : ''
+  }
+
+\`manifest.json\` lists every item: \`id\`, \`file\`, \`label\` (true class), \`box\` (the white
+cell at the image's centre as found by the app's own localisation, \`src/core/localise.ts\`),
+\`width\`, \`height\` and \`source\` (the original file under \`pbc/\`).
+`;
 }
 
 main().catch((err: unknown) => fail((err as Error).message));
