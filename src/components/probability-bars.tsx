@@ -1,7 +1,7 @@
 import { CELL_CLASSES } from '../core/model-spec';
 import { CLASS_STYLE, formatPercent } from '../lib/cell-class-style';
 
-/** The four class probabilities of one cell as labelled bars, in CELL_CLASSES order. */
+/** Every class's probability for one cell as labelled bars, in CELL_CLASSES order. */
 export function ProbabilityBars({
   probabilities,
   className = '',

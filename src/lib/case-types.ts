@@ -1,7 +1,7 @@
 import type { AnalysedCell } from '../core/analyse';
 import type { CellClass } from '../core/model-spec';
 
-/** A cell's final class: one of the four, or set aside as not a white cell / unclassifiable. */
+/** A cell's final class: one of the model's classes, or set aside as not a white cell / unclassifiable. */
 export const NOT_WBC = 'NOT_WBC';
 export type FinalClass = CellClass | typeof NOT_WBC;
 

@@ -23,7 +23,7 @@ export function baseModelVersion(version: string): string {
 }
 
 /**
- * Every cell a user decided (corrected, or confirmed in the review queue) as one of the four
+ * Every cell a user decided (corrected, or confirmed in the review queue) as one of the model's
  * classes, with the features the given model version computed for it. Cells left as the model
  * predicted them are not labels, and cells set aside as not white cells have no class to learn.
  */
@@ -52,7 +52,7 @@ export function reviewedCells(
   return { examples, perClass, cases, unusable };
 }
 
-/** The case's images in which a user decided at least one cell as one of the four classes. */
+/** The case's images in which a user decided at least one cell as one of the model's classes. */
 export function imagesWithReviewedCells(meta: CaseMeta): string[] {
   const reviewed = new Set(
     Object.entries(meta.decisions)

@@ -7,7 +7,7 @@ import { CellTile, tileId } from './cell-tile';
 
 /**
  * The case's images, each with its cells boxed and listed. The cell list is one tab stop: arrow
- * keys (or Home/End) move between cells, 1–4 / 0 / X / U act on the focused one.
+ * keys (or Home/End) move between cells, a class's number / 0 / X / U act on the focused one.
  */
 export function CaseFields({ images, cells }: { images: readonly CaseImage[]; cells: readonly CaseCell[] }) {
   const [activeKey, setActiveKey] = useState<string>();

@@ -12,7 +12,7 @@ export const tileId = (key: string) => `case-cell-${key.replace(/[^\w-]/g, '_')}
 
 /**
  * One cell of the case: its picture, number, final class, and what the model said. Focused, it
- * takes 1–4 (a class), 0 or X (not a white cell) and U (back to the prediction).
+ * takes a class's number (1, 2, … in CELL_CLASSES order), 0 or X (not a white cell) and U (back to the prediction).
  */
 export function CellTile({
   c,

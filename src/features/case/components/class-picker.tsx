@@ -7,7 +7,7 @@ const CHOICES: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
 /**
  * The five classes a cell can be given, as a row of toggle buttons. In the cell list they are
- * click targets only (`focusable` false): keyboard users press 1–4, 0 or X on the focused cell,
+ * click targets only (`focusable` false): keyboard users press a class's number, 0 or X on the focused cell,
  * which keeps the list at one tab stop instead of five per cell.
  */
 export function ClassPicker({

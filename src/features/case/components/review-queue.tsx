@@ -15,7 +15,7 @@ const BOX_SHARE = 1 / 1.5;
 
 /**
  * Steps through only the cells the model flagged for review, one at a time and enlarged, as a
- * technologist verifies pre-classified cells. Keys: → or J next, ← or K previous, 1–4 / 0 / X
+ * technologist verifies pre-classified cells. Keys: → or J next, ← or K previous, a class's number / 0 / X
  * set the class and go on, Enter confirms the model's class and goes on.
  */
 export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; images: readonly CaseImage[] }) {
@@ -49,7 +49,8 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {queue.length} cell{queue.length === 1 ? '' : 's'} flagged, {checked} checked. Focus the panel, then: → or J
-        next, ← or K previous, 1–4 / 0 / X set the class and go on, Enter keep the model's class and go on.
+        next, ← or K previous, 1–{CELL_CLASSES.length} / 0 / X set the class and go on, Enter keep the model's class and
+        go on.
       </p>
       <div
         ref={panel}

@@ -2,7 +2,7 @@ import { ProbabilityBars } from '../../../components/probability-bars';
 import type { AnalysedCell } from '../../../core/analyse';
 import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
 
-/** One cell: its number on the thumbnail, the predicted class, a review badge, and all four probabilities. */
+/** One cell: its number on the thumbnail, the predicted class, a review badge, and every class's probability. */
 export function CellDetails({ cell, index }: { cell: AnalysedCell; index: number }) {
   const style = CLASS_STYLE[cell.predicted];
   return (
