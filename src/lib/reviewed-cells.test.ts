@@ -37,15 +37,20 @@ function image(id: string, modelVersion: string, cells: number, withFeatures = t
 }
 
 describe('reviewedCells', () => {
-  it('takes decided cells of the four classes with their own features, and nothing else', () => {
+  it("takes decided cells of the model's classes with their own features, and nothing else", () => {
     const a = image('a', '1.abc', 3);
     const decisions: Record<string, FinalClass> = {
       [cellKey('a', 0)]: 'MONOCYTE',
+      [cellKey('a', 1)]: 'BASOPHIL',
       [cellKey('a', 2)]: NOT_WBC,
     };
     const r = reviewedCells([{ meta: emptyTestCase(decisions), images: [a] }], '1.abc');
-    expect(r.examples).toEqual([{ features: features(0), label: 2 }]);
-    expect(r.perClass).toEqual([0, 0, 1, 0]);
+    // Labels are class indices in CELL_CLASSES order: BASOPHIL 0, EOSINOPHIL 1, LYMPHOCYTE 2, MONOCYTE 3, NEUTROPHIL 4.
+    expect(r.examples).toEqual([
+      { features: features(0), label: 3 },
+      { features: features(1), label: 0 },
+    ]);
+    expect(r.perClass).toEqual([1, 0, 0, 1, 0]);
     expect(r.cases).toBe(1);
     expect(r.unusable).toBe(0);
   });
@@ -59,7 +64,7 @@ describe('reviewedCells', () => {
     ];
     const r = reviewedCells(stored, '1.abc');
     // An adapted head changes no features: the lab-adapted image's cell is usable.
-    expect(r.perClass).toEqual([1, 0, 0, 0]);
+    expect(r.perClass).toEqual([0, 1, 0, 0, 0]);
     expect(r.cases).toBe(1);
     expect(r.unusable).toBe(2);
   });
@@ -69,7 +74,7 @@ describe('reviewedCells', () => {
     expect(baseModelVersion('1.abc')).toBe('1.abc');
   });
 
-  it('reads only the images that hold a cell decided as one of the four classes, in case order', () => {
+  it("reads only the images that hold a cell decided as one of the model's classes, in case order", () => {
     const meta = {
       ...emptyTestCase({
         [cellKey('img-3', 1)]: 'LYMPHOCYTE',

@@ -48,7 +48,7 @@ describe('visibleItems', () => {
 describe('summarise', () => {
   it('counts cells per class, review, images without a cell and unreadable files', () => {
     expect(summarise(items)).toEqual({
-      perClass: { EOSINOPHIL: 0, LYMPHOCYTE: 0, MONOCYTE: 1, NEUTROPHIL: 2 },
+      perClass: { BASOPHIL: 0, EOSINOPHIL: 0, LYMPHOCYTE: 0, MONOCYTE: 1, NEUTROPHIL: 2 },
       cells: 3,
       review: 1,
       noCell: 1,
