@@ -2,10 +2,14 @@ import { Button } from '../../../components/button';
 import { ProgressBar } from '../../../components/progress-bar';
 import { analysisClient } from '../../../lib/analysis-client';
 import { formatBytes } from '../../../lib/cell-class-style';
+import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';
 import { BackendBadge } from './backend-badge';
 
-/** Model loading progress, its error with a retry, or the ready state with the running backend. */
+/**
+ * Model loading progress, its error with a retry (and, for a download the network cut off, that it
+ * resumes by itself), or the ready state with the running backend.
+ */
 export function ModelStatus() {
   const model = useModelStore((s) => s.model);
   if (model.status === 'ready') return <BackendBadge info={model.info} />;
@@ -13,6 +17,9 @@ export function ModelStatus() {
     return (
       <div role="alert" data-testid="model-error" className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-red-700 dark:text-red-300">The model could not be loaded: {model.message}</span>
+        {isNetworkFailure(model.message) && (
+          <span data-testid="model-auto-retry">It will try again by itself when the network is back.</span>
+        )}
         <Button variant="primary" onClick={() => void analysisClient.retry().catch(() => {})}>
           Retry
         </Button>

@@ -1,8 +1,12 @@
 import { useEffect } from 'react';
 import { analysisClient } from '../../../lib/analysis-client';
 import { useModelStore } from '../stores/model-store';
+import { useModelAutoRetry } from './use-model-auto-retry';
 
-/** Subscribes the store to the client and loads the model once on mount (and after a cancel). */
+/**
+ * Subscribes the store to the client and loads the model once on mount (and after a cancel);
+ * a download the network cut off is resumed by itself.
+ */
 export function useModelLoader(): void {
   const set = useModelStore((s) => s.set);
   const status = useModelStore((s) => s.model.status);
@@ -10,4 +14,5 @@ export function useModelLoader(): void {
   useEffect(() => {
     if (status === 'idle') analysisClient.load().catch(() => {});
   }, [status]);
+  useModelAutoRetry();
 }

@@ -6,6 +6,11 @@ const TEXT: Record<OfflineCache, { label: string; title: string }> = {
     title: 'The app, the model and the practice images are saved on this device: it works without a network.',
   },
   saving: { label: 'Saving for offline use…', title: 'Keep this page open until it says "Ready offline".' },
+  interrupted: {
+    label: 'Saving for offline use paused',
+    title:
+      'The download was cut off. It starts again by itself when the network is back; until this says "Ready offline", the app needs the network.',
+  },
   failed: { label: 'Offline use unavailable', title: 'The browser refused to save the app for offline use.' },
   unsupported: { label: 'Offline use unavailable', title: 'This browser has no service workers.' },
   dev: { label: 'Offline cache off (dev server)', title: 'The offline cache is part of the built app only.' },
@@ -14,6 +19,7 @@ const TEXT: Record<OfflineCache, { label: string; title: string }> = {
 const TONE: Record<OfflineCache, string> = {
   ready: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
   saving: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-100',
+  interrupted: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
   failed: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
   unsupported: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
   dev: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-100',

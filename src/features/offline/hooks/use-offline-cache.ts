@@ -1,18 +1,17 @@
 import { useEffect } from 'react';
+import { startNetworkReachability } from '../../../lib/network-reachability';
 import { useOfflineStore } from '../stores/offline-store';
 import { registerOfflineCache } from './register-offline-cache';
 
-/** Registers the offline cache once and follows the browser's online/offline events. */
+/**
+ * Registers the offline cache once and follows whether the network is there: what requests
+ * show, not navigator.onLine alone (see lib/network-reachability.ts).
+ */
 export function useOfflineCache(): void {
   const setOnline = useOfflineStore((s) => s.setOnline);
   useEffect(() => {
     registerOfflineCache();
-    const sync = () => setOnline(navigator.onLine);
-    window.addEventListener('online', sync);
-    window.addEventListener('offline', sync);
-    return () => {
-      window.removeEventListener('online', sync);
-      window.removeEventListener('offline', sync);
-    };
+    const reachability = startNetworkReachability();
+    return reachability.subscribe(setOnline);
   }, [setOnline]);
 }
