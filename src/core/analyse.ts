@@ -38,8 +38,8 @@ export interface PreparedCells {
 
 /** Finds the white cells and cuts their crops: the pure-JS half of the pipeline. */
 export function prepareCells(image: RgbaImage): PreparedCells {
-  const { cells, gains, magnification } = findWhiteCells(image);
-  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, gains)), magnification };
+  const { cells, magnification } = findWhiteCells(image);
+  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, cell.gains)), magnification };
 }
 
 /**

@@ -2,6 +2,7 @@ import { fieldMagnification } from './field-scale';
 import { LOCALISATION_MAX_SIDE } from './model-spec';
 import type { Box, RgbaImage } from './rgba-image';
 import { downscaleToFit } from './resample';
+import { estimateBackgroundField, gainsAround, gainsPerPixel } from './background-field';
 import { estimateBackgroundGains, type ChannelGains } from './white-balance';
 
 /** A white cell found in an image; all boxes are in the source image's pixels. */
@@ -18,15 +19,28 @@ export interface FoundCell {
   readonly stain: number;
   /** True when the cell's box reaches the image border: part of the cell may be missing. */
   readonly touchesEdge: boolean;
+  /** Background-to-white gains where the cell lies: its crop is balanced with these. */
+  readonly gains: ChannelGains;
 }
 
 export interface Localisation {
   readonly cells: FoundCell[];
-  /** Background-to-white gains of the whole image; crops reuse them. */
+  /**
+   * Background-to-white gains: the whole image's under even light (every cell shares them);
+   * under uneven light, those of the first cell (each cell carries its own in FoundCell.gains).
+   */
   readonly gains: ChannelGains;
+  /** True when the light was uneven and the background was whitened tile by tile. */
+  readonly unevenLight: boolean;
   /** How many times smaller than in a BCCD field the cells were looked for (field-scale.ts); 1 for most images. */
   readonly magnification: number;
 }
+
+/** A channel value at which a camera has clipped: the pixel's true colour is unknown. */
+const CLIPPED = 250;
+
+/** A cell's crop is whitened by the background this many diameters from its centre: beside it. */
+const CELL_GAINS_RADIUS = 0.75;
 
 /** Tuned on bccd trainval; see scripts/evaluate-detect.ts. */
 export const LOCALISATION_PARAMS = {
@@ -78,11 +92,23 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   // The size rules are shares of a BCCD-magnification field; a field m times smaller in scale
   // holds nuclei m² times smaller in share.
   const areaScale = 1 / (magnification * magnification);
-  const gains = estimateBackgroundGains(work);
   const { width: w, height: h } = work;
-  if (offStainShare(work, gains) > params.maxOffStainShare) return { cells: [], gains, magnification };
-  const { mask, excess } = nucleusMask(work, gains, params.threshold, params.maxMaskShare);
-  const pieces = connectedPieces(mask, work, gains).filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
+  const globalGains = estimateBackgroundGains(work);
+  let cellGains: (x: number, y: number, diameter: number) => ChannelGains = () => globalGains;
+  let balance: Balance = { uniform: globalGains, perPixel: null };
+  if (offStainShare(work, balance) > params.maxOffStainShare) {
+    // Off-stain colour left after one triple may be a lamp that lights the frame unevenly (a
+    // clipped white middle, warm corners) rather than a photo: whiten each region by its own
+    // background and ask again. Images that pass with one triple keep exactly today's gains.
+    const field = estimateBackgroundField(work, globalGains);
+    balance = { uniform: null, perPixel: gainsPerPixel(field) };
+    if (offStainShare(work, balance) > params.maxOffStainShare) {
+      return { cells: [], gains: globalGains, magnification, unevenLight: false };
+    }
+    cellGains = (x, y, diameter) => gainsAround(field, x, y, CELL_GAINS_RADIUS * diameter);
+  }
+  const { mask, excess } = nucleusMask(work, balance, params.threshold, params.maxMaskShare);
+  const pieces = connectedPieces(mask, work, balance).filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
   const groups = mergeLobes(pieces, params.mergeDistance);
   const cells: FoundCell[] = [];
   for (const g of groups) {
@@ -105,10 +131,13 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
       diameter: side / scale,
       stain: g.stainSum / g.area,
       touchesEdge,
+      gains: cellGains(cx, cy, side),
     });
   }
   cells.sort((a, b) => b.stain * b.nucleus.width - a.stain * a.nucleus.width);
-  return { cells, gains, magnification };
+  const unevenLight = balance.perPixel !== null;
+  const gains = unevenLight ? (cells[0]?.gains ?? cellGains(w / 2, h / 2, 0)) : globalGains;
+  return { cells, gains, magnification, unevenLight };
 }
 
 /**
@@ -123,21 +152,30 @@ function workingCopy(img: RgbaImage): { work: RgbaImage; scale: number; magnific
   return { work: fine.image, scale: fine.scale, magnification };
 }
 
+/**
+ * Background-to-white gains for every pixel of the working copy: one triple under even light,
+ * or three floats per pixel (GainField) under uneven light.
+ */
+type Balance = { uniform: ChannelGains; perPixel: null } | { uniform: null; perPixel: Float32Array };
+
 function nucleusMask(
   img: RgbaImage,
-  gains: ChannelGains,
+  balance: Balance,
   threshold: number,
   maxShare: number,
 ): { mask: Float32Array; excess: Float32Array } {
   const n = img.width * img.height;
   const excess = new Float32Array(n);
   const d = img.data;
+  const { uniform, perPixel } = balance;
   const histogram = new Uint32Array(256);
   for (let i = 0; i < n; i++) {
     const p = i * 4;
     // Nuclei absorb green far more than blue whatever the stain's hue (violet, blue, magenta);
     // red cells and the background absorb both about alike.
-    const e = d[p + 2] * gains[2] - d[p + 1] * gains[1];
+    const e = uniform
+      ? d[p + 2] * uniform[2] - d[p + 1] * uniform[1]
+      : d[p + 2] * perPixel[3 * i + 2] - d[p + 1] * perPixel[3 * i + 1];
     excess[i] = e;
     histogram[Math.max(0, Math.min(255, Math.floor(e)))]++;
   }
@@ -164,16 +202,23 @@ function ringMean(excess: Float32Array, w: number, h: number, b: Box): number {
   return count ? sum / count : 0;
 }
 
-/** Share of clearly coloured pixels whose hue no smear stain gives: green, cyan, yellow. */
-export function offStainShare(img: RgbaImage, gains: ChannelGains): number {
+/**
+ * Share of clearly coloured pixels whose hue no smear stain gives: green, cyan, yellow. Under
+ * uneven light (a per-pixel balance) pixels with a clipped channel are left out: an over-exposed
+ * lamp clips red and green first, and what is left of such a pixel's hue is the camera's, not
+ * the slide's.
+ */
+function offStainShare(img: RgbaImage, balance: Balance): number {
   const n = img.width * img.height;
   const d = img.data;
+  const { uniform, perPixel } = balance;
   let off = 0;
   for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const r = Math.min(255, d[p] * gains[0]);
-    const g = Math.min(255, d[p + 1] * gains[1]);
-    const b = Math.min(255, d[p + 2] * gains[2]);
+    if (!uniform && Math.max(d[p], d[p + 1], d[p + 2]) >= CLIPPED) continue;
+    const r = Math.min(255, d[p] * (uniform ? uniform[0] : perPixel[3 * i]));
+    const g = Math.min(255, d[p + 1] * (uniform ? uniform[1] : perPixel[3 * i + 1]));
+    const b = Math.min(255, d[p + 2] * (uniform ? uniform[2] : perPixel[3 * i + 2]));
     if (Math.max(r, g, b) - Math.min(r, g, b) <= 30) continue;
     const greenish = g >= r - 5 && g >= b - 5;
     const yellowish = r >= g && g > b && g - b > 0.6 * (r - b);
@@ -194,8 +239,9 @@ interface Piece {
 }
 
 /** 4-connected components of the non-zero pixels, by an explicit stack (no recursion limits). */
-function connectedPieces(excess: Float32Array, img: RgbaImage, gains: ChannelGains): Piece[] {
+function connectedPieces(excess: Float32Array, img: RgbaImage, balance: Balance): Piece[] {
   const { width: w, height: h, data } = img;
+  const { uniform, perPixel } = balance;
   const seen = new Uint8Array(w * h);
   const stack = new Int32Array(w * h);
   const pieces: Piece[] = [];
@@ -211,8 +257,8 @@ function connectedPieces(excess: Float32Array, img: RgbaImage, gains: ChannelGai
       const y = (i - x) / w;
       piece.area++;
       piece.stainSum += excess[i];
-      piece.redSum += data[i * 4] * gains[0];
-      piece.blueSum += data[i * 4 + 2] * gains[2];
+      piece.redSum += data[i * 4] * (uniform ? uniform[0] : perPixel[3 * i]);
+      piece.blueSum += data[i * 4 + 2] * (uniform ? uniform[2] : perPixel[3 * i + 2]);
       if (x < piece.x0) piece.x0 = x;
       if (x > piece.x1) piece.x1 = x;
       if (y < piece.y0) piece.y0 = y;
