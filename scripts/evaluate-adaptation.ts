@@ -12,7 +12,7 @@ import { loadNodeClassifier } from './lib/node-tfjs';
  *   npm run evaluate:adaptation -- --adapt <class folders to adapt on> --data <class folders to measure>
  *     [--out report.json] [--model public/model] [--steps N --learning-rate R --anchor A]
  * Prints the evaluation of --data before and after re-fitting the head on --adapt. The two
- * folders must not share images (lab-b keeps them apart: adapt/ and eval/).
+ * folders must not share cells (lisc keeps them apart: adapt/ and eval/).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({

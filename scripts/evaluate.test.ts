@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CELL_CLASSES } from '../src/core/model-spec';
 import { runScript } from './lib/run-script';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hv-evaluate-'));
@@ -33,7 +34,13 @@ describe('npm run evaluate', () => {
     ]) {
       expect(report, key).toHaveProperty(key);
     }
-    expect(report.classes).toEqual(['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL']);
+    expect(report.classes).toEqual([...CELL_CLASSES]);
+    // A set without basophils (as TEST) is evaluated as it is: macro-F1 over the four it holds.
+    expect(report.classesHeld).toEqual(['EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL']);
+    expect(report.perClass.BASOPHIL.support).toBe(0);
+    const heldF1 = report.classesHeld.map((c: string) => report.perClass[c].f1);
+    expect(report.macroF1).toBeCloseTo(heldF1.reduce((a: number, b: number) => a + b, 0) / 4, 10);
+    expect(r.stdout).toMatch(/classes held: EOSINOPHIL, LYMPHOCYTE, MONOCYTE, NEUTROPHIL \(of the model's 5/);
     expect(report.images).toBe(8);
     const counted = report.confusion.flat().reduce((a: number, b: number) => a + b, 0);
     expect(counted + report.noCellFound.length).toBe(8);
@@ -41,8 +48,18 @@ describe('npm run evaluate', () => {
     expect(report.accuracy).toBeCloseTo(right / 8, 10);
     expect(report.accuracyCI95[0]).toBeLessThanOrEqual(report.accuracy);
     expect(report.accuracyCI95[1]).toBeGreaterThanOrEqual(report.accuracy);
-    for (const c of report.classes) expect(report.perClass[c].support).toBe(2);
+    for (const c of report.classesHeld) expect(report.perClass[c].support).toBe(2);
     expect(r.stdout).toMatch(/accuracy \d+\.\d% \(95% CI/);
+  }, 120_000);
+
+  it('reads all five classes of a set that holds them', () => {
+    const out = join(tmp, 'pbc-report.json');
+    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/pbc-cells', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.classesHeld).toEqual([...CELL_CLASSES]);
+    expect(report.perClass.BASOPHIL.support).toBe(1);
+    expect(report.noCellFound).toEqual([]);
   }, 120_000);
 
   it('fails with one clear line on a missing folder', () => {

@@ -4,10 +4,12 @@ import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
 import { formatReport, type EvaluationReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
 import { loadNodeClassifier } from './lib/node-tfjs';
+import { readSplitPartition } from './lib/split-partition';
 
 /**
  * npm run evaluate -- --data <folder of class folders> [--out report.json] [--model public/model]
  *   [--negatives <folder of images with no white cell>]
+ *   [--split training/splits/pbc.csv --partition test]   only the files of one partition
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -16,11 +18,14 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       model: { type: 'string', default: 'public/model' },
       negatives: { type: 'string' },
+      split: { type: 'string' },
+      partition: { type: 'string', default: 'test' },
     },
   });
   if (!values.data) fail('usage: npm run evaluate -- --data <folder of class folders> [--out report.json]');
   const classifier = await loadNodeClassifier(values.model!);
-  const report: EvaluationReport = await evaluateFolder(values.data, classifier);
+  const only = values.split ? readSplitPartition(values.split, values.partition!) : undefined;
+  const report: EvaluationReport = await evaluateFolder(values.data, classifier, only);
   console.log(formatReport(report));
   if (values.negatives) {
     const n = await evaluateNegatives(values.negatives, classifier);

@@ -1,16 +1,15 @@
-"""Batch augmentation in PyTorch: geometry a microscope allows, and colour that labs differ in.
+"""Batch augmentation in PyTorch: the geometry a microscope allows, and what labs differ in.
 
 Crops arrive with TRAINING_CONTEXT margin (written by scripts/export-crops.ts); every geometric
 transform ends in a centre cut of the size the app's crop rule gives, so a rotated corner never
-reaches the network.
+reaches the network. Every strength comes from the recipe (training/recipes/*.json).
 """
 import math
-import os
 
 import torch
 import torch.nn.functional as F
 
-from common import INPUT_SIZE, TRAINING_CONTEXT
+from .common import INPUT_SIZE, TRAINING_CONTEXT
 
 
 def centre_cut(x, angle=None, flip=None, scale=None, shift=None):
@@ -31,6 +30,7 @@ def centre_cut(x, angle=None, flip=None, scale=None, shift=None):
 
 
 def geometric(x, g):
+    """Any rotation and flip (a smear has no up), ±12 % in scale (the cell finder's size error), a small shift."""
     b = x.shape[0]
     angle = torch.rand(b, generator=g) * 2 * math.pi
     flip = torch.where(torch.rand(b, generator=g) < 0.5, -1.0, 1.0)
@@ -39,17 +39,13 @@ def geometric(x, g):
     return centre_cut(x, angle, flip, scale, shift)
 
 
-# Largest loss of resolution (RES overrides it; 1 leaves it out): another lab's lower magnification
-# gives a cell fewer pixels, and the crop rule, which scales by the cell's own size, enlarges them.
-RES = float(os.environ.get("RES", 2.5))
-
-
-def resolution(x, g):
-    """Half the batch resampled through 1/RES..1 of the input size: the look of a lower magnification."""
-    if RES <= 1:
-        return x  # draws nothing from g, so a run without it repeats exactly
+def resolution(x, g, largest):
+    """Half the batch resampled through 1/largest..1 of the input size: a lower magnification
+    gives a cell fewer pixels, which the crop rule, scaling by the cell's own size, enlarges."""
+    if largest <= 1:
+        return x
     b = x.shape[0]
-    factor = 1 + (RES - 1) * torch.rand(b, generator=g)
+    factor = 1 + (largest - 1) * torch.rand(b, generator=g)
     chosen = torch.rand(b, generator=g) < 0.5
     x = x.clone()
     for i in torch.nonzero(chosen).flatten().tolist():
@@ -59,21 +55,40 @@ def resolution(x, g):
     return x
 
 
-# Largest hue rotation in radians (HUE overrides it for a trial run): about ±29°, as other labs'
-# stains differ in hue (see lab-b).
-HUE = float(os.environ.get("HUE", 0.5))
-
 _YIQ = torch.tensor([[0.299, 0.587, 0.114], [0.596, -0.274, -0.322], [0.211, -0.523, 0.312]])
 _RGB = torch.linalg.inv(_YIQ)
+# Unit optical-density colours of the two dyes of a Romanowsky stain, as RGB absorbances: the
+# azure / methylene-blue family that colours chromatin purple-blue, and eosin, which colours red
+# cells and eosinophil granules pink (close to Ruifrok's haematoxylin and eosin vectors), plus
+# their cross product as a residual channel so that the map is invertible.
+_DYES = torch.tensor([[0.65, 0.70, 0.29], [0.07, 0.99, 0.11]])
+_DYES = _DYES / _DYES.norm(dim=1, keepdim=True)
+_DYES = torch.cat([_DYES, torch.linalg.cross(_DYES[0], _DYES[1])[None]])
+_DYES_INV = torch.linalg.inv(_DYES)
 
 
-def colour(x, g):
-    """Hue, saturation, per-channel gain, brightness, contrast, gamma, blur, noise, grey."""
+def stain(x, g, strength):
+    """Dye amounts jittered in optical density (Beer–Lambert): each dye's concentration scaled by
+    1 ± strength and shifted by ± strength / 4, as stain batches, staining times and labs differ.
+    The white background keeps an optical density of 0, so the illumination is left alone."""
+    if strength <= 0:
+        return x
+    b = x.shape[0]
+    od = -torch.log(x.clamp(1 / 255, 1))
+    conc = torch.einsum("bchw,cd->bdhw", od, _DYES_INV)
+    scale = 1 + strength * (2 * torch.rand(b, 3, 1, 1, generator=g) - 1)
+    shift = strength / 4 * (2 * torch.rand(b, 3, 1, 1, generator=g) - 1)
+    conc = conc * scale + shift * (conc.sum(1, keepdim=True) > 0.15)
+    return torch.exp(-torch.einsum("bdhw,dc->bchw", conc, _DYES)).clamp(0, 1)
+
+
+def colour(x, g, hue):
+    """Hue (± hue radians), saturation, per-channel gain, brightness, contrast, gamma, grey."""
     b = x.shape[0]
     u = lambda lo, hi, *shape: lo + (hi - lo) * torch.rand(b, *shape, generator=g)
-    hue = u(-HUE, HUE)
+    angle = u(-hue, hue)
     sat = u(0.55, 1.6)
-    c, s = torch.cos(hue), torch.sin(hue)
+    c, s = torch.cos(angle), torch.sin(angle)
     rot = torch.zeros(b, 3, 3)
     rot[:, 0, 0] = 1
     rot[:, 1, 1], rot[:, 1, 2], rot[:, 2, 1], rot[:, 2, 2] = c * sat, -s * sat, s * sat, c * sat
@@ -83,11 +98,31 @@ def colour(x, g):
     mean = x.mean((1, 2, 3), keepdim=True)
     x = (x - mean) * u(0.75, 1.25, 1, 1, 1) + mean * u(0.85, 1.15, 1, 1, 1)
     x = x.clamp(0, 1) ** u(0.8, 1.25, 1, 1, 1)
-    blur = torch.rand(b, generator=g) < 0.3
-    if blur.any():
-        x[blur] = F.avg_pool2d(F.pad(x[blur], (1, 1, 1, 1), mode="replicate"), 3, 1)
     grey = torch.rand(b, generator=g) < 0.1
     if grey.any():
         x[grey] = x[grey].mean(1, keepdim=True).expand(-1, 3, -1, -1)
-    x = x + torch.randn(x.shape, generator=g) * 0.01
     return x.clamp(0, 1)
+
+
+def sharpness(x, g, both_ways):
+    """A third of the batch blurred (focus, optics); with both_ways another third sharpened by an
+    unsharp mask, as analysers' cameras sharpen their images and microscope photos do not."""
+    b = x.shape[0]
+    pick = torch.rand(b, generator=g)
+    soft = F.avg_pool2d(F.pad(x, (1, 1, 1, 1), mode="replicate"), 3, 1)
+    blur = pick < 0.3
+    x = x.clone()
+    x[blur] = soft[blur]
+    if both_ways:
+        sharp = (pick >= 0.3) & (pick < 0.6)
+        amount = 0.5 + torch.rand(b, 1, 1, 1, generator=g)
+        x[sharp] = (x + amount * (x - soft))[sharp]
+    return x.clamp(0, 1)
+
+
+def augment(x, g, recipe):
+    """The whole training transform of a batch of context crops in [0, 1]."""
+    x = resolution(geometric(x, g), g, recipe["resolutionLoss"])
+    x = stain(x, g, recipe["stainJitter"])
+    x = sharpness(colour(x, g, recipe["hueJitter"]), g, recipe["sharpenToo"])
+    return (x + torch.randn(x.shape, generator=g) * 0.01).clamp(0, 1)

@@ -5,7 +5,7 @@ the centre with augment.centre_cut; the app cuts the inference crop directly. Fo
 fixture images, both are made here and compared pixel by pixel:
   npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
   npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
-  python3 training/check_crop_agreement.py
+  python3 -m training check-crops
 Exit 1 if the mean absolute difference exceeds 4 grey levels (of 255) on any image.
 """
 import csv
@@ -17,8 +17,8 @@ import torch
 from PIL import Image
 
 sys.path.insert(0, os.path.dirname(__file__))
-from augment import centre_cut  # noqa: E402
-from common import WORK  # noqa: E402
+from .augment import centre_cut  # noqa: E402
+from .common import WORK  # noqa: E402
 
 LIMIT = 4.0
 
@@ -27,7 +27,7 @@ def load(folder, name):
     return np.asarray(Image.open(os.path.join(WORK, "crops", folder, name)).convert("RGB"), dtype=np.float32)
 
 
-def main():
+def main(_args=None):
     with open(os.path.join(WORK, "crops", "agree-inference", "index.csv")) as fh:
         rows = list(csv.DictReader(fh))
     worst = 0.0
@@ -40,7 +40,3 @@ def main():
         print(f"{r['file']}: mean |training crop − app crop| = {diff:.2f} grey levels")
     print(f"worst {worst:.2f} (limit {LIMIT})")
     return 0 if worst <= LIMIT else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,9 +1,9 @@
-"""Exports training/work/best.pt to public/model in the TensorFlow.js layers format.
+"""Exports a run's final.pt to public/model in the TensorFlow.js layers format.
 
-`python3 training/export_tfjs.py` writes model.json (a Keras Sequential topology that tfjs builds
+`python3 -m training export --run training/work/two-labs` writes model.json (a Keras Sequential topology that tfjs builds
 by itself, batch-norm folded into the convolutions), float16 weight shards of at most 2 MiB,
 metadata.json (the facts of src/core/model-spec.json, calibration, sha256 of every shard) and
-training/results/ (the validation summary and per-epoch log, kept with the model), and
+training/results/<recipe>/ (the validation summary and per-epoch log, kept with the model), and
 training/parity.json: calibrated probabilities of the exported weights on the inference crops
 that scripts/export-crops.ts --inference wrote, for the Node parity test to compare with tfjs.
 """
@@ -19,8 +19,8 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 
-from common import CLASSES, DATA, INPUT_SIZE, MODEL_DIR, NORM_OFFSET, NORM_SCALE, ROOT, SPEC, WORK
-from mobilenet import BLOCKS, FEATURE_LAYER, CellNet, gflops
+from .common import CLASSES, DATA, INPUT_SIZE, MODEL_DIR, NORM_OFFSET, NORM_SCALE, ROOT, SPEC, WORK
+from .mobilenet import BLOCKS, FEATURE_LAYER, CellNet, gflops
 
 SHARD_BYTES = 2 * 1024 * 1024
 
@@ -107,11 +107,12 @@ def infer_numpy(named, x):
     return (f @ torch.from_numpy(params["logits/kernel"]) + torch.from_numpy(params["logits/bias"])).numpy()
 
 
-def main():
-    with open(os.path.join(WORK, "validation.json")) as fh:
+def main(args):
+    run = args.run
+    with open(os.path.join(run, "validation.json")) as fh:
         validation = json.load(fh)
     model = CellNet(len(CLASSES))
-    model.load_state_dict(torch.load(os.path.join(WORK, "best.pt")))
+    model.load_state_dict(torch.load(os.path.join(run, "final.pt")))
     model.eval()
     named = [(n, v.astype(np.float16).astype(np.float32)) for n, v in weights(model)]
     blob = b"".join(v.astype("<f2").tobytes() for _, v in named)
@@ -166,14 +167,14 @@ def main():
         ref = torch.softmax(fp16_model(model)(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
         full = torch.softmax(model(torch.from_numpy(x).permute(0, 3, 1, 2)) / metadata["temperature"], 1).numpy()
     # Float16 halves the download; check on validation that it costs no accuracy.
-    from train import load_images, load_split, predict
+    from .data import load_lab
+    from .train import predict
 
-    _, val_rows = load_split()
-    xv, yv = load_images(val_rows)
+    parts = [load_lab(lab)["validation"] for lab in validation["recipe"]["trainLabs"]]
+    xv, yv = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
     pred32, pred16 = predict(model, xv).argmax(1), predict(fp16_model(model), xv).argmax(1)
     acc32 = float((pred32 == yv).float().mean())
     acc16 = float((pred16 == yv).float().mean())
-    # A refit on all of TRAIN has seen these crops: then only the agreement says something.
     agreement = float((pred32 == pred16).float().mean())
     parity = {
         "modelVersion": version,
@@ -188,14 +189,10 @@ def main():
     }
     with open(os.path.join(ROOT, "training", "parity.json"), "w") as fh:
         json.dump(parity, fh, indent=1)
-    results = os.path.join(ROOT, "training", "results")
+    results = os.path.join(ROOT, "training", "results", validation["recipe"]["name"])
     os.makedirs(results, exist_ok=True)
     for name in ("validation.json", "train-log.csv"):
-        shutil.copyfile(os.path.join(WORK, name), os.path.join(results, name))
+        shutil.copyfile(os.path.join(run, name), os.path.join(results, name))
     print(f"exported {version}: {len(blob)} weight bytes in {count} shard(s), {metadata['gflops']} GFLOP per crop")
     print(f"validation accuracy: float32 {acc32:.4f}, float16 {acc16:.4f}; same answer on {agreement:.4f}")
     print(f"float16 vs float32 weights on the parity crops: max |dp| {parity['maxAbsDiffFloat16VsFloat32']:.2e}")
-
-
-if __name__ == "__main__":
-    sys.exit(main())

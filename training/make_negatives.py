@@ -122,7 +122,7 @@ def photo(i):
     return img.filter(ImageFilter.GaussianBlur(rng.choice([0, 0.8, 1.5])))
 
 
-def main():
+def main(_args=None):
     os.makedirs(OUT, exist_ok=True)
     for f in os.listdir(OUT):
         if f.endswith(".jpg"):
@@ -135,7 +135,3 @@ def main():
     for i in range(28):
         photo(i).save(os.path.join(OUT, f"photo-{i:02d}.jpg"), quality=85)
     print(f"{len([f for f in os.listdir(OUT) if f.endswith('.jpg')])} negatives in {OUT}")
-
-
-if __name__ == "__main__":
-    main()

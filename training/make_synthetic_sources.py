@@ -14,7 +14,7 @@ import sys
 
 from PIL import Image, ImageEnhance
 
-from common import DATA, CLASSES
+from .common import DATA, CLASSES
 
 
 def augment(image, rng):
@@ -56,7 +56,3 @@ def main(argv):
             written += 1
     print(f"{written} augmented fields written to {out}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -11,8 +11,8 @@ black fill and the white beyond a field's edge are left out), and goes to the be
 Sources that look alike beyond DUPLICATE (BCCD holds some fields twice, a few pixels apart) share
 a group: a cell must never be on both sides of the validation split.
 
-  python3 match_sources.py                 writes training/work/groups.csv (file,label,group)
-  python3 match_sources.py --check <dir>   matches crops of synthetic augmentations whose source
+  python3 -m training match-sources                 writes training/work/groups.csv (file,label,group)
+  python3 -m training match-sources --check <dir>   matches crops of synthetic augmentations whose source
                                            is known (make_synthetic_sources.py) and prints accuracy
 """
 import csv
@@ -23,7 +23,7 @@ from collections import Counter
 import numpy as np
 from PIL import Image
 
-from common import CLASSES, WORK
+from .common import CLASSES, WORK
 
 SIDE = 40  # px of the compared disc's square: the cell and the red cells around it, its fingerprint
 _yy, _xx = np.mgrid[:SIDE, :SIDE] - (SIDE - 1) / 2
@@ -108,6 +108,8 @@ def main(argv):
     for label in CLASSES:
         rows = [r for r in rows_all if r["label"] == label]
         sources = [s for s in sources_all if s["label"] == label]
+        if not rows:
+            continue  # blood-cells holds no basophils, though a few BCCD fields are labelled so
         templates = source_templates(sources)
         best, score, runner_up = best_sources(folder, rows, sources, templates)
         # A group is named by its first source's field, so two cells of one field share a name too:
@@ -137,7 +139,3 @@ def main(argv):
         writer.writerow(["file", "label", "group"])
         writer.writerows(out)
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,111 +1,29 @@
-"""Trains the shipped classifier: `python3 training/train.py` (CPU, 2 cores, fixed seeds).
+"""Trains the classifier on the crops of one or more laboratories, as a recipe says.
 
-Inputs: training/work/crops/train (npm run export-crops) and training/work/groups.csv
-(match_sources.py). The validation split holds out whole source-cell groups (20 % per class);
-model selection (best epoch or weight average), temperature scaling and the review threshold use it
-alone. Writes best.pt, train-log.csv and validation.json to training/work (training/work/$RUN for a
-trial run; EPOCHS, PATIENCE, LR, BACKBONE_LR, HUE, MIXUP, AVERAGE_FROM and BN_RECALIBRATE override the
-shipped recipe; TRAIN_SEED re-seeds the training alone, to measure the seed's noise).
+    python3 -m training train --recipe training/recipes/two-labs.json
 
-REFIT=<run> trains the same recipe on all of TRAIN (validation groups included) and keeps the final
-epoch, chosen beforehand because nothing is left to choose on; its temperature and review threshold
-are those fitted on validation for the final epoch of <run>, a run of the same recipe that held the
-validation groups out.
+Reads the context crops (scripts/export-crops.ts) and the splits of data.py. Every epoch draws up
+to `cropsPerEpoch[lab]` crops of each training lab (blood-cells repeats each of its cells ~35
+times, pbc shows each once), trains, re-estimates the batch-norm statistics on un-jittered crops
+and reads each lab's validation crops. The final epoch is kept: nothing is chosen on validation
+but the temperature and the review threshold, fitted on the validation crops of the labs trained
+on. A lab read but not trained on (leave-one-lab-out) shows how the recipe carries to a new lab.
+Writes final.pt, train-log.csv and validation.json to the run folder.
 """
-import csv
 import json
 import os
 import random
-import sys
 import time
 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from PIL import Image
 
-from augment import HUE, RES, centre_cut, colour, geometric, resolution
-from common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED, WORK
-from mobilenet import CellNet, load_imagenet
-from calibration import REVIEW_TARGET, fit_temperature, review_threshold
-
-SEED = 20261125
-# TRAIN_SEED varies only the training's randomness (head init, augmentation, batch order); the
-# validation split keeps SEED, so a run with another TRAIN_SEED measures the seed's own noise.
-TRAIN_SEED = int(os.environ.get("TRAIN_SEED", SEED))
-EPOCHS = int(os.environ.get("EPOCHS", 14))
-# Every epoch is trained by default: with the statistics recalibrated, validation still moves by
-# a few points between epochs, so stopping at the first dip would stop too early.
-PATIENCE = int(os.environ.get("PATIENCE", EPOCHS))
-BATCH = 64
-LR = float(os.environ.get("LR", 1e-3))
-# The pretrained trunk's peak learning rate as a share of the head's (BACKBONE_LR overrides it; 1
-# gives the recipe of runs 1-15): a tenth moves the ImageNet features less, for a network that sees
-# only ~280 source cells, and won on validation and under simulated lab shifts (run 16).
-BACKBONE_LR = float(os.environ.get("BACKBONE_LR", 0.1))
-WEIGHT_DECAY = 1e-4
-# Batch-norm running statistics are re-estimated on un-jittered training crops before every
-# validation: the running averages (momentum 0.01) otherwise lag the weights and mix in the
-# colour-jittered batches, and validation swung by 10 points from one epoch to the next.
-BN_RECALIBRATE = os.environ.get("BN_RECALIBRATE", "1") == "1"
-BN_CROPS = 2048
-# AVERAGE_FROM > 0 averages the weights of every epoch from that one on (stochastic weight
-# averaging); the average competes with the single best epoch on validation.
-AVERAGE_FROM = int(os.environ.get("AVERAGE_FROM", 6))
-# RUN names a sub-folder of training/work for a trial run, so it never overwrites the shipped one.
-OUT = os.path.join(WORK, os.environ.get("RUN", ""))
-VAL_SHARE = 0.2
-# The source-cell groups the split holds out (match_sources.py); GROUPS=groups-kmeans.csv gives
-# the split of sessions 1-4 (group_sources.py), which leaked, to reproduce their runs.
-GROUPS = os.path.join(WORK, os.environ.get("GROUPS", "groups.csv"))
-REFIT = os.environ.get("REFIT", "")
-# Mixup (Zhang et al. 2018): each batch blended with a shuffled copy of itself, labels alike, by a
-# weight drawn from Beta(MIXUP, MIXUP). Off: adopted on the split that leaked, it lost on the
-# split by matched source cells (final epoch 0.870 against 0.888 without; training/results).
-MIXUP = float(os.environ.get("MIXUP", 0))
-
-
-def load_split(groups_csv=GROUPS):
-    with open(groups_csv) as fh:
-        rows = list(csv.DictReader(fh))
-    rng = random.Random(SEED)
-    val_groups = set()
-    for label in CLASSES:
-        groups = sorted({r["group"] for r in rows if r["label"] == label})
-        rng.shuffle(groups)
-        count = {gr: sum(1 for r in rows if r["group"] == gr) for gr in groups}
-        total, taken = sum(count.values()), 0
-        for gr in groups:
-            if taken >= VAL_SHARE * total:
-                break
-            val_groups.add(gr)
-            taken += count[gr]
-    train = [r for r in rows if r["group"] not in val_groups]
-    val = [r for r in rows if r["group"] in val_groups]
-    return train, val
-
-
-def calibrate(logits, y):
-    """Temperature and review threshold fitted on validation logits, with what they give there."""
-    t = fit_temperature(logits, y)
-    probs = F.softmax(logits / t, 1)
-    threshold, kept_accuracy, kept_share = review_threshold(probs, y, REVIEW_TARGET)
-    return {
-        "valAccuracy": (probs.argmax(1) == y).float().mean().item(),
-        "valMacroF1": macro_f1(probs.argmax(1), y),
-        "temperature": t,
-        "reviewTarget": REVIEW_TARGET,
-        "reviewThreshold": threshold,
-        "valAccuracyAboveThreshold": kept_accuracy,
-        "valShareAboveThreshold": kept_share,
-    }
-
-
-def load_images(rows):
-    crops = os.path.join(WORK, "crops", "train")
-    x = np.stack([np.asarray(Image.open(os.path.join(crops, r["file"])).convert("RGB")) for r in rows])
-    y = np.array([CLASSES.index(r["label"]) for r in rows])
-    return torch.from_numpy(x).permute(0, 3, 1, 2).contiguous(), torch.from_numpy(y)
+from .augment import augment, centre_cut
+from .calibration import fit_temperature, review_threshold
+from .common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED
+from .data import load_lab
+from .mobilenet import CellNet, load_imagenet
 
 
 def normalise(x01):
@@ -113,181 +31,149 @@ def normalise(x01):
 
 
 @torch.no_grad()
-def predict(model, x_u8, view=centre_cut):
-    """Logits for context crops, each seen through view (the app's centre cut, or a shifted one)."""
+def predict(model, x_u8):
+    """Logits of context crops seen through the app's crop (the centre cut)."""
     model.eval()
-    logits = []
+    out = []
     for i in range(0, len(x_u8), 256):
-        x = view(x_u8[i : i + 256].float() / 255.0)
-        logits.append(model(normalise(x).contiguous(memory_format=torch.channels_last)))
-    return torch.cat(logits)
+        x = centre_cut(x_u8[i : i + 256].float() / 255.0)
+        out.append(model(normalise(x).contiguous(memory_format=torch.channels_last)))
+    return torch.cat(out) if out else torch.zeros(0, len(CLASSES))
 
 
 @torch.no_grad()
 def recalibrate_bn(model, x_u8):
+    """Batch-norm statistics as a plain average over un-jittered crops: the running averages
+    otherwise lag the weights and mix in the colour-jittered batches."""
     bns = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
     for bn in bns:
         bn.reset_running_stats()
-        bn.momentum = None  # a plain average over every batch below
+        bn.momentum = None
     model.train()
     for i in range(0, len(x_u8), 256):
-        x = centre_cut(x_u8[i : i + 256].float() / 255.0)
-        model(normalise(x).contiguous(memory_format=torch.channels_last))
+        model(normalise(centre_cut(x_u8[i : i + 256].float() / 255.0)).contiguous(memory_format=torch.channels_last))
     for bn in bns:
         bn.momentum = 0.01
 
 
-def validate(model, xv, yv):
-    """(validation loss, accuracy, macro-F1) of the model as it would be exported."""
-    logits = predict(model, xv)
-    pred = logits.argmax(1)
-    return F.cross_entropy(logits, yv).item(), (pred == yv).float().mean().item(), macro_f1(pred, yv)
-
-
-def macro_f1(pred, y):
+def scores(pred, y, classes):
+    """Accuracy and macro-F1 over the classes a set holds (those in `classes`)."""
+    keep = torch.isin(y, torch.tensor(classes))
+    pred, y = pred[keep], y[keep]
     f1s = []
-    for c in range(len(CLASSES)):
+    for c in sorted(set(y.tolist())):
         tp = ((pred == c) & (y == c)).sum().item()
         p = tp / max(1, (pred == c).sum().item())
         r = tp / max(1, (y == c).sum().item())
         f1s.append(0 if p + r == 0 else 2 * p * r / (p + r))
-    return sum(f1s) / len(f1s)
+    return {"crops": int(len(y)), "accuracy": float((pred == y).float().mean()), "macroF1": float(np.mean(f1s))}
 
 
-def main():
-    torch.manual_seed(TRAIN_SEED)
-    np.random.seed(TRAIN_SEED)
-    random.seed(TRAIN_SEED)
-    torch.set_num_threads(2)
-    train_rows, val_rows = load_split()
-    if REFIT:
-        # In file order, so that the refit does not depend on how the split fell.
-        train_rows, val_rows = sorted(train_rows + val_rows, key=lambda r: r["file"]), []
-    print(f"train {len(train_rows)} crops / {len({r['group'] for r in train_rows})} groups; "
-          f"val {len(val_rows)} crops / {len({r['group'] for r in val_rows})} groups", flush=True)
-    xt, yt = load_images(train_rows)
-    xv, yv = load_images(val_rows) if val_rows else (None, None)
+def calibrate(per_lab_logits, per_lab_y, target):
+    """One temperature for all labs (each lab weighing the same in the likelihood) and the review
+    threshold that keeps unmarked cells right ≥ target in every lab: the strictest lab's."""
+    grid = torch.exp(torch.linspace(-2.5, 2.5, 201))
+    nll = sum(torch.stack([F.cross_entropy(lg / t, y) for t in grid]) for lg, y in zip(per_lab_logits, per_lab_y))
+    t = float(grid[nll.argmin()])
+    thresholds = [review_threshold(F.softmax(lg / t, 1), y, target)[0] for lg, y in zip(per_lab_logits, per_lab_y)]
+    threshold = max(thresholds)
+    labs = []
+    for lg, y in zip(per_lab_logits, per_lab_y):
+        conf, pred = F.softmax(lg / t, 1).max(1)
+        kept = conf >= threshold
+        labs.append({"unmarkedShare": float(kept.float().mean()),
+                     "unmarkedAccuracy": float((pred[kept] == y[kept]).float().mean()) if kept.any() else None})
+    return {"temperature": t, "reviewTarget": target, "reviewThreshold": threshold}, labs
+
+
+def train(recipe, out):
+    seed = recipe["seed"]
+    torch.manual_seed(seed)
+    np.random.seed(seed)
+    random.seed(seed)
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", 2)))
+    os.makedirs(out, exist_ok=True)
+    labs = {lab: load_lab(lab) for lab in sorted(set(recipe["trainLabs"]) | set(recipe["readLabs"]))}
+    trained = recipe["trainLabs"]
+    classes = sorted(set().union(*(set(labs[lab]["train"][1].tolist()) for lab in trained)))
+    for lab, parts in labs.items():
+        print(f"{lab}: train {len(parts['train'][1])} crops, validation {len(parts['validation'][1])}", flush=True)
     model = CellNet(len(CLASSES), dropout=0.2)
     load_imagenet(model, PRETRAINED)
     model = model.to(memory_format=torch.channels_last)
-    if BACKBONE_LR == 1:  # one group, as runs 1-15 had, so that they repeat exactly
-        param_groups, peaks = model.parameters(), LR
-    else:
-        param_groups = [{"params": model.trunk.parameters()}, {"params": model.head.parameters()}]
-        peaks = [LR * BACKBONE_LR, LR]
-    opt = torch.optim.AdamW(param_groups, lr=LR, weight_decay=WEIGHT_DECAY)
-    steps_per_epoch = len(xt) // BATCH
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, peaks, total_steps=EPOCHS * steps_per_epoch, pct_start=0.1)
-    g = torch.Generator().manual_seed(TRAIN_SEED)
-    os.makedirs(OUT, exist_ok=True)
-    bn_x = xt[torch.randperm(len(xt), generator=torch.Generator().manual_seed(TRAIN_SEED))[:BN_CROPS]]
-    log_path = os.path.join(OUT, "train-log.csv")
+    lr = recipe["learningRate"]
+    opt = torch.optim.AdamW(
+        [{"params": model.trunk.parameters()}, {"params": model.head.parameters()}], lr=lr, weight_decay=1e-4
+    )
+    per_epoch = {lab: min(recipe["cropsPerEpoch"][lab], len(labs[lab]["train"][1])) for lab in trained}
+    batch = recipe["batch"]
+    steps = sum(per_epoch.values()) // batch
+    sched = torch.optim.lr_scheduler.OneCycleLR(
+        opt, [lr * recipe["trunkLearningRate"], lr], total_steps=recipe["epochs"] * steps, pct_start=0.1
+    )
+    g = torch.Generator().manual_seed(seed)
+    # Classes no training lab holds (basophils, when only blood-cells is trained on) get no logit.
+    absent = torch.tensor([c not in classes for c in range(len(CLASSES))])
+    bn_x = torch.cat([labs[lab]["train"][0][torch.randperm(len(labs[lab]["train"][1]), generator=g)[:1024]]
+                      for lab in trained])
+    log_path = os.path.join(out, "train-log.csv")
+    read = sorted(labs)
     with open(log_path, "w") as fh:
-        fh.write("epoch,seconds,train_loss,val_loss,val_accuracy,val_macro_f1,lr\n")
-    best, since_best, selected = None, 0, None
-    averaged, n_avg = [torch.zeros_like(p) for p in model.parameters()], 0
-    for epoch in range(1, EPOCHS + 1):
+        fh.write("epoch,seconds,train_loss," + ",".join(f"{lab}_accuracy,{lab}_macro_f1" for lab in read) + "\n")
+    for epoch in range(1, recipe["epochs"] + 1):
+        started = time.time()
+        xs, ys = [], []
+        for lab in trained:
+            x, y = labs[lab]["train"]
+            pick = torch.randperm(len(y), generator=g)[: per_epoch[lab]]
+            xs.append(x[pick])
+            ys.append(y[pick])
+        x_all, y_all = torch.cat(xs), torch.cat(ys)
+        order = torch.randperm(len(y_all), generator=g)
         model.train()
-        started, losses = time.time(), []
-        order = torch.randperm(len(xt), generator=g)
-        for step in range(steps_per_epoch):
-            idx = order[step * BATCH : (step + 1) * BATCH]
-            x = colour(resolution(geometric(xt[idx].float() / 255.0, g), g), g)
-            y = yt[idx]
-            if MIXUP:
-                lam = float(torch.distributions.Beta(MIXUP, MIXUP).sample())
-                pair = torch.randperm(len(idx), generator=g)
-                x = lam * x + (1 - lam) * x[pair]
+        losses = []
+        for step in range(steps):
+            idx = order[step * batch : (step + 1) * batch]
+            x = augment(x_all[idx].float() / 255.0, g, recipe)
             logits = model(normalise(x).contiguous(memory_format=torch.channels_last))
-            loss = F.cross_entropy(logits, y, label_smoothing=0.05)
-            if MIXUP:
-                loss = lam * loss + (1 - lam) * F.cross_entropy(logits, y[pair], label_smoothing=0.05)
+            logits = logits.masked_fill(absent, -1e4)
+            loss = F.cross_entropy(logits, y_all[idx], label_smoothing=recipe["labelSmoothing"])
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
             losses.append(loss.item())
-        secs = time.time() - started
-        if REFIT:
-            print(f"epoch {epoch}: {secs:.0f}s train_loss {np.mean(losses):.4f}", flush=True)
-            with open(log_path, "a") as fh:
-                fh.write(f"{epoch},{secs:.0f},{np.mean(losses):.4f},,,,{sched.get_last_lr()[0]:.2e}\n")
-            continue
-        if BN_RECALIBRATE:
-            recalibrate_bn(model, bn_x)
-        val_loss, acc, f1 = validate(model, xv, yv)
-        if AVERAGE_FROM and epoch >= AVERAGE_FROM:
-            n_avg += 1
-            for a, p in zip(averaged, model.parameters()):
-                a += (p.detach() - a) / n_avg
-        line = f"{epoch},{secs:.0f},{np.mean(losses):.4f},{val_loss:.4f},{acc:.4f},{f1:.4f},{sched.get_last_lr()[0]:.2e}"
-        print(f"epoch {epoch}: {secs:.0f}s train_loss {np.mean(losses):.4f} val_loss {val_loss:.4f} "
-              f"val_acc {acc:.4f} val_macroF1 {f1:.4f}", flush=True)
-        with open(log_path, "a") as fh:
-            fh.write(line + "\n")
-        score = (f1, -val_loss)
-        if best is None or score > best:
-            best, since_best, selected = score, 0, f"epoch {epoch}"
-            torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
-        else:
-            since_best += 1
-            if since_best >= PATIENCE:
-                print(f"early stop: no gain in {PATIENCE} epochs", flush=True)
-                break
-    if REFIT:
         recalibrate_bn(model, bn_x)
-        torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
-        with open(os.path.join(WORK, REFIT, "validation.json")) as fh:
-            source = json.load(fh)
-        summary = {"seed": SEED, "learningRate": LR, "backboneLearningRate": LR * BACKBONE_LR, "hueJitter": HUE,
-                   "mixup": MIXUP, "resolutionLoss": RES,
-                   "bnRecalibrated": True,
-                   "selected": f"final epoch ({epoch}) of a refit on all of TRAIN",
-                   "trainCrops": len(train_rows), "trainGroups": len({r["group"] for r in train_rows}),
-                   "calibratedOn": f"validation, final epoch of run {REFIT} (same recipe, validation held out)",
-                   **source["finalEpoch"]}
-    else:
-        # The final epoch's calibration, for a later refit on all of TRAIN (REFIT) to reuse.
-        final = calibrate(predict(model, xv), yv)
-        torch.save(model.state_dict(), os.path.join(OUT, "final.pt"))
-        if n_avg >= 2:
-            with torch.no_grad():
-                for a, p in zip(averaged, model.parameters()):
-                    p.copy_(a)
-            recalibrate_bn(model, bn_x)
-            val_loss, acc, f1 = validate(model, xv, yv)
-            print(f"average of {n_avg} epochs from {AVERAGE_FROM}: val_loss {val_loss:.4f} val_acc {acc:.4f} "
-                  f"val_macroF1 {f1:.4f}", flush=True)
-            with open(log_path, "a") as fh:
-                fh.write(f"average,,,{val_loss:.4f},{acc:.4f},{f1:.4f},\n")
-            if (f1, -val_loss) > best:
-                best, selected = (f1, -val_loss), f"average of epochs {AVERAGE_FROM}-{AVERAGE_FROM + n_avg - 1}"
-                torch.save(model.state_dict(), os.path.join(OUT, "best.pt"))
-        print(f"selected: {selected}", flush=True)
-        model.load_state_dict(torch.load(os.path.join(OUT, "best.pt")))
-        summary = {
-            "seed": SEED,
-            **({"trainSeed": TRAIN_SEED} if TRAIN_SEED != SEED else {}),
-            "learningRate": LR,
-            "backboneLearningRate": LR * BACKBONE_LR,
-            "hueJitter": HUE,
-            "mixup": MIXUP,
-            "resolutionLoss": RES,
-            "bnRecalibrated": BN_RECALIBRATE,
-            "selected": selected,
-            "trainCrops": len(train_rows),
-            "valCrops": len(val_rows),
-            "trainGroups": len({r["group"] for r in train_rows}),
-            "valGroups": len({r["group"] for r in val_rows}),
-            "bestValMacroF1": best[0],
-            "bestValLoss": -best[1],
-            **calibrate(predict(model, xv), yv),
-            "finalEpoch": final,
-        }
-    with open(os.path.join(OUT, "validation.json"), "w") as fh:
+        secs = time.time() - started
+        row = [str(epoch), f"{secs:.0f}", f"{np.mean(losses):.4f}"]
+        report = []
+        for lab in read:
+            xv, yv = labs[lab]["validation"]
+            s = scores(predict(model, xv).masked_fill(absent, -1e4).argmax(1), yv, classes)
+            row += [f"{s['accuracy']:.4f}", f"{s['macroF1']:.4f}"]
+            report.append(f"{lab} acc {s['accuracy']:.4f} F1 {s['macroF1']:.4f}")
+        print(f"epoch {epoch}: {secs:.0f}s loss {np.mean(losses):.4f}; " + "; ".join(report), flush=True)
+        with open(log_path, "a") as fh:
+            fh.write(",".join(row) + "\n")
+    torch.save(model.state_dict(), os.path.join(out, "final.pt"))
+    logits = {lab: predict(model, labs[lab]["validation"][0]).masked_fill(absent, -1e4) for lab in read}
+    calibration, unmarked = calibrate([logits[lab] for lab in trained], [labs[lab]["validation"][1] for lab in trained],
+                                      recipe["reviewTarget"])
+    summary = {
+        "recipe": recipe,
+        "classesTrained": [CLASSES[c] for c in classes],
+        "selected": f"final epoch ({recipe['epochs']})",
+        **calibration,
+        "validation": {
+            lab: {
+                "trainedOn": lab in trained,
+                **scores(logits[lab].argmax(1), labs[lab]["validation"][1], classes),
+                **({"review": unmarked[trained.index(lab)]} if lab in trained else {}),
+            }
+            for lab in read
+        },
+    }
+    with open(os.path.join(out, "validation.json"), "w") as fh:
         json.dump(summary, fh, indent=2)
-    print(json.dumps(summary, indent=2))
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    print(json.dumps(summary["validation"], indent=2))
+    return summary

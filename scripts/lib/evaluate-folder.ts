@@ -35,9 +35,15 @@ export async function evaluateNegatives(dir: string, classifier: CellClassifier)
 /**
  * Runs the app's own pipeline (localise → crop → classify) over a folder of class folders. For
  * a whole field the prediction is its most confident white cell; no cell found counts as wrong.
+ * `only` limits it to these `CLASS/name` paths (one partition of a split file).
  */
-export async function evaluateFolder(dir: string, classifier: CellClassifier): Promise<EvaluationReport> {
-  const files = listClassFolders(dir);
+export async function evaluateFolder(
+  dir: string,
+  classifier: CellClassifier,
+  only?: ReadonlySet<string>,
+): Promise<EvaluationReport> {
+  const files = listClassFolders(dir).filter((f) => !only || only.has(relative(dir, f.path)));
+  if (files.length === 0) throw new Error(`${dir}: no image of the chosen partition is there`);
   const preds: Prediction[] = [];
   const noCellFound: string[] = [];
   const probabilities: number[][] = [];

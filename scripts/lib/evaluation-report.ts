@@ -25,6 +25,8 @@ export interface EvaluationReport {
   ece: number;
   imagesPerSecond: number;
   classes: string[];
+  /** The classes this set holds (TEST has no basophils): macro-F1 averages over these alone. */
+  classesHeld: string[];
   perClass: Record<string, ClassScores>;
   confusion: number[][];
   noCellFound: string[];
@@ -52,6 +54,8 @@ export function buildReport(
   },
 ): EvaluationReport {
   const scores = perClassScores(preds, CELL_CLASSES.length);
+  const held = CELL_CLASSES.filter((_, i) => scores[i].support > 0);
+  const heldScores = scores.filter((s) => s.support > 0);
   const raw = preds.map((p, i) => {
     if (p.predicted < 0) return p;
     const q = uncalibrate(meta.probabilities[i], meta.temperature);
@@ -63,10 +67,11 @@ export function buildReport(
     images: preds.length,
     accuracy: accuracy(preds),
     accuracyCI95: bootstrapAccuracyInterval(preds),
-    macroF1: scores.reduce((s, c) => s + c.f1, 0) / scores.length,
+    macroF1: heldScores.reduce((s, c) => s + c.f1, 0) / Math.max(1, heldScores.length),
     ece: expectedCalibrationError(preds),
     imagesPerSecond: preds.length / meta.seconds,
     classes: [...CELL_CLASSES],
+    classesHeld: held,
     perClass: Object.fromEntries(CELL_CLASSES.map((c, i) => [c, scores[i]])),
     confusion: confusionMatrix(preds, CELL_CLASSES.length),
     noCellFound: meta.noCellFound,
@@ -83,6 +88,7 @@ const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 export function formatReport(r: EvaluationReport): string {
   const lines = [
     `model ${r.modelVersion} on ${r.data}: ${r.images} images, ${r.imagesPerSecond.toFixed(1)} images/s`,
+    `classes held: ${r.classesHeld.join(', ')}${r.classesHeld.length < r.classes.length ? ` (of the model's ${r.classes.length}; macro-F1 over these)` : ''}`,
     `accuracy ${pct(r.accuracy)} (95% CI ${pct(r.accuracyCI95[0])}–${pct(r.accuracyCI95[1])})  macro-F1 ${r.macroF1.toFixed(3)}  ECE ${r.ece.toFixed(3)} (${r.eceBeforeCalibration.toFixed(3)} before temperature scaling)`,
     `review: ${pct(r.review.flaggedShare)} flagged below ${r.review.threshold.toFixed(3)}; the rest ${pct(r.review.accuracyAboveThreshold)} accurate`,
     '',
