@@ -1,5 +1,6 @@
 import { CELL_CLASSES } from '../../../core/model-spec';
 import type { SavedAdaptation } from '../../../worker/worker-api';
+import { modelVersionLabel } from '../../../lib/model-version-label';
 
 /** What the saved adaptation was made from, and for which model. */
 export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptation; modelVersion?: string }) {
@@ -7,8 +8,8 @@ export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptat
   if (modelVersion && modelVersion !== saved.modelVersion) {
     return (
       <p role="status" className="text-sm text-amber-800 dark:text-amber-200" data-testid="adaptation-stale">
-        Not in use: your adaptation ({total} cells) was made for model {saved.modelVersion}, and the app now runs model{' '}
-        {modelVersion}. Adapt again on your images to use it with this model.
+        Not in use: your adaptation ({total} cells) was made for model {modelVersionLabel(saved.modelVersion)}, and the
+        app now runs model {modelVersionLabel(modelVersion)}. Adapt again on your images to use it with this model.
       </p>
     );
   }
@@ -16,8 +17,9 @@ export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptat
   return (
     <p className="text-sm" data-testid="adaptation-summary" data-cells={total} data-id={saved.id}>
       In use: adapted on {total} labelled cells ({per}) on {new Date(saved.createdAt).toLocaleString()}, for model{' '}
-      {saved.modelVersion}; results record the version {saved.modelVersion}+{saved.id}. Temperature{' '}
-      {saved.adapted.temperature.toFixed(2)}, fitted on held-out halves of your cells.
+      {modelVersionLabel(saved.modelVersion)}; results record the version{' '}
+      {modelVersionLabel(`${saved.modelVersion}+${saved.id}`)}. Temperature {saved.adapted.temperature.toFixed(2)},
+      fitted on held-out halves of your cells.
     </p>
   );
 }

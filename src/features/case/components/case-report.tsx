@@ -6,6 +6,7 @@ import type { CaseCell } from '../stores/case-cells';
 import { wholePercents, type Tally } from '../stores/tally';
 import './case-report.css';
 import { FINAL_STYLE } from './final-class-style';
+import { modelVersionLabel } from '../../../lib/model-version-label';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
@@ -25,7 +26,7 @@ export function CaseReport({
   t: Tally;
 }) {
   const percents = wholePercents(t.counts);
-  const versions = [...new Set(images.map((i) => i.modelVersion))].join(', ');
+  const versions = [...new Set(images.map((i) => modelVersionLabel(i.modelVersion)))].join(', ');
   const pictures = new Map(images.map((i) => [i.id, i.cellImages]));
   const imageNo = new Map(images.map((im, k) => [im.id, k + 1]));
   return createPortal(

@@ -1,4 +1,5 @@
 import type { ModelInfo } from '../../../worker/worker-api';
+import { modelVersionLabel } from '../../../lib/model-version-label';
 
 const NAMES = { webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
@@ -9,7 +10,7 @@ export function BackendBadge({ info }: { info: ModelInfo }) {
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="model-ready">
       <span className="inline-flex items-center gap-1.5 rounded-full bg-emerald-100 px-2.5 py-0.5 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
         <span aria-hidden="true" className="size-2 rounded-full bg-emerald-600" />
-        Model {info.version} ready on{' '}
+        Model {modelVersionLabel(info.version)} ready on{' '}
         <strong data-testid="backend" data-backend={info.backend}>
           {NAMES[info.backend]}
         </strong>
