@@ -5,6 +5,7 @@ import { badFiles } from './support/bad-files';
 import { dropFiles, fileFromDisk, type FilePayload } from './support/drop-files';
 import { expect, test } from './support/fixtures';
 import { hostileFiles, SVG_SCRIPT_GLOBAL } from './support/hostile-files';
+import { blackPng, declaredBmp } from './support/image-bombs';
 import { CLASSES, knownGoodImages, TEST_DIR } from './support/test-images';
 
 const BIG_NAME = 'scan-200mb.jpg';
@@ -115,4 +116,77 @@ test('500 files dropped at once are all analysed and the page stays responsive',
   await list.click();
   await expect(list).toHaveAttribute('aria-pressed', 'true');
   expect(pageErrors).toEqual([]);
+});
+
+test('a phone photo over 4096 px with EXIF orientation 6 is analysed as the same photo stored upright', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const good = knownGoodImages().find((g) => g.cls === 'LYMPHOCYTE')!;
+  await openReady(page, '?backend=wasm');
+  // Both photos are made in the page (a 30-megapixel JPEG encodes in a second there): the sensor's
+  // pixels 6400×4800 with orientation 6, and the same picture already turned, 4800×6400.
+  await page.getByTestId('drop-zone').evaluate(async (zone, base64) => {
+    const source = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
+    const stored = new OffscreenCanvas(6400, 4800);
+    stored.getContext('2d')!.drawImage(source, 0, 0, 6400, 4800);
+    const upright = new OffscreenCanvas(4800, 6400);
+    const u = upright.getContext('2d')!;
+    u.translate(4800, 0);
+    u.rotate(Math.PI / 2); // orientation 6: the stored picture turned a quarter clockwise
+    u.drawImage(stored, 0, 0);
+    const jpeg = async (c: OffscreenCanvas) =>
+      new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer());
+    const sideways = await jpeg(stored);
+    const tiff = [0x4d, 0x4d, 0, 0x2a, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0, 0, 0, 0, 0];
+    const body = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff];
+    const app1 = [0xff, 0xe1, 0, body.length + 2, ...body];
+    const withExif = new Uint8Array([...sideways.subarray(0, 2), ...app1, ...sideways.subarray(2)]);
+    const dt = new DataTransfer();
+    dt.items.add(new File([withExif], 'phone-orientation-6.jpg', { type: 'image/jpeg' }));
+    dt.items.add(new File([await jpeg(upright)], 'phone-upright.jpg', { type: 'image/jpeg' }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, good.file.buffer.toString('base64'));
+  await waitForAllFinished(page, 2);
+
+  const analysed = async (name: string) => {
+    const c = card(page, name);
+    await expect(c).toHaveAttribute('data-status', 'done');
+    await expect(c.getByTestId('card-note').filter({ hasText: /4800×6400.*3072×4096/ })).toHaveCount(1);
+    const box = c.getByTestId('cell-box').first();
+    const viewBox = await box.locator('xpath=ancestor::*[local-name()="svg"][1]').getAttribute('viewBox');
+    const [x, y, w, h] = ((await box.getAttribute('data-box')) ?? '').split(',').map(Number);
+    return { viewBox, box: { x, y, w, h }, cls: await c.getByTestId('cell').first().getAttribute('data-class') };
+  };
+  const turned = await analysed('phone-orientation-6.jpg');
+  const upright = await analysed('phone-upright.jpg');
+  expect(turned.viewBox).toBe('0 0 3072 4096');
+  expect(upright.viewBox).toBe('0 0 3072 4096');
+  // The same cell in the same place, with the same shape: nothing squashed (a squashed decode gave 814×1490).
+  for (const k of ['x', 'y', 'w', 'h'] as const) expect(Math.abs(turned.box[k] - upright.box[k])).toBeLessThan(40);
+  expect(turned.cls).toBe(upright.cls);
+});
+
+test('image bombs are refused before decoding, naming the format, the size and the cap', async ({ page }) => {
+  test.setTimeout(240_000);
+  const bombs = [
+    { name: 'black-20000.png', mimeType: 'image/png', buffer: await blackPng(20000, 20000) },
+    { name: 'declares-20000.bmp', mimeType: 'image/bmp', buffer: declaredBmp(20000, 20000) },
+  ];
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  // Refusal needs no model: the drop zone is enough.
+  await page.goto('/?backend=wasm');
+  await dropFiles(page, bombs);
+  for (const [b, format] of [
+    [bombs[0], 'PNG'],
+    [bombs[1], 'BMP'],
+  ] as const) {
+    const c = card(page, b.name);
+    await expect(c).toHaveAttribute('data-status', 'error');
+    await expect(c.getByTestId('card-message')).toHaveText(
+      new RegExp(`${format} is 20000×20000 pixels \\(400 megapixels\\).*above 100 megapixels`),
+    );
+  }
+  expect(crashed).toBe(false);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containsEndMarker } from './inspect-file';
-import { GRAYSCALE_NOTE, planIntake, type FileFacts } from './plan-intake';
+import { FULL_DECODE_MAX_PIXELS, GRAYSCALE_NOTE, planIntake, type FileFacts } from './plan-intake';
 
 const facts = (f: Partial<FileFacts>): FileFacts => ({ name: 'x.jpg', size: 1000, kind: 'jpeg', ...f });
 
@@ -43,6 +43,54 @@ describe('planIntake', () => {
     expect(alpha.ok && alpha.notes.join()).toMatch(/transparen/);
     const animated = planIntake(facts({ kind: 'gif', header: { width: 320, height: 240, animated: true } }));
     expect(animated.ok && animated.notes.join()).toMatch(/Animated GIF: only its first frame/);
+  });
+});
+
+describe('planIntake: phone photos and memory', () => {
+  it('plans the reduced size of a rotated phone photo from the picture as shown, not as stored', () => {
+    // 6400×4800 stored, orientation 6: the photo is 4800 wide and 6400 high.
+    const plan = planIntake(
+      facts({ header: { width: 6400, height: 4800, channels: 3, orientation: 6 }, hasJpegEnd: true }),
+    );
+    expect(plan).toMatchObject({ ok: true, resize: { width: 3072, height: 4096 } });
+    expect(plan.ok && plan.notes[0]).toMatch(/4800×6400.*3072×4096/);
+    for (const orientation of [5, 7, 8]) {
+      const turned = planIntake(facts({ header: { width: 6400, height: 4800, orientation }, hasJpegEnd: true }));
+      expect(turned).toMatchObject({ resize: { width: 3072, height: 4096 } });
+    }
+    const mirrored = planIntake(facts({ header: { width: 6400, height: 4800, orientation: 2 }, hasJpegEnd: true }));
+    expect(mirrored).toMatchObject({ resize: { width: 4096, height: 3072 } });
+  });
+
+  it.each(['png', 'bmp', 'webp', 'gif', 'avif'] as const)(
+    'refuses a %s beyond what it can decode within the memory budget, naming format, size and cap',
+    (kind) => {
+      const cap = FULL_DECODE_MAX_PIXELS;
+      const side = Math.ceil(Math.sqrt(cap)) + 1;
+      const plan = planIntake(facts({ kind, name: `x.${kind}`, header: { width: side, height: side } }));
+      expect(plan.ok).toBe(false);
+      const message = plan.ok ? '' : plan.message;
+      expect(message.toLowerCase()).toContain(kind);
+      expect(message).toContain(`${side}×${side}`);
+      expect(message).toContain(`${Math.round(cap / 1e6)} megapixels`);
+      const inside = Math.floor(Math.sqrt(cap));
+      expect(planIntake(facts({ kind, header: { width: inside, height: inside } })).ok).toBe(true);
+    },
+  );
+
+  it('still takes a 20000×20000 JPEG, which the browser decodes at reduced scale', () => {
+    const plan = planIntake(facts({ header: { width: 20000, height: 20000, channels: 3 }, hasJpegEnd: true }));
+    expect(plan).toMatchObject({ ok: true, resize: { width: 4096, height: 4096 }, scaledDecode: true });
+    const png = planIntake(facts({ kind: 'png', header: { width: 8000, height: 6000 } }));
+    expect(png).toMatchObject({ ok: true, resize: { width: 4096, height: 3072 } });
+    expect(png.ok && png.scaledDecode).toBeFalsy();
+  });
+
+  it('notes an animated WebP and names its format', () => {
+    const plan = planIntake(
+      facts({ kind: 'webp', header: { width: 640, height: 480, animated: true, hasAlpha: false } }),
+    );
+    expect(plan.ok && plan.notes).toEqual(['Animated WebP: only its first frame was analysed.']);
   });
 });
 

@@ -5,6 +5,15 @@ import type { FileKind } from './sniff-kind';
 export const MAX_ANALYSIS_SIDE = 4096;
 /** Beyond this many pixels a browser cannot reliably decode the image at all. */
 export const MAX_DECODABLE_PIXELS = 400e6;
+/**
+ * Most pixels a format that is decoded whole (PNG, BMP, GIF, WebP, AVIF) may declare: Chromium
+ * decodes such a file at full size before reducing it, at about 6.5 bytes a pixel, so that the
+ * renderer's peak stays within 1 GB with the model loaded (`npm run bench:memory` measures it).
+ * A JPEG is drawn smaller while decoding (at 1/2, 1/4 or 1/8 scale), so it may go up to
+ * MAX_DECODABLE_PIXELS.
+ */
+export const FULL_DECODE_MAX_PIXELS = 100e6;
+const SCALED_DECODE_KINDS: ReadonlySet<FileKind> = new Set(['jpeg']);
 /** A white cell needs at least this many pixels across; smaller images cannot show one. */
 export const MIN_SIDE = 32;
 
@@ -19,7 +28,14 @@ export interface FileFacts {
 
 export type IntakePlan =
   | { readonly ok: false; readonly message: string }
-  | { readonly ok: true; readonly resize?: { width: number; height: number }; readonly notes: string[] };
+  | {
+      readonly ok: true;
+      /** The size to decode at, in the picture's orientation as shown (EXIF applied). */
+      readonly resize?: { width: number; height: number };
+      /** The format can be decoded straight to the reduced size (JPEG's DCT scaling), never whole. */
+      readonly scaledDecode?: boolean;
+      readonly notes: string[];
+    };
 
 const REFUSALS: Partial<Record<FileKind, string>> = {
   empty: 'This file is empty (0 bytes).',
@@ -51,13 +67,38 @@ export function planIntake(f: FileFacts): IntakePlan {
   if (h.width * h.height > MAX_DECODABLE_PIXELS) {
     return { ok: false, message: `The image is ${h.width}×${h.height} pixels — too large to decode in a browser.` };
   }
+  const scaledDecode = SCALED_DECODE_KINDS.has(f.kind);
+  if (!scaledDecode && h.width * h.height > FULL_DECODE_MAX_PIXELS) {
+    const format = FORMAT_NAMES[f.kind] ?? f.kind.toUpperCase();
+    const mp = (n: number) => `${Math.round(n / 1e6)} megapixels`;
+    return {
+      ok: false,
+      message:
+        `This ${format} is ${h.width}×${h.height} pixels (${mp(h.width * h.height)}): a ${format} is decoded ` +
+        `whole, so above ${mp(FULL_DECODE_MAX_PIXELS)} it would exhaust the browser's memory. ` +
+        'Save it smaller, or as JPEG, and drop it again.',
+    };
+  }
   const notes = headerNotes(f.kind, h);
-  const scale = MAX_ANALYSIS_SIDE / Math.max(h.width, h.height);
+  // The browser applies the EXIF orientation before it resizes: plan in the picture's own shape.
+  const turned = (h.orientation ?? 1) >= 5;
+  const width = turned ? h.height : h.width;
+  const height = turned ? h.width : h.height;
+  const scale = MAX_ANALYSIS_SIDE / Math.max(width, height);
   if (scale >= 1) return { ok: true, notes };
-  const resize = { width: Math.max(1, Math.round(h.width * scale)), height: Math.max(1, Math.round(h.height * scale)) };
-  notes.push(`Large image (${h.width}×${h.height}): analysed at reduced size ${resize.width}×${resize.height}.`);
-  return { ok: true, resize, notes };
+  const resize = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  notes.push(`Large image (${width}×${height}): analysed at reduced size ${resize.width}×${resize.height}.`);
+  return scaledDecode ? { ok: true, resize, scaledDecode, notes } : { ok: true, resize, notes };
 }
+
+const FORMAT_NAMES: Partial<Record<FileKind, string>> = {
+  png: 'PNG',
+  bmp: 'BMP',
+  gif: 'GIF',
+  webp: 'WebP',
+  avif: 'AVIF',
+  jpeg: 'JPEG',
+};
 
 export const GRAYSCALE_NOTE =
   'Grayscale image: the stain colours that locate and classify white cells are missing, so results are unreliable.';
@@ -69,7 +110,7 @@ function headerNotes(kind: FileKind, h: HeaderInfo): string[] {
   }
   if (h.channels === 1 || h.channels === 2) notes.push(GRAYSCALE_NOTE);
   if (h.hasAlpha) notes.push('The image has transparency: transparent areas were placed on white.');
-  if (h.animated) notes.push('Animated GIF: only its first frame was analysed.');
+  if (h.animated) notes.push(`Animated ${FORMAT_NAMES[kind] ?? 'image'}: only its first frame was analysed.`);
   return notes;
 }
 

@@ -7,8 +7,13 @@ export interface HeaderInfo {
   /** Colour channels in the file: 1 grey, 2 grey+alpha, 3 colour, 4 CMYK (JPEG) or RGBA (PNG). */
   readonly channels?: number;
   readonly hasAlpha?: boolean;
-  /** GIF: the file loops through frames (it carries the NETSCAPE2.0 looping block). */
+  /** GIF: the file loops through frames (NETSCAPE2.0 block); WebP: the VP8X animation flag or an ANIM chunk. */
   readonly animated?: boolean;
+  /**
+   * JPEG: the EXIF orientation (1–8). From 5 to 8 the stored pixels are turned a quarter turn, so
+   * the picture the browser shows is `height` wide and `width` high.
+   */
+  readonly orientation?: number;
 }
 
 const ascii = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, 4096));
@@ -17,6 +22,8 @@ const u16le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u24le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16);
 const u32be = (b: Uint8Array, i: number) => ((b[i] << 24) >>> 0) + ((b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]);
 const i32le = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8) | (b[i + 2] << 16) | (b[i + 3] << 24);
+const u32le = (b: Uint8Array, i: number) => i32le(b, i) >>> 0;
+const fourCC = (b: Uint8Array, i: number) => String.fromCharCode(...b.subarray(i, i + 4));
 
 /** Reads width, height and channels from the header of a decodable format, or undefined. */
 export function readHeader(kind: FileKind, b: Uint8Array): HeaderInfo | undefined {
@@ -31,6 +38,7 @@ export function readHeader(kind: FileKind, b: Uint8Array): HeaderInfo | undefine
   }
   if (kind === 'bmp') return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
   if (kind === 'webp') return readWebp(b);
+  if (kind === 'avif') return readIspe(b);
   return undefined;
 }
 
@@ -38,6 +46,7 @@ const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb,
 
 function readJpeg(b: Uint8Array): HeaderInfo | undefined {
   let i = 2;
+  let orientation: number | undefined;
   while (i + 9 < b.length) {
     if (b[i] !== 0xff) return undefined;
     const marker = b[i + 1];
@@ -45,16 +54,49 @@ function readJpeg(b: Uint8Array): HeaderInfo | undefined {
       i++;
       continue;
     }
-    if (SOF.has(marker)) return { height: u16be(b, i + 5), width: u16be(b, i + 7), channels: b[i + 9] };
-    i += 2 + u16be(b, i + 2);
+    if (SOF.has(marker)) {
+      const size = { height: u16be(b, i + 5), width: u16be(b, i + 7), channels: b[i + 9] };
+      return orientation ? { ...size, orientation } : size;
+    }
+    const length = u16be(b, i + 2);
+    if (marker === 0xe1 && fourCC(b, i + 4) === 'Exif') {
+      orientation = exifOrientation(b.subarray(i + 10, Math.min(b.length, i + 2 + length))) ?? orientation;
+    }
+    i += 2 + length;
+  }
+  return undefined;
+}
+
+/** The Orientation tag (0x0112) of IFD0 in an Exif block's TIFF structure, when it holds 1–8. */
+function exifOrientation(tiff: Uint8Array): number | undefined {
+  if (tiff.length < 8) return undefined;
+  const little = tiff[0] === 0x49 && tiff[1] === 0x49;
+  if (!little && !(tiff[0] === 0x4d && tiff[1] === 0x4d)) return undefined;
+  const u16 = (i: number) => (little ? u16le(tiff, i) : u16be(tiff, i));
+  const ifd = little ? u32le(tiff, 4) : u32be(tiff, 4);
+  if (ifd + 2 > tiff.length) return undefined;
+  const count = u16(ifd);
+  for (let k = 0, e = ifd + 2; k < count && e + 12 <= tiff.length; k++, e += 12) {
+    if (u16(e) !== 0x0112) continue;
+    const value = u16(e + 8);
+    return value >= 1 && value <= 8 ? value : undefined;
   }
   return undefined;
 }
 
 function readWebp(b: Uint8Array): HeaderInfo | undefined {
-  const chunk = String.fromCharCode(...b.subarray(12, 16));
+  const chunk = fourCC(b, 12);
   if (chunk === 'VP8X' && b.length >= 30) {
-    return { width: u24le(b, 24) + 1, height: u24le(b, 27) + 1, hasAlpha: (b[20] & 0x10) !== 0 };
+    const width = u24le(b, 24) + 1;
+    const height = u24le(b, 27) + 1;
+    const chunks = riffChunks(b, 12);
+    const animated = (b[20] & 0x02) !== 0 || chunks.some((c) => c.type === 'ANIM');
+    if (!animated) return { width, height, hasAlpha: (b[20] & 0x10) !== 0 };
+    // Encoders set the alpha flag on most animations (frames may blend), but only the first frame is
+    // decoded: it shows transparency when it carries alpha or leaves part of the canvas uncovered.
+    const first = chunks.find((c) => c.type === 'ANMF');
+    const hasAlpha = first ? frameHasAlpha(b, first.at, first.size, width, height) : (b[20] & 0x10) !== 0;
+    return { width, height, hasAlpha, animated };
   }
   if (chunk === 'VP8L' && b.length >= 25) {
     const bits = b[21] | (b[22] << 8) | (b[23] << 16) | (b[24] << 24);
@@ -62,4 +104,43 @@ function readWebp(b: Uint8Array): HeaderInfo | undefined {
   }
   if (chunk === 'VP8 ' && b.length >= 30) return { width: u16le(b, 26) & 0x3fff, height: u16le(b, 28) & 0x3fff };
   return undefined;
+}
+
+/** The RIFF chunks from `start` that lie within the bytes read: type, data offset and data size. */
+function riffChunks(b: Uint8Array, start: number): { type: string; at: number; size: number }[] {
+  const out: { type: string; at: number; size: number }[] = [];
+  for (let i = start; i + 8 <= b.length;) {
+    const size = u32le(b, i + 4);
+    out.push({ type: fourCC(b, i), at: i + 8, size });
+    i += 8 + size + (size & 1);
+  }
+  return out;
+}
+
+/** An ANMF frame (16 bytes of placement, then its own chunks) shows alpha or does not cover the canvas. */
+function frameHasAlpha(b: Uint8Array, at: number, size: number, width: number, height: number): boolean {
+  const x = u24le(b, at) * 2;
+  const y = u24le(b, at + 3) * 2;
+  const w = u24le(b, at + 6) + 1;
+  const h = u24le(b, at + 9) + 1;
+  if (x > 0 || y > 0 || w < width || h < height) return true;
+  const inner = riffChunks(b.subarray(0, Math.min(b.length, at + size)), at + 16);
+  return inner.some(
+    (c) => c.type === 'ALPH' || (c.type === 'VP8L' && c.at + 5 <= b.length && ((b[c.at + 4] >> 4) & 1) === 1),
+  );
+}
+
+/**
+ * The largest size among an AVIF's ispe (image spatial extent) boxes: a grid image declares its
+ * tiles and the whole picture, and the whole is what the browser decodes.
+ */
+function readIspe(b: Uint8Array): HeaderInfo | undefined {
+  let best: HeaderInfo | undefined;
+  for (let i = 4; i + 16 <= b.length; i++) {
+    if (b[i] !== 0x69 || fourCC(b, i) !== 'ispe') continue;
+    const width = u32be(b, i + 8);
+    const height = u32be(b, i + 12);
+    if (!best || width * height > best.width * best.height) best = { width, height };
+  }
+  return best;
 }

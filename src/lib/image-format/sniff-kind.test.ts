@@ -15,6 +15,11 @@ describe('sniffKind', () => {
     ['heic', bytes([0, 0, 0, 0x18], 'ftypheic')],
     ['heic', bytes([0, 0, 0, 0x18], 'ftypmif1')],
     ['avif', bytes([0, 0, 0, 0x18], 'ftypavif')],
+    // Many encoders (libavif among them) write the generic HEIF brand first and AVIF among the compatible ones.
+    ['avif', bytes([0, 0, 0, 0x1c], 'ftypmif1', [0, 0, 0, 0], 'mif1avifmiaf')],
+    ['heic', bytes([0, 0, 0, 0x1c], 'ftypmif1', [0, 0, 0, 0], 'mif1heicmiaf')],
+    // A brand past the end of the ftyp box belongs to the next box, not to the file's brands.
+    ['heic', bytes([0, 0, 0, 0x14], 'ftypmif1', [0, 0, 0, 0], 'heic', [0, 0, 0, 0x0c], 'avif')],
     ['tiff', bytes([0x49, 0x49, 0x2a, 0x00])],
     ['tiff', bytes([0x4d, 0x4d, 0x00, 0x2a])],
     ['pdf', bytes('%PDF-1.7')],

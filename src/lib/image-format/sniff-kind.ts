@@ -17,7 +17,9 @@ export type FileKind =
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
 const starts = (b: Uint8Array, sig: number[]) => sig.every((v, i) => b[i] === v);
+const u32be = (b: Uint8Array, i: number) => ((b[i] << 24) >>> 0) + ((b[i + 1] << 16) | (b[i + 2] << 8) | b[i + 3]);
 const HEIF_BRANDS = ['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'mif1', 'msf1'];
+const AVIF_BRANDS = ['avif', 'avis'];
 
 /** Names a file from its magic bytes; `head` is its first few hundred bytes (or fewer). */
 export function sniffKind(head: Uint8Array): FileKind {
@@ -28,15 +30,24 @@ export function sniffKind(head: Uint8Array): FileKind {
   if (ascii(head, 0, 2) === 'BM' && head.length >= 26) return 'bmp';
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
   if (ascii(head, 4, 8) === 'ftyp') {
-    const brand = ascii(head, 8, 12);
-    if (brand === 'avif' || brand === 'avis') return 'avif';
-    if (HEIF_BRANDS.includes(brand)) return 'heic';
+    const brands = ftypBrands(head);
+    // AVIF is HEIF with AV1 pictures: files branded with the generic HEIF brand (mif1) list avif among the rest.
+    if (brands.some((b) => AVIF_BRANDS.includes(b))) return 'avif';
+    if (brands.some((b) => HEIF_BRANDS.includes(b))) return 'heic';
   }
   if (starts(head, [0x49, 0x49, 0x2a, 0x00]) || starts(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
   if (ascii(head, 0, 5) === '%PDF-') return 'pdf';
   if (starts(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (looksLikeText(head)) return /<svg[\s>]/i.test(ascii(head, 0, Math.min(head.length, 1024))) ? 'svg' : 'text';
   return 'unknown';
+}
+
+/** The major brand, then the compatible brands, of an ISO media file's leading ftyp box. */
+function ftypBrands(head: Uint8Array): string[] {
+  const end = Math.min(head.length, u32be(head, 0));
+  const brands = [ascii(head, 8, 12)];
+  for (let i = 16; i + 4 <= end; i += 4) brands.push(ascii(head, i, i + 4));
+  return brands;
 }
 
 /** True when the bytes are printable ASCII / UTF-8 with whitespace: a text file. */
