@@ -3,11 +3,15 @@ import { Button, FOCUS_RING } from '../../../components/button';
 import type { CaseImage, CaseMeta } from '../../../lib/case-types';
 import { downloadBlob, safeFileName } from '../../../lib/download-blob';
 import type { CaseCell } from '../stores/case-cells';
-import { caseCsv } from '../stores/case-csv';
+import { caseCsv, differentialCsv } from '../stores/case-csv';
 import { caseJson } from '../stores/case-json';
 import { useCaseStore } from '../stores/case-store';
+import { tally } from '../stores/tally';
 
-/** The case's name (editable), a new case, and the exports: CSV, JSON and the printed report. */
+/**
+ * The case's name (editable), a new case, and the exports: the cells as CSV, the differential with
+ * its intervals as CSV, JSON and the printed report.
+ */
 export function CaseHeader({
   meta,
   images,
@@ -39,9 +43,20 @@ export function CaseHeader({
       </div>
       <Button
         disabled={empty}
-        onClick={() => downloadBlob(new Blob([caseCsv(cells)], { type: 'text/csv' }), `${base}.csv`)}
+        onClick={() => downloadBlob(new Blob([caseCsv(meta, images, cells)], { type: 'text/csv' }), `${base}.csv`)}
       >
         Export CSV
+      </Button>
+      <Button
+        disabled={empty}
+        onClick={() =>
+          downloadBlob(
+            new Blob([differentialCsv(meta, tally(cells))], { type: 'text/csv' }),
+            `${base}-differential.csv`,
+          )
+        }
+      >
+        Export differential CSV
       </Button>
       <Button
         disabled={empty}

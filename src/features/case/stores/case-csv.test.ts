@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, NOT_WBC } from '../../../lib/case-types';
+import { cellKey, NOT_WBC, type CaseMeta } from '../../../lib/case-types';
 import { caseCells } from './case-cells';
-import { caseCsv, csvField } from './case-csv';
+import { caseCsv, csvField, differentialCsv } from './case-csv';
 import { fakeCell, fakeImage } from './case-test-data';
+import { tally } from './tally';
 
 /** A small RFC 4180 reader, so the test checks what a spreadsheet would read back. */
 function parseCsv(text: string): string[][] {
@@ -44,16 +45,31 @@ describe('csvField', () => {
   });
 });
 
-describe('caseCsv', () => {
-  const images = [
-    fakeImage('a', 'field, "one".jpg', [fakeCell('NEUTROPHIL', 0.9, { x: 1.4, y: 2.6, width: 50, height: 60 })]),
-    fakeImage('b', 'b.jpg', [fakeCell('LYMPHOCYTE'), fakeCell('MONOCYTE', 0.4)]),
-    fakeImage('c', 'empty.jpg', []),
-  ];
+const images = [
+  { ...fakeImage('a', 'field, "one".jpg', [fakeCell('NEUTROPHIL', 0.9, { x: 1.4, y: 2.6, width: 50, height: 60 })]) },
+  {
+    ...fakeImage('b', 'b.jpg', [fakeCell('LYMPHOCYTE'), fakeCell('MONOCYTE', 0.4)]),
+    analysedAt: Date.UTC(2025, 2, 4, 9, 30),
+  },
+  fakeImage('c', 'empty.jpg', []),
+];
 
+const meta: CaseMeta = {
+  id: 'case-1',
+  name: 'Slide 7, ward B',
+  createdAt: 0,
+  updatedAt: 0,
+  target: 100,
+  imageIds: ['a', 'b', 'c'],
+  decisions: {},
+  cellCount: 3,
+  bytes: 0,
+};
+
+describe('caseCsv', () => {
   it('writes a header and one row per cell with the final class and whether it was corrected', () => {
     const cells = caseCells(images, { [cellKey('b', 1)]: 'EOSINOPHIL', [cellKey('b', 0)]: NOT_WBC });
-    const rows = parseCsv(caseCsv(cells));
+    const rows = parseCsv(caseCsv(meta, images, cells));
     const [header, ...body] = rows;
     expect(body).toHaveLength(3);
     const col = (name: string) => header.indexOf(name);
@@ -67,5 +83,71 @@ describe('caseCsv', () => {
     expect(body[0][col('corrected')]).toBe('no');
     expect(body[2][col('p_monocyte')]).toBe('0.4000');
     expect(body.every((r) => r.length === header.length && r[col('model_version')] === 'v-test')).toBe(true);
+  });
+
+  it('names the case and the analysis date on every row', () => {
+    const [header, ...body] = parseCsv(caseCsv(meta, images, caseCells(images, {})));
+    const col = (name: string) => header.indexOf(name);
+    expect(body.map((r) => [r[col('case_id')], r[col('case_name')]])).toEqual([
+      ['case-1', 'Slide 7, ward B'],
+      ['case-1', 'Slide 7, ward B'],
+      ['case-1', 'Slide 7, ward B'],
+    ]);
+    expect(body.map((r) => r[col('analysed_at')])).toEqual([
+      '1970-01-01T00:00:00.000Z',
+      '2025-03-04T09:30:00.000Z',
+      '2025-03-04T09:30:00.000Z',
+    ]);
+  });
+
+  it('says which cells a person reviewed: confirmed as read, or given another class', () => {
+    const cells = caseCells(images, { [cellKey('b', 1)]: 'MONOCYTE', [cellKey('a', 0)]: 'EOSINOPHIL' });
+    const [header, ...body] = parseCsv(caseCsv(meta, images, cells));
+    const col = (name: string) => header.indexOf(name);
+    expect(body.map((r) => [r[col('reviewed')], r[col('corrected')]])).toEqual([
+      ['yes', 'yes'],
+      ['no', 'no'],
+      ['yes', 'no'],
+    ]);
+  });
+});
+
+describe('differentialCsv', () => {
+  it('gives each class its count, percentage and 95 % interval, naming the case on every row', () => {
+    const cells = caseCells(images, { [cellKey('b', 0)]: NOT_WBC, [cellKey('b', 1)]: 'MONOCYTE' });
+    const [header, ...body] = parseCsv(differentialCsv(meta, tally(cells), Date.UTC(2025, 2, 5)));
+    const col = (name: string) => header.indexOf(name);
+    const byClass = new Map(body.map((r) => [r[col('class')], r]));
+    expect(body).toHaveLength(6);
+    // 1 of 2 counted cells: 50 %, exact interval 1.3–98.7 %.
+    expect(byClass.get('MONOCYTE')?.slice(col('count'), col('ci95_high_percent') + 1)).toEqual([
+      '1',
+      '50',
+      '1.3',
+      '98.7',
+    ]);
+    // None of 2: 0 %, but up to 84.2 %.
+    expect(byClass.get('BASOPHIL')?.slice(col('count'), col('ci95_high_percent') + 1)).toEqual([
+      '0',
+      '0',
+      '0.0',
+      '84.2',
+    ]);
+    expect(byClass.get(NOT_WBC)?.slice(col('count'), col('ci95_high_percent') + 1)).toEqual(['1', '', '', '']);
+    for (const r of body) {
+      expect(r[col('case_id')]).toBe('case-1');
+      expect(r[col('case_name')]).toBe('Slide 7, ward B');
+      expect(r[col('exported_at')]).toBe('2025-03-05T00:00:00.000Z');
+      expect(r[col('white_cells_counted')]).toBe('2');
+      expect(r[col('target')]).toBe('100');
+      expect(r[col('reviewed')]).toBe('2');
+    }
+  });
+
+  it('leaves percentages and intervals empty when nothing is counted', () => {
+    const [header, ...body] = parseCsv(differentialCsv(meta, tally([])));
+    expect(body.every((r) => r[header.indexOf('percent')] === '' && r[header.indexOf('ci95_low_percent')] === '')).toBe(
+      true,
+    );
   });
 });

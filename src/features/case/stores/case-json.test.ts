@@ -20,11 +20,25 @@ describe('caseJson', () => {
       bytes: 0,
     };
     const json = caseJson(meta, images, caseCells(images, decisions), 0);
-    expect(json.differential).toMatchObject({ counted: 2, corrected: 1, percent: { NEUTROPHIL: 50, LYMPHOCYTE: 50 } });
+    expect(json.differential).toMatchObject({
+      counted: 2,
+      reviewed: 1,
+      corrected: 1,
+      percent: { NEUTROPHIL: 50, LYMPHOCYTE: 50 },
+      interval95Percent: { NEUTROPHIL: [1.3, 98.7], BASOPHIL: [0, 84.2] },
+    });
+    expect(json.id).toBe('c');
     expect(json.target).toBe(200);
     expect(json.modelVersions).toEqual(['v-test']);
     const cell = json.images[0].cells[1];
-    expect(cell).toMatchObject({ number: 2, predicted: 'MONOCYTE', final: 'LYMPHOCYTE', corrected: true });
+    expect(cell).toMatchObject({
+      number: 2,
+      predicted: 'MONOCYTE',
+      final: 'LYMPHOCYTE',
+      reviewed: true,
+      corrected: true,
+    });
+    expect(json.images[0].cells[0]).toMatchObject({ reviewed: false, corrected: false });
     expect(cell.probabilities.MONOCYTE).toBeCloseTo(0.4);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });

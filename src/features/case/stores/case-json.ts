@@ -3,11 +3,14 @@ import type { CaseImage, CaseMeta } from '../../../lib/case-types';
 import type { CaseCell } from './case-cells';
 import { tally, wholePercents } from './tally';
 
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
 /** The whole case as JSON: its differential, and every image and cell with the user's decisions. */
 export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: readonly CaseCell[], now = Date.now()) {
   const t = tally(cells);
   return {
     format: 'hematovision-case/1',
+    id: meta.id,
     name: meta.name,
     createdAt: new Date(meta.createdAt).toISOString(),
     exportedAt: new Date(now).toISOString(),
@@ -16,9 +19,20 @@ export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: re
     differential: {
       counted: t.counted,
       excluded: t.excluded,
+      reviewed: t.reviewed,
       corrected: t.corrected,
       counts: t.counts,
       percent: wholePercents(t.counts),
+      /** Each percentage's exact binomial 95 % interval for the cells counted; none when none are. */
+      interval95Percent:
+        t.counted > 0
+          ? Object.fromEntries(
+              CELL_CLASSES.map((c) => [
+                c,
+                [round1(t.intervals[c].low * 100), round1(t.intervals[c].high * 100)] as const,
+              ]),
+            )
+          : null,
     },
     images: images.map((image) => ({
       name: image.name,
@@ -36,6 +50,7 @@ export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: re
           probabilities: Object.fromEntries(CELL_CLASSES.map((cls, k) => [cls, c.cell.probabilities[k]])),
           needsReview: c.cell.needsReview,
           final: c.final,
+          reviewed: c.decided,
           corrected: c.corrected,
         })),
     })),

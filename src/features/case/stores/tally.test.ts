@@ -45,9 +45,31 @@ describe('tally', () => {
     expect(tally(cells).corrected).toBe(0);
   });
 
+  it('counts the cells reviewed: confirmed and corrected alike, not those left as the model read them', () => {
+    const cells = caseCells(images, { [cellKey('b', 1)]: 'MONOCYTE', [cellKey('a', 0)]: 'EOSINOPHIL' });
+    const t = tally(cells);
+    expect(t.reviewed).toBe(2);
+    expect(t.corrected).toBe(1);
+    expect(tally(caseCells(images, {})).reviewed).toBe(0);
+  });
+
+  it('gives each share its 95 % interval for the number of cells counted', () => {
+    const t = tally(caseCells(images, {}));
+    // 2 neutrophils of 5: the exact binomial limits are 5.3 % and 85.3 %.
+    expect(t.intervals.NEUTROPHIL.low * 100).toBeCloseTo(5.27, 1);
+    expect(t.intervals.NEUTROPHIL.high * 100).toBeCloseTo(85.34, 1);
+    expect(t.intervals.EOSINOPHIL.low).toBe(0);
+    expect(t.intervals.EOSINOPHIL.high * 100).toBeCloseTo(52.18, 1);
+    // The same share from 40 times the cells is far narrower.
+    const many = tally(Array.from({ length: 40 }, () => caseCells(images, {})).flat());
+    expect(many.shares.NEUTROPHIL).toBe(t.shares.NEUTROPHIL);
+    const width = (i: { low: number; high: number }) => i.high - i.low;
+    expect(width(many.intervals.NEUTROPHIL)).toBeLessThan(width(t.intervals.NEUTROPHIL) / 4);
+  });
+
   it('gives zero shares for an empty case or one with only excluded cells', () => {
     expect(tally([]).counted).toBe(0);
-    const t = tally([{ final: NOT_WBC, corrected: true }]);
+    const t = tally([{ final: NOT_WBC, corrected: true, decided: true }]);
     expect(t.counted).toBe(0);
     expect(t.shares.NEUTROPHIL).toBe(0);
   });
