@@ -1,10 +1,12 @@
 import { usePracticeStore } from '../features/practice/stores/practice-store';
+import { dismissInterruptedFiles } from '../features/results/stores/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '../lib/adaptation-storage';
 import { analysisClient } from '../lib/analysis-client';
 import { CASE_DB_NAME, clearAllCaseData } from '../lib/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '../lib/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '../lib/wipe-local-data';
+import { dismissSaveProblems } from './case-save-log';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -46,6 +48,9 @@ export function deleteAllLocalData(): Promise<WipeReport> {
   return wipeLocalData(OWNERS, () => {
     const images = useResultsStore.getState().items.length;
     useResultsStore.getState().clear();
+    // The notices name the user's files: they go with the rest.
+    dismissInterruptedFiles();
+    dismissSaveProblems();
     return images;
   });
 }
