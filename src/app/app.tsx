@@ -5,11 +5,11 @@ import { PAGES } from './pages';
 import { UnsavedWorkNotices } from './unsaved-work-notices';
 import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
+import { useReviewPromise } from './use-review-promise';
 import { CaseBanner } from '../features/case/components/case-banner';
 import { DropZone } from '../features/intake/components/drop-zone';
 import { ModelStatus } from '../features/model/components/model-status';
 import { useModelLoader } from '../features/model/hooks/use-model-loader';
-import { useModelStore } from '../features/model/stores/model-store';
 import { OfflineStatus } from '../features/offline/components/offline-status';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
 import { useOfflineCache } from '../features/offline/hooks/use-offline-cache';
@@ -27,8 +27,7 @@ export function App() {
   const route = useHashRoute();
   const page = PAGES.find((p) => p.id === route);
   const hasItems = useResultsStore((s) => s.items.length > 0);
-  const reviewThreshold = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewThreshold : undefined));
-  const reviewTarget = useModelStore((s) => (s.model.status === 'ready' ? s.model.info.reviewTarget : undefined));
+  const review = useReviewPromise();
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
       <header className="flex flex-wrap items-center justify-between gap-4">
@@ -65,7 +64,7 @@ export function App() {
           <>
             <DropZone onFiles={addFiles} compact={hasItems} />
             <CaseBanner />
-            <ResultsPanel reviewThreshold={reviewThreshold} reviewTarget={reviewTarget} />
+            <ResultsPanel review={review} />
           </>
         )}
       </main>

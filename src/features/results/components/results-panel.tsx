@@ -2,13 +2,14 @@ import { useMemo } from 'react';
 import { formatPercent } from '../../../lib/cell-class-style';
 import { visibleItems } from '../hooks/select-items';
 import { useResultsStore } from '../stores/results-store';
+import type { ReviewPromise } from '../utils/review-promise';
 import { BatchProgress } from './batch-progress';
 import { ClassSummary } from './class-summary';
 import { ResultCard } from './result-card';
 import { ResultsToolbar } from './results-toolbar';
 
-/** Everything about the analysed images: progress, summary, controls and the cards. */
-export function ResultsPanel({ reviewThreshold, reviewTarget }: { reviewThreshold?: number; reviewTarget?: number }) {
+/** Everything about the analysed images: progress, summary, what the review mark promises, controls and the cards. */
+export function ResultsPanel({ review }: { review?: ReviewPromise }) {
   const { items, view, sort, filter } = useResultsStore();
   const shown = useMemo(() => visibleItems(items, filter, sort), [items, filter, sort]);
   if (items.length === 0) return null;
@@ -19,12 +20,11 @@ export function ResultsPanel({ reviewThreshold, reviewTarget }: { reviewThreshol
       </h2>
       <BatchProgress />
       <ClassSummary />
-      {reviewThreshold !== undefined && reviewTarget !== undefined && (
-        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="review-rule">
-          A cell is marked <strong>Review</strong> (dashed box) when the model gives its class less than{' '}
-          {formatPercent(reviewThreshold, 1)}. On validation cells it never trained on, its answers above that were
-          right {formatPercent(reviewTarget)} of the time. Check marked cells yourself; unmarked ones can still be
-          wrong.
+      {review && (
+        <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="review-rule" data-source={review.source}>
+          <strong data-testid="review-promise">{review.promise}</strong> A cell is marked <strong>Review</strong>{' '}
+          (dashed box) when the model gives its class less than {formatPercent(review.threshold, 1)}: check marked cells
+          yourself; unmarked ones can still be wrong.
         </p>
       )}
       <ResultsToolbar />
