@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicyMeta } from './scripts/vite/content-security-policy';
 import { pwa } from './scripts/vite/pwa';
+import { SECURITY_HEADERS } from './scripts/vite/security-headers';
+import { securityHeaders } from './scripts/vite/security-headers-plugin';
 
 const WASM_DIR = 'node_modules/@tensorflow/tfjs-backend-wasm/dist';
 /** Where the app serves tfjs's WASM binaries: its own origin, never a CDN. */
@@ -33,11 +34,11 @@ function tfjsWasmFiles(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), tfjsWasmFiles(), contentSecurityPolicyMeta(), pwa()],
+  plugins: [react(), tailwindcss(), tfjsWasmFiles(), securityHeaders(), pwa()],
   worker: { format: 'es' },
   // The manifest lets scripts/measure-bundle.ts find the entry chunk and its static imports.
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, manifest: true },
-  // The built app is served with its Content-Security-Policy (also in index.html as a meta tag):
-  // the header covers the analysis worker too, which a meta tag in the page cannot.
-  preview: { port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  // The built app is served with the headers a real host sends (the build writes them for
+  // static hosts too): the CSP header covers the analysis worker, which the page's meta tag cannot.
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
 });

@@ -1,3 +1,4 @@
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../scripts/vite/security-headers';
 import { card, openReady, waitForAllFinished } from './support/app-page';
 import { dropFiles } from './support/drop-files';
 import { expect, test } from './support/fixtures';
@@ -21,10 +22,13 @@ test('the page and its worker are served with the policy; tfjs runs under it on 
   const worker = page.waitForResponse(/\/assets\/analysis\.worker-[\w-]+\.js$/);
   const response = await page.goto('/?backend=wasm');
   const header = response?.headers()['content-security-policy'];
+  expect(header).toBe(CONTENT_SECURITY_POLICY);
   expect(header).toContain("connect-src 'self'");
   expect(header).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  // The meta tag says the same, less frame-ancestors, which browsers ignore in a meta tag.
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
-  expect(meta).toBe(header);
+  expect(meta).toBe(CONTENT_SECURITY_POLICY_META);
+  expect(header).toBe(`${meta}; frame-ancestors 'none'`);
   expect((await worker).headers()['content-security-policy']).toBe(header);
   // No inline script: every <script> has a src.
   expect(await page.locator('script:not([src])').count()).toBe(0);
@@ -38,10 +42,10 @@ test('the page and its worker are served with the policy; tfjs runs under it on 
   expect(await violations(page)).toEqual([]);
   expect(consoleCsp).toEqual([]);
 
-  // "How we test this" shows the policy the page really has.
+  // "How we test this" shows the policy the page really has (its meta tag).
   await page.getByRole('link', { name: 'How we test this' }).click();
   await expect(page.getByRole('heading', { name: 'How we test this' })).toBeFocused();
-  await expect(page.getByTestId('served-csp')).toHaveText(header!);
+  await expect(page.getByTestId('served-csp')).toHaveText(meta!);
 });
 
 test('a script that tries to send something to another site is blocked by the policy', async ({ page }) => {

@@ -38,9 +38,10 @@ function register(): void {
       else watchFirstInstall(registration);
     },
     onNeedRefresh: () => setUpdateWaiting(true),
-    // A TypeError is the script (or the registration code) not arriving: the network, which
-    // comes back. Anything else (an insecure context, a refused scope) would fail again.
-    onRegisterError: (error: unknown) => (error instanceof TypeError ? resumeLater() : setCache('failed')),
+    // Without a network the script cannot arrive, and registering again once it is back works;
+    // with one, the refusal (an insecure context, a refused scope) would only come again.
+    onRegisterError: () =>
+      void networkReachability.check().then((online) => (online ? setCache('failed') : resumeLater())),
   });
 }
 
