@@ -130,8 +130,9 @@ Built by \`npm run build:practice\` (scripts/build-practice-set.ts): ${items.len
 The images are the rows of \`training/splits/pbc.csv\` whose partition is \`practice\`: cells
 that the model is never trained, selected or reported on.${
     skipped.length > 0
-      ? `\n\nLeft out: ${skipped.join(', ')}. The app's localisation found no cell at their centre (the
-box took in a neighbouring cell or platelets), so an outline would not show the labelled cell.`
+      ? `\n\nLeft out, because the app's localisation found no cell at their centre (its box took in a
+neighbouring cell or platelets, so an outline would not show the labelled cell):
+${skipped.join(', ')}.`
       : ''
   }
 
