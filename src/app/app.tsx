@@ -1,7 +1,9 @@
 import { PageNav } from './page-nav';
 import { FOCUS_RING } from '../components/button';
 import { classListInWords } from '../lib/cell-class-style';
+import { NotFoundPage } from './not-found-page';
 import { PAGES } from './pages';
+import { MAIN_ID, SkipLink } from './skip-link';
 import { UnsavedWorkNotices } from './unsaved-work-notices';
 import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
@@ -30,6 +32,7 @@ export function App() {
   const review = useReviewPromise();
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col gap-6 px-4 py-6 sm:px-6">
+      <SkipLink />
       <header className="flex flex-wrap items-center justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">HematoVision</h1>
@@ -37,10 +40,10 @@ export function App() {
             {classListInWords()} in stained blood smear images.
           </p>
         </div>
-        <PageNav current={page ? page.id : ''} />
+        <PageNav current={page ? page.id : route} />
         <ThemeToggle />
       </header>
-      <main className="flex flex-1 flex-col gap-6">
+      <main id={MAIN_ID} tabIndex={-1} className="flex flex-1 flex-col gap-6 focus:outline-none">
         <UpdatePrompt />
         <UnsavedWorkNotices />
         <div className="flex flex-wrap items-center justify-between gap-3">
@@ -60,6 +63,8 @@ export function App() {
         </div>
         {page ? (
           page.render()
+        ) : route !== '' ? (
+          <NotFoundPage route={route} />
         ) : (
           <>
             <DropZone onFiles={addFiles} compact={hasItems} />

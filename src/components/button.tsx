@@ -1,12 +1,17 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-type Variant = 'primary' | 'secondary' | 'ghost';
+type Variant = 'primary' | 'secondary' | 'ghost' | 'destructive';
+
+/** Red, for an action that deletes and cannot be undone; the confirm dialog's own button matches it. */
+export const DESTRUCTIVE =
+  'border border-red-800 bg-red-700 text-white hover:bg-red-800 dark:border-red-400 dark:bg-red-400 dark:text-slate-950 dark:hover:bg-red-300';
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-blue-700 text-white hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400',
   secondary:
     'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
   ghost: 'text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800',
+  destructive: DESTRUCTIVE,
 };
 
 export const FOCUS_RING =

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { FOCUS_RING } from './button';
+import { DESTRUCTIVE, FOCUS_RING } from './button';
 
 /**
  * A modal confirmation. The native <dialog> opened with showModal() makes the rest of the page
@@ -56,11 +56,11 @@ export function ConfirmDialog({
         {children}
       </div>
       <div className="mt-6 flex flex-wrap justify-end gap-3">
-        {/* Plain buttons: Button takes no ref (focus must start on Cancel) and has no danger style. */}
+        {/* Plain buttons: Button takes no ref, and focus must start on Cancel. */}
         <button ref={cancelRef} type="button" onClick={onCancel} className={`${BASE} ${SAFE} ${FOCUS_RING}`}>
           Cancel
         </button>
-        <button type="button" onClick={onConfirm} className={`${BASE} ${DANGER} ${FOCUS_RING}`}>
+        <button type="button" onClick={onConfirm} className={`${BASE} ${DESTRUCTIVE} ${FOCUS_RING}`}>
           {confirmLabel}
         </button>
       </div>
@@ -71,9 +71,6 @@ export function ConfirmDialog({
 const BASE = 'rounded-md border px-3 py-1.5 text-sm font-medium';
 const SAFE =
   'border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
-/** Red: the action cannot be undone. */
-const DANGER =
-  'border-red-800 bg-red-700 text-white hover:bg-red-800 dark:border-red-400 dark:bg-red-400 dark:text-slate-950 dark:hover:bg-red-300';
 
 function trapTab(e: KeyboardEvent, dialog: HTMLDialogElement | null): void {
   if (e.key !== 'Tab' || !dialog) return;

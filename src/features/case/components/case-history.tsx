@@ -51,7 +51,10 @@ export function CaseHistory() {
               {m.id !== currentId && <Button onClick={() => void openCase(m.id)}>Open</Button>}
               {confirming === m.id ? (
                 <>
-                  <Button variant="primary" onClick={() => void deleteCase(m.id).then(() => setConfirming(undefined))}>
+                  <Button
+                    variant="destructive"
+                    onClick={() => void deleteCase(m.id).then(() => setConfirming(undefined))}
+                  >
                     Delete “{m.name}” for good
                   </Button>
                   <Button variant="ghost" onClick={() => setConfirming(undefined)}>

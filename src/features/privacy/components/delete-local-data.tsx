@@ -30,7 +30,7 @@ export function DeleteLocalData({ onDeleteAll }: { onDeleteAll: () => Promise<Wi
       </p>
       <div>
         <Button
-          variant="primary"
+          variant="destructive"
           disabled={phase.step === 'deleting'}
           onClick={() => setPhase({ step: 'confirming' })}
           data-testid="delete-all-data"
