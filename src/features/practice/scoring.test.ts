@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellClass } from '../../core/model-spec';
-import { confusionSentences, scoreAnswers } from './scoring';
+import { confusionSentences, rightInWords, scoreAnswers } from './scoring';
 
 /** A scripted ten-question session: (true class, answer). */
 const SCRIPT: [CellClass, CellClass][] = [
@@ -41,7 +41,7 @@ describe('scoreAnswers', () => {
 
   it('writes the confusions as sentences, worst first', () => {
     expect(confusionSentences(scoreAnswers(answers))).toEqual([
-      'You call monocytes lymphocytes 100% of the time (1 of 1).',
+      'You called 1 of 1 monocyte a lymphocyte.',
       'You call eosinophils neutrophils 40% of the time (2 of 5).',
     ]);
   });
@@ -49,12 +49,25 @@ describe('scoreAnswers', () => {
   it('names a basophil confusion like any other', () => {
     const missed = scoreAnswers([{ itemId: 'b', truth: 'BASOPHIL', answer: 'EOSINOPHIL', at: 0 }]);
     expect(missed.perClass.BASOPHIL).toEqual({ asked: 1, correct: 0 });
-    expect(confusionSentences(missed)).toEqual(['You call basophils eosinophils 100% of the time (1 of 1).']);
+    expect(confusionSentences(missed)).toEqual(['You called 1 of 1 basophil an eosinophil.']);
   });
 
   it('scores an empty session as zero', () => {
     const s = scoreAnswers([]);
     expect([s.correct, s.total, s.bestStreak]).toEqual([0, 0, 0]);
     expect(confusionSentences(s)).toEqual([]);
+  });
+
+  it('never turns a handful of answers into a share of the time', () => {
+    const two = scoreAnswers([
+      { itemId: 'a', truth: 'MONOCYTE', answer: 'LYMPHOCYTE', at: 0 },
+      { itemId: 'b', truth: 'MONOCYTE', answer: 'LYMPHOCYTE', at: 1 },
+      { itemId: 'c', truth: 'MONOCYTE', answer: 'MONOCYTE', at: 2 },
+    ]);
+    expect(confusionSentences(two)).toEqual(['You called 2 of 3 monocytes lymphocytes.']);
+    expect(rightInWords(1, 1)).toBe('1 of 1 right');
+    expect(rightInWords(4, 4)).toBe('4 of 4 right');
+    expect(rightInWords(3, 5)).toBe('60%');
+    expect(rightInWords(0, 0)).toBe('—');
   });
 });

@@ -38,14 +38,38 @@ export function scoreAnswers(answers: readonly PracticeAnswer[]): SessionScore {
   return { correct, total: answers.length, streak, bestStreak, perClass, confusion };
 }
 
+/** Lower-case singular for sentences: "eosinophil". */
+export function singular(cls: CellClass): string {
+  return CLASS_STYLE[cls].label.toLowerCase();
+}
+
+/** "a lymphocyte", "an eosinophil". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 /** Lower-case plural for sentences: "eosinophils". */
 export function plural(cls: CellClass): string {
   return `${CLASS_STYLE[cls].label.toLowerCase()}s`;
 }
 
 /**
+ * Below this many answers of a class, a percentage would generalise from a handful ("100% of the
+ * time" after one answer): the app gives the counts alone.
+ */
+export const FEW_ANSWERS = 5;
+
+/** A class's right answers as a share when there are enough of them, else as counts: "60%", "1 of 1 right". */
+export function rightInWords(correct: number, asked: number): string {
+  if (asked === 0) return '—';
+  return asked < FEW_ANSWERS ? `${correct} of ${asked} right` : `${Math.round((100 * correct) / asked)}%`;
+}
+
+/**
  * The student's own confusions as sentences, most frequent first: "You call eosinophils
- * neutrophils 40% of the time." The share is of the cells of that true class in these answers.
+ * neutrophils 40% of the time (2 of 5)." The share is of the cells of that true class in these
+ * answers; with fewer than FEW_ANSWERS of them the sentence gives only what happened: "You
+ * called 1 of 1 monocyte a lymphocyte."
  */
 export function confusionSentences(score: SessionScore): string[] {
   const found: { share: number; text: string }[] = [];
@@ -57,7 +81,10 @@ export function confusionSentences(score: SessionScore): string[] {
       const share = n / asked;
       found.push({
         share,
-        text: `You call ${plural(truth)} ${plural(answer)} ${Math.round(share * 100)}% of the time (${n} of ${asked}).`,
+        text:
+          asked < FEW_ANSWERS
+            ? `You called ${n} of ${asked} ${asked === 1 ? singular(truth) : plural(truth)} ${n === 1 ? withArticle(singular(answer)) : plural(answer)}.`
+            : `You call ${plural(truth)} ${plural(answer)} ${Math.round(share * 100)}% of the time (${n} of ${asked}).`,
       });
     }
   }

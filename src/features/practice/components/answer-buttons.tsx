@@ -24,7 +24,7 @@ export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClas
     <div
       role="group"
       aria-label={`Your answer (keys 1 to ${CELL_CLASSES.length})`}
-      className="grid grid-cols-[repeat(auto-fill,minmax(9rem,1fr))] gap-2"
+      className="grid grid-cols-2 gap-2 sm:grid-cols-[repeat(auto-fill,minmax(9rem,1fr))]"
     >
       {CELL_CLASSES.map((cls, i) => (
         <button
@@ -37,7 +37,11 @@ export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClas
           className={`flex items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
         >
           <span>{CLASS_STYLE[cls].label}</span>
-          <kbd className="rounded border border-slate-300 px-1.5 text-xs text-slate-600 dark:border-slate-600 dark:text-slate-300">
+          {/* A touch screen has no number keys to press: the hint is hidden there. */}
+          <kbd
+            data-testid="key-hint"
+            className="rounded border border-slate-300 px-1.5 text-xs text-slate-600 pointer-coarse:hidden dark:border-slate-600 dark:text-slate-300"
+          >
             {i + 1}
           </kbd>
         </button>

@@ -2,7 +2,7 @@ import { CELL_CLASSES } from '../../../core/model-spec';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
 import type { PracticeAnswer } from '../../../lib/practice-storage';
 import { classWeights } from '../scheduler';
-import { confusionSentences, scoreAnswers } from '../scoring';
+import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '../scoring';
 
 /**
  * All answers so far: accuracy per class, the worst confusions, and which class the next session
@@ -42,7 +42,7 @@ export function OverallProgress({ answers }: { answers: readonly PracticeAnswer[
                   {CLASS_STYLE[cls].label}
                 </th>
                 <td className="pr-4 text-right">
-                  {asked ? `${Math.round((100 * correct) / asked)}% of ${asked}` : '—'}
+                  {asked >= FEW_ANSWERS ? `${rightInWords(correct, asked)} of ${asked}` : rightInWords(correct, asked)}
                 </td>
                 <td className="text-right">{Math.round((100 * weights[cls]) / total)}%</td>
               </tr>

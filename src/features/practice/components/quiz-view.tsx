@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/button';
 import { HeatmapCanvas } from '../../../components/heatmap-canvas';
 import { HeatmapControls } from '../../../components/heatmap-controls';
@@ -23,6 +23,12 @@ export function QuizView() {
     opinion.status === 'done'
       ? [{ cellIndex: opinion.cellIndex, classIndex: CELL_CLASSES.indexOf(opinion.cell.predicted) }]
       : [];
+  const section = useRef<HTMLElement>(null);
+  // On a phone the app's header fills most of the screen: the quiz scrolls to the top once, so
+  // the image and every answer are in view without scrolling.
+  useEffect(() => {
+    if (window.matchMedia('(max-width: 639px)').matches) section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const { layers } = useCellHeatmaps(
     opinion.status === 'done' ? opinion.analysisId : undefined,
     explained,
@@ -32,6 +38,7 @@ export function QuizView() {
   const number = phase === 'feedback' ? answers.length : answers.length + 1;
   return (
     <section
+      ref={section}
       aria-labelledby="question-title"
       className="flex flex-col gap-4"
       data-testid="quiz"
@@ -47,7 +54,8 @@ export function QuizView() {
         </Button>
       </div>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-        <div className="flex flex-col gap-2">
+        {/* On a phone the image is kept to a third of the screen's height, leaving the answers in view. */}
+        <div className="mx-auto flex w-full max-w-[36svh] flex-col gap-2 sm:max-w-none">
           <OutlinedImage
             src={practiceImageUrl(current)}
             width={current.width}

@@ -2,7 +2,7 @@ import { Button } from '../../../components/button';
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { CLASS_STYLE } from '../../../lib/cell-class-style';
 import { usePracticeStore } from '../stores/practice-store';
-import { confusionSentences, formatDuration, scoreAnswers } from '../scoring';
+import { confusionSentences, FEW_ANSWERS, formatDuration, rightInWords, scoreAnswers } from '../scoring';
 
 /** The end of a session: score, time, per-class accuracy, the student's own confusion table. */
 export function SessionSummary() {
@@ -16,9 +16,9 @@ export function SessionSummary() {
           Session finished
         </h2>
         <p className="text-sm">
-          Score <strong data-testid="final-score">{`${s.correct} / ${s.total}`}</strong> (
-          {Math.round((100 * s.correct) / Math.max(1, s.total))}%) · best streak {s.bestStreak} · time{' '}
-          {formatDuration(endedAt - startedAt)}
+          Score <strong data-testid="final-score">{`${s.correct} / ${s.total}`}</strong>
+          {s.total >= FEW_ANSWERS && ` (${Math.round((100 * s.correct) / s.total)}%)`} · best streak {s.bestStreak} ·
+          time {formatDuration(endedAt - startedAt)}
         </p>
       </div>
       <div className="flex flex-wrap items-start gap-8">
@@ -55,7 +55,7 @@ export function SessionSummary() {
                     {asked}
                   </td>
                   <td className="text-right" data-metric="accuracy">
-                    {asked ? `${Math.round((100 * correct) / asked)}%` : '—'}
+                    {asked >= FEW_ANSWERS ? rightInWords(correct, asked) : asked ? 'too few to say' : '—'}
                   </td>
                 </tr>
               );
