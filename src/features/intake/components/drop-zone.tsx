@@ -3,8 +3,9 @@ import { FOCUS_RING } from '../../../components/button';
 import { collectDroppedFiles } from '../../../lib/collect-dropped-files';
 import { usePasteFiles } from '../hooks/use-paste-files';
 import { FileButtons } from './file-buttons';
+import { SampleImagesButton } from './sample-images-button';
 
-/** Where images come in: drag and drop (files or folders), picker, camera, or paste. */
+/** Where images come in: drag and drop (files or folders), picker, camera, paste, or the sample images. */
 export function DropZone({ onFiles, compact }: { onFiles: (files: File[]) => void; compact: boolean }) {
   const [over, setOver] = useState(false);
   const depth = useRef(0);
@@ -47,6 +48,7 @@ export function DropZone({ onFiles, compact }: { onFiles: (files: File[]) => voi
         </p>
       )}
       <FileButtons onFiles={onFiles} />
+      <SampleImagesButton onFiles={onFiles} />
     </section>
   );
 }
