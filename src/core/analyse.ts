@@ -3,6 +3,7 @@ import type { CellClassifier } from './classifier';
 import { findWhiteCells, type FoundCell } from './localise';
 import { CELL_CLASSES, type CellClass } from './model-spec';
 import type { Box, RgbaImage } from './rgba-image';
+import { estimateBackgroundGains } from './white-balance';
 
 export interface AnalysedCell {
   readonly box: Box;
@@ -60,19 +61,60 @@ export async function analyseImage(
     width: image.width,
     height: image.height,
     magnification,
-    cells: cells.map((cell, i) => {
-      const p = probabilities[i];
-      const top = p.indexOf(Math.max(...p));
-      return {
-        box: cell.box,
-        nucleus: cell.nucleus,
-        touchesEdge: cell.touchesEdge,
-        probabilities: p,
-        predicted: CELL_CLASSES[top],
-        confidence: p[top],
-        needsReview: p[top] < threshold,
-      };
-    }),
+    cells: cells.map((cell, i) => analysedCell(cell, probabilities[i], threshold)),
     features,
   };
+}
+
+function analysedCell(
+  cell: Pick<FoundCell, 'box' | 'nucleus' | 'touchesEdge'>,
+  p: number[],
+  threshold: number,
+): AnalysedCell {
+  const top = p.indexOf(Math.max(...p));
+  return {
+    box: cell.box,
+    nucleus: cell.nucleus,
+    touchesEdge: cell.touchesEdge,
+    probabilities: p,
+    predicted: CELL_CLASSES[top],
+    confidence: p[top],
+    needsReview: p[top] < threshold,
+  };
+}
+
+/**
+ * A cell as the finder would have reported it, from a box a person drew round it: its centre is
+ * the box's centre and its diameter the box's longer side (the finder's own rule for the crop),
+ * whitened with the image's background gains. The box is kept inside the image.
+ */
+export function cellFromBox(image: RgbaImage, drawn: Box): FoundCell {
+  const x0 = Math.max(0, Math.min(image.width, drawn.x));
+  const y0 = Math.max(0, Math.min(image.height, drawn.y));
+  const x1 = Math.max(x0, Math.min(image.width, drawn.x + drawn.width));
+  const y1 = Math.max(y0, Math.min(image.height, drawn.y + drawn.height));
+  const box = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  if (box.width < 2 || box.height < 2) throw new Error('The box is too small to hold a cell.');
+  return {
+    box,
+    nucleus: box,
+    centreX: x0 + box.width / 2,
+    centreY: y0 + box.height / 2,
+    diameter: Math.max(box.width, box.height),
+    stain: 0,
+    touchesEdge: x0 <= 0.5 || y0 <= 0.5 || x1 >= image.width - 0.5 || y1 >= image.height - 0.5,
+    gains: estimateBackgroundGains(image),
+  };
+}
+
+/** A cell the finder missed, boxed by hand: cropped and classified exactly like a found one. */
+export async function classifyBox(
+  image: RgbaImage,
+  drawn: Box,
+  classifier: CellClassifier,
+): Promise<{ cell: AnalysedCell; features: Float32Array }> {
+  const found = cellFromBox(image, drawn);
+  const crop = cutCellCrop(image, found, found.gains);
+  const { probabilities, features } = await classifier.classifyWithFeatures([cropToInput(crop)]);
+  return { cell: analysedCell(found, probabilities[0], classifier.metadata.reviewThreshold), features: features[0] };
 }

@@ -1,6 +1,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { LabelledFeatures } from '../core/head-adaptation';
-import type { AnalysisWorkerApi, ExplainResult, ModelInfo, NewAdaptation } from '../worker/worker-api';
+import type { Box } from '../core/rgba-image';
+import type { AnalysisWorkerApi, ExplainResult, HandCellOutcome, ModelInfo, NewAdaptation } from '../worker/worker-api';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { installDebugHooks } from './debug-hooks';
@@ -160,6 +161,25 @@ export class AnalysisClient {
   async explainCell(analysisId: string, cellIndex: number, classIndex: number): Promise<ExplainResult | undefined> {
     if (!this.api) return undefined;
     return this.api.explain({ analysisId, cellIndex, classIndex });
+  }
+
+  /**
+   * Classifies a cell boxed by hand on a stored picture of a field (a case image's thumbnail):
+   * `box` and the answer are in the analysed image's pixels, `width` × `height`.
+   */
+  async classifyBox(picture: Blob, box: Box, width: number, height: number): Promise<HandCellOutcome> {
+    const bitmap = await createImageBitmap(picture);
+    try {
+      await this.load();
+    } catch (err) {
+      bitmap.close();
+      throw err;
+    }
+    if (!this.api) {
+      bitmap.close();
+      throw new Error('The analysis worker stopped.');
+    }
+    return this.stopper.race(this.api.classifyBox(transfer(bitmap, [bitmap]), box, width, height));
   }
 
   private async analyseOnce(

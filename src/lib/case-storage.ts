@@ -19,7 +19,7 @@ export { CASE_DB_NAME } from './case-database';
 export type { CaseChange } from './case-channel';
 
 /** What a user may change in a stored case; its image list and totals follow its image records. */
-export type CaseEdit = Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions'>>;
+export type CaseEdit = Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions' | 'handCells' | 'removed'>>;
 
 /** The case was deleted (in this tab or another) before this image could join it. */
 export class CaseDeletedError extends Error {
@@ -100,8 +100,8 @@ export class CaseStorage {
     const stored = await this.run([CASES], 'readwrite', async (tx) => {
       const meta = (await request(tx.objectStore(CASES).get(id))) as CaseMeta | undefined;
       if (!meta) return undefined;
-      const { name, target, decisions } = { ...meta, ...edit(meta) };
-      const next: CaseMeta = { ...meta, name, target, decisions, updatedAt: Date.now() };
+      const { name, target, decisions, handCells, removed } = { ...meta, ...edit(meta) };
+      const next: CaseMeta = { ...meta, name, target, decisions, handCells, removed, updatedAt: Date.now() };
       tx.objectStore(CASES).put(next);
       return next;
     });

@@ -29,10 +29,27 @@ export interface CaseMeta {
    * in the review queue. A cell without an entry keeps the model's prediction.
    */
   readonly decisions: Readonly<Record<string, FinalClass>>;
+  /** White cells the finder missed, boxed and classified by hand; kept when undone (see `removed`). */
+  readonly handCells?: readonly HandCell[];
+  /** Keys (cellKey) of boxes removed as not white cells, found or drawn: they leave the case. */
+  readonly removed?: readonly string[];
   /** Cells over all images, kept here so the history list needs no image records. */
   readonly cellCount: number;
   /** Bytes stored for the images (thumbnails, cell pictures, cell features), for the history list. */
   readonly bytes: number;
+}
+
+/**
+ * A cell boxed by hand on one of the case's images. Its number on the image follows the found
+ * cells' (see handCellIndex), so the list only grows: undoing an addition removes the cell.
+ */
+export interface HandCell {
+  readonly imageId: string;
+  readonly cell: AnalysedCell;
+  /** Its square picture, cut like the found cells'. */
+  readonly picture: Blob;
+  readonly features?: Float32Array;
+  readonly addedAt: number;
 }
 
 /** One analysed image of a case; written once, never changed. */
@@ -74,4 +91,9 @@ export function cellKey(imageId: string, index: number): string {
 /** The image a cell key (cellKey) belongs to. */
 export function imageIdOfCellKey(key: string): string {
   return key.slice(0, key.lastIndexOf('#'));
+}
+
+/** A hand cell's index in its image: after the image's found cells and earlier hand cells. */
+export function handCellIndex(image: Pick<CaseImage, 'id' | 'cells'>, handCells: readonly HandCell[], at: number): number {
+  return image.cells.length + handCells.slice(0, at).filter((h) => h.imageId === image.id).length;
 }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
-import { analyseImage, prepareCells } from '../core/analyse';
+import { analyseImage, classifyBox, prepareCells } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
+import type { Box } from '../core/rgba-image';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
 import { HeadSwitch } from './head-switch';
 import { makeCellImages } from './cell-images';
@@ -73,6 +74,26 @@ const api: AnalysisWorkerApi = {
       };
     } finally {
       bitmap.close();
+    }
+  },
+
+  async classifyBox(picture, box, width, height) {
+    if (!classifier) throw new Error('The model is not loaded yet.');
+    try {
+      const sx = picture.width / width;
+      const sy = picture.height / height;
+      const scale = (b: Box, x: number, y: number): Box => ({
+        x: b.x * x,
+        y: b.y * y,
+        width: b.width * x,
+        height: b.height * y,
+      });
+      const { cell, features } = await classifyBox(bitmapPixels(picture), scale(box, sx, sy), classifier);
+      const [cellImage] = await makeCellImages(picture, [cell.box]);
+      const back = (b: Box) => scale(b, 1 / sx, 1 / sy);
+      return { cell: { ...cell, box: back(cell.box), nucleus: back(cell.nucleus) }, cellImage, features };
+    } finally {
+      picture.close();
     }
   },
 

@@ -87,6 +87,16 @@ export interface AnalysisOutcome {
   readonly analysisId?: string;
 }
 
+/** A cell boxed by hand on a stored picture of a field, classified like a found one. */
+export interface HandCellOutcome {
+  /** Its box in the analysed image's pixels (the units of the field's other cells). */
+  readonly cell: AnalysedCell;
+  /** Its square picture, cut like the found cells' pictures. */
+  readonly cellImage: Blob;
+  /** Its pooled features (ImageAnalysis.features). */
+  readonly features: Float32Array;
+}
+
 /**
  * Which cell to explain, for which class (default: the predicted one): a cell of an image analysed
  * earlier (its analysisId and cell index), or of a fresh image, by index or nearest a box.
@@ -111,6 +121,11 @@ export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
+  /**
+   * Classifies a cell boxed by hand on a stored picture of a field (`picture`, perhaps smaller than
+   * the pixels analysed): `box` and the answer are in the analysed image's units, `width` × `height`.
+   */
+  classifyBox(picture: ImageBitmap, box: Box, width: number, height: number): Promise<HandCellOutcome>;
   /** One cell's class activation map; undefined when there is no such cell (or it was forgotten). */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
   /**

@@ -1,15 +1,27 @@
 import { useState, type KeyboardEvent } from 'react';
+import { BoxOverlay } from '../../../components/box-overlay';
+import { Button } from '../../../components/button';
+import { CELL_CLASSES } from '../../../core/model-spec';
 import type { CaseImage } from '../../../lib/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
-import { CaseBoxes } from './case-boxes';
 import { CellTile, tileId } from './cell-tile';
+import { FINAL_STYLE } from './final-class-style';
 
 /**
  * The case's images, each with its cells boxed and listed. The cell list is one tab stop: arrow
  * keys (or Home/End) move between cells, a class's number / 0 / X / U act on the focused one.
  */
-export function CaseFields({ images, cells }: { images: readonly CaseImage[]; cells: readonly CaseCell[] }) {
+export function CaseFields({
+  images,
+  cells,
+  onOpen,
+}: {
+  images: readonly CaseImage[];
+  cells: readonly CaseCell[];
+  /** Opens the image large, to zoom, draw a missed cell or remove a box. */
+  onOpen: (image: CaseImage) => void;
+}) {
   const [activeKey, setActiveKey] = useState<string>();
   const active = cells.some((c) => c.key === activeKey) ? activeKey : cells[0]?.key;
   const move = (e: KeyboardEvent, from: string) => {
@@ -35,9 +47,14 @@ export function CaseFields({ images, cells }: { images: readonly CaseImage[]; ce
         Images and cells
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Select a cell (or its box), then press <kbd>1</kbd> Eosinophil, <kbd>2</kbd> Lymphocyte, <kbd>3</kbd> Monocyte,{' '}
-        <kbd>4</kbd> Neutrophil, <kbd>0</kbd> or <kbd>X</kbd> not a white cell, <kbd>U</kbd> back to the model's class;
-        arrow keys move between cells.
+        Select a cell (or its box), then press{' '}
+        {CELL_CLASSES.map((c, i) => (
+          <span key={c}>
+            <kbd>{i + 1}</kbd> {FINAL_STYLE[c].label},{' '}
+          </span>
+        ))}
+        <kbd>0</kbd> or <kbd>X</kbd> not a white cell, <kbd>U</kbd> back to the model's class; arrow keys move between
+        cells. Open an image to zoom, box a cell the finder missed or remove a box.
       </p>
       <ul className="flex flex-col gap-4">
         {images.map((image) => {
@@ -58,10 +75,32 @@ export function CaseFields({ images, cells }: { images: readonly CaseImage[]; ce
                     height={image.height}
                     className="block h-auto w-full rounded"
                   />
-                  <CaseBoxes cells={own} width={image.width} height={image.height} />
+                  <BoxOverlay
+                    width={image.width}
+                    height={image.height}
+                    boxes={own.map((c) => ({
+                      key: c.key,
+                      box: c.cell.box,
+                      stroke: FINAL_STYLE[c.final].stroke,
+                      line: c.cell.needsReview && !c.decided ? 'review' : c.cell.touchesEdge ? 'edge' : 'solid',
+                      label: `${c.index + 1} ${FINAL_STYLE[c.final].short}${c.cell.touchesEdge ? ' · cut by edge' : ''}`,
+                      data: {
+                        'data-testid': 'case-box',
+                        'data-final': c.final,
+                        'data-edge': c.cell.touchesEdge,
+                        'data-hand': c.byHand,
+                      },
+                      onSelect: () => document.getElementById(tileId(c.key))?.focus(),
+                    }))}
+                  />
                 </div>
-                <figcaption className="mt-1 truncate text-sm font-medium" title={image.name}>
-                  {image.name}
+                <figcaption className="mt-1 flex items-center justify-between gap-2 text-sm font-medium">
+                  <span className="truncate" title={image.name}>
+                    {image.name}
+                  </span>
+                  <Button className="shrink-0" onClick={() => onOpen(image)} aria-label={`Open ${image.name} large`}>
+                    Open
+                  </Button>
                 </figcaption>
               </figure>
               {own.length === 0 ? (
@@ -72,7 +111,7 @@ export function CaseFields({ images, cells }: { images: readonly CaseImage[]; ce
                     <CellTile
                       key={c.key}
                       c={c}
-                      image={image.cellImages[c.index]}
+                      image={c.picture}
                       active={c.key === active}
                       onFocus={() => setActiveKey(c.key)}
                       onKeyDown={(e) => move(e, c.key)}

@@ -1,23 +1,30 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { useUndoKeys } from '../hooks/use-undo-keys';
 import { caseCells } from '../stores/case-cells';
 import { useCaseStore } from '../stores/case-store';
 import { tally } from '../stores/tally';
 import { CaseFields } from './case-fields';
+import { CaseGallery } from './case-gallery';
 import { CaseHeader } from './case-header';
 import { CaseHistory } from './case-history';
 import { CaseReport } from './case-report';
 import { DifferentialTally } from './differential-tally';
+import { FieldViewer } from './field-viewer';
 import { ReviewQueue } from './review-queue';
 import { ReviewedCellsHint } from './reviewed-cells-hint';
+import { UndoButtons } from './undo-buttons';
 
-/** The counting workflow: the current case's differential, review queue, images and cells, and history. */
+/** The counting workflow: the current case's differential, review queue, gallery, images and cells, and history. */
 export function CasePage() {
   const meta = useCaseStore((s) => s.meta);
   const images = useCaseStore((s) => s.images);
   const error = useCaseStore((s) => s.error);
   const restored = useCaseStore((s) => s.restored);
-  const cells = useMemo(() => caseCells(images, meta.decisions), [images, meta.decisions]);
+  const cells = useMemo(() => caseCells(images, meta.decisions, meta), [images, meta]);
   const t = useMemo(() => tally(cells), [cells]);
+  const [open, setOpen] = useState<{ imageId: string; cellKey?: string }>();
+  const opened = open && images.find((i) => i.id === open.imageId);
+  useUndoKeys();
   return (
     <section
       aria-labelledby="case-heading"
@@ -39,14 +46,25 @@ export function CasePage() {
           Add images of one slide: every white cell found joins this case's differential.
         </p>
       )}
+      {images.length > 0 && <UndoButtons />}
       <div className="grid gap-6 lg:grid-cols-2">
         <DifferentialTally t={t} />
         {cells.length > 0 && <ReviewQueue cells={cells} images={images} />}
       </div>
       <ReviewedCellsHint cells={cells} />
-      <CaseFields images={images} cells={cells} />
+      <CaseGallery cells={cells} onOpen={(c) => setOpen({ imageId: c.imageId, cellKey: c.key })} />
+      <CaseFields images={images} cells={cells} onOpen={(image) => setOpen({ imageId: image.id })} />
       <CaseHistory />
       <CaseReport meta={meta} images={images} cells={cells} t={t} />
+      {opened && (
+        <FieldViewer
+          key={`${opened.id}:${open.cellKey ?? ''}`}
+          image={opened}
+          cells={cells}
+          startKey={open.cellKey}
+          onClose={() => setOpen(undefined)}
+        />
+      )}
     </section>
   );
 }

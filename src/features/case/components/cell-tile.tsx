@@ -33,7 +33,7 @@ export function CellTile({
   const final = FINAL_STYLE[c.final];
   const described = `Cell ${n}: ${final.label}${c.corrected ? `, corrected from ${CLASS_STYLE[c.predicted].label}` : ''}${
     c.cell.needsReview ? ', flagged for review' : ''
-  }${c.cell.touchesEdge ? ', cut by the image edge' : ''}`;
+  }${c.cell.touchesEdge ? ', cut by the image edge' : ''}${c.byHand ? ', added by hand' : ''}`;
   return (
     <li
       id={tileId(c.key)}
@@ -79,6 +79,11 @@ export function CellTile({
             </span>
           )}
           {c.cell.touchesEdge && <span className="text-slate-600 dark:text-slate-300">cut by edge</span>}
+          {c.byHand && (
+            <span className="text-slate-600 dark:text-slate-300" data-testid="hand-badge">
+              added by hand
+            </span>
+          )}
         </div>
         <ClassPicker value={c.final} label={`Class of cell ${n}`} onChange={(v) => decide(c.key, v)} />
       </div>

@@ -16,7 +16,8 @@ export function ClassPicker({
   onChange,
   focusable = false,
 }: {
-  value: FinalClass;
+  /** The class shown as chosen; none for several cells of different classes. */
+  value: FinalClass | undefined;
   label: string;
   onChange: (value: FinalClass) => void;
   focusable?: boolean;

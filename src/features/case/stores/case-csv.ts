@@ -21,6 +21,7 @@ const HEADER = [
   'reviewed',
   'final_class',
   'corrected',
+  'added_by_hand',
   'model_version',
 ];
 
@@ -62,6 +63,7 @@ export function caseCsv(meta: CaseMeta, images: readonly CaseImage[], cells: rea
       c.decided ? 'yes' : 'no',
       c.final,
       c.corrected ? 'yes' : 'no',
+      c.byHand ? 'yes' : 'no',
       c.modelVersion,
     ];
   });

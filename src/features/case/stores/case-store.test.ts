@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { CASE_DB_NAME, clearAllCaseData, listCases, loadCase, loadCurrentCaseId } from '../../../lib/case-storage';
 import { cellKey, NOT_WBC } from '../../../lib/case-types';
+import { caseCells } from './case-cells';
 import { fakeCell, fakeImage } from './case-test-data';
 import { useCaseStore } from './case-store';
 
@@ -55,5 +56,70 @@ describe('case store', () => {
     expect(store().history).toEqual([]);
     expect(store().meta.id).not.toBe(second);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(CASE_DB_NAME);
+  });
+
+  it('undoes and redoes every change of cells, in storage too: several reclassified at once, a cell added by hand, a box removed', async () => {
+    store().newCase();
+    store().addImage(analysed('d.jpg', [fakeCell('NEUTROPHIL'), fakeCell('LYMPHOCYTE'), fakeCell('MONOCYTE')]));
+    const id = store().meta.id;
+    await vi.waitFor(async () => expect((await loadCase(id))?.images).toHaveLength(1));
+    const image = store().images[0];
+    const cellsNow = () => caseCells(store().images, store().meta.decisions, store().meta);
+    const finals = () => cellsNow().map((c) => `${c.index}:${c.final}${c.byHand ? ':hand' : ''}`);
+    const storedFinals = async () => {
+      const stored = await loadCase(id);
+      return stored
+        ? caseCells(stored.images, stored.meta.decisions, stored.meta).map(
+            (c) => `${c.index}:${c.final}${c.byHand ? ':hand' : ''}`,
+          )
+        : [];
+    };
+
+    store().decideMany([cellKey(image.id, 0), cellKey(image.id, 2)], 'EOSINOPHIL');
+    expect(finals()).toEqual(['0:EOSINOPHIL', '1:LYMPHOCYTE', '2:EOSINOPHIL']);
+    expect(store().past.at(-1)?.label).toBe('Eosinophil for 2 cells');
+
+    const key = store().addHandCell({
+      imageId: image.id,
+      cell: fakeCell('BASOPHIL', 0.8, { x: 200, y: 100, width: 50, height: 50 }),
+      picture: new Blob([new Uint8Array(10)]),
+    });
+    expect(key).toBe(cellKey(image.id, 3));
+    store().removeCells([cellKey(image.id, 1)]);
+    const done = ['0:EOSINOPHIL', '2:EOSINOPHIL', '3:BASOPHIL:hand'];
+    expect(finals()).toEqual(done);
+    await vi.waitFor(async () => expect(await storedFinals()).toEqual(done));
+
+    store().undo(); // the removal
+    expect(finals()).toEqual(['0:EOSINOPHIL', '1:LYMPHOCYTE', '2:EOSINOPHIL', '3:BASOPHIL:hand']);
+    store().undo(); // the hand cell
+    store().undo(); // the two reclassified cells
+    const original = ['0:NEUTROPHIL', '1:LYMPHOCYTE', '2:MONOCYTE'];
+    expect(finals()).toEqual(original);
+    expect(store().meta.decisions).toEqual({});
+    await vi.waitFor(async () => expect(await storedFinals()).toEqual(original));
+    store().undo(); // nothing left: no change
+    expect(finals()).toEqual(original);
+
+    store().redo();
+    store().redo();
+    store().redo();
+    expect(finals()).toEqual(done);
+    await vi.waitFor(async () => expect(await storedFinals()).toEqual(done));
+    expect(store().future).toEqual([]);
+
+    // Giving a cell the class it has is no step; a new change after an undo cannot be redone past.
+    store().undo();
+    store().decide(cellKey(image.id, 0), 'EOSINOPHIL');
+    expect(store().future).toHaveLength(1);
+    store().decide(cellKey(image.id, 0), 'MONOCYTE');
+    expect(store().future).toEqual([]);
+    expect(store().past.map((s) => s.label)).toEqual([
+      'Eosinophil for 2 cells',
+      'Added a cell by hand',
+      'Monocyte for 1 cell',
+    ]);
+    store().newCase();
+    expect(store().past).toEqual([]);
   });
 });

@@ -11,8 +11,18 @@ import {
   onCaseStorageChange,
   saveCurrentCaseId,
 } from '../../../lib/case-storage';
-import { imageBytes, type CaseImage, type CaseMeta, type FinalClass, type Target } from '../../../lib/case-types';
+import {
+  cellKey,
+  handCellIndex,
+  imageBytes,
+  type CaseImage,
+  type CaseMeta,
+  type FinalClass,
+  type HandCell,
+  type Target,
+} from '../../../lib/case-types';
 import { forgetBlobUrls } from '../hooks/blob-url';
+import { applyStep, decisionStep, removalStep, type CaseStep } from './case-steps';
 
 /** What a finished analysis brings to the case. */
 export type NewCaseImage = Omit<CaseImage, 'id' | 'caseId'>;
@@ -29,8 +39,20 @@ interface CaseState {
   restore: () => Promise<void>;
   /** Adds the image to the open case; rejects, after showing why, when it could not be stored. */
   addImage: (image: NewCaseImage) => Promise<void>;
+  /** Changes of this case's cells since it was opened, newest last: what undo takes back. */
+  past: CaseStep[];
+  /** Steps undone, the next to redo last. */
+  future: CaseStep[];
   decide: (key: string, final: FinalClass) => void;
+  /** Gives several cells one class in one step (one undo takes it back). */
+  decideMany: (keys: readonly string[], final: FinalClass) => void;
   undecide: (key: string) => void;
+  /** Adds a cell boxed and classified by hand to one of the case's images; returns its key. */
+  addHandCell: (added: Omit<HandCell, 'addedAt'>) => string;
+  /** Removes boxes that are not white cells: they leave the case and its count. */
+  removeCells: (keys: readonly string[]) => void;
+  undo: () => void;
+  redo: () => void;
   rename: (name: string) => void;
   setTarget: (target: Target) => void;
   newCase: () => void;
@@ -84,7 +106,9 @@ export const useCaseStore = create<CaseState>((set, get) => {
    * from its first image on: an empty case exists only in memory, so that wiping all data leaves
    * nothing behind until the user analyses again.
    */
-  const changeMeta = (patch: (m: CaseMeta) => Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions'>>) => {
+  const changeMeta = (
+    patch: (m: CaseMeta) => Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions' | 'handCells' | 'removed'>>,
+  ) => {
     const meta = { ...get().meta, ...patch(get().meta), updatedAt: Date.now() };
     set({ meta });
     if (meta.imageIds.length === 0) return;
@@ -97,7 +121,13 @@ export const useCaseStore = create<CaseState>((set, get) => {
   };
   const show = (meta: CaseMeta, images: CaseImage[]) => {
     forgetBlobUrls(get().images);
-    set({ meta, images });
+    set({ meta, images, past: [], future: [] });
+  };
+  /** Makes a change of cells as one step of the history; a new change clears what could be redone. */
+  const record = (step: CaseStep | undefined) => {
+    if (!step) return;
+    changeMeta((m) => applyStep(m, step, 'after'));
+    set((s) => ({ past: [...s.past, step], future: [] }));
   };
   // Another tab changed or deleted a stored case: the history and the open case follow.
   onCaseStorageChange((change) => {
@@ -112,6 +142,8 @@ export const useCaseStore = create<CaseState>((set, get) => {
     meta: emptyCase(),
     images: [],
     history: [],
+    past: [],
+    future: [],
     restore: async () => {
       try {
         const id = await loadCurrentCaseId();
@@ -165,13 +197,34 @@ export const useCaseStore = create<CaseState>((set, get) => {
         throw err;
       }
     },
-    decide: (key, final) => changeMeta((m) => ({ decisions: { ...m.decisions, [key]: final } })),
-    undecide: (key) =>
-      changeMeta((m) => {
-        const decisions = { ...m.decisions };
-        delete decisions[key];
-        return { decisions };
-      }),
+    decide: (key, final) => record(decisionStep(get().meta, [key], final)),
+    decideMany: (keys, final) => record(decisionStep(get().meta, keys, final)),
+    undecide: (key) => record(decisionStep(get().meta, [key], undefined)),
+    addHandCell: (added) => {
+      const { meta, images } = get();
+      const image = images.find((i) => i.id === added.imageId);
+      if (!image) throw new Error('That image is no longer in the case.');
+      const hand: HandCell = { ...added, addedAt: Date.now() };
+      const handCells = meta.handCells ?? [];
+      const key = cellKey(image.id, handCellIndex(image, handCells, handCells.length));
+      changeMeta((m) => ({ handCells: [...(m.handCells ?? []), hand] }));
+      // Undoing an addition removes the cell; the list of hand cells only grows, so keys stay put.
+      set((s) => ({ past: [...s.past, removalStep([key], false, 'Added a cell by hand')], future: [] }));
+      return key;
+    },
+    removeCells: (keys) => record(removalStep(keys, true)),
+    undo: () => {
+      const step = get().past.at(-1);
+      if (!step) return;
+      changeMeta((m) => applyStep(m, step, 'before'));
+      set((s) => ({ past: s.past.slice(0, -1), future: [...s.future, step] }));
+    },
+    redo: () => {
+      const step = get().future.at(-1);
+      if (!step) return;
+      changeMeta((m) => applyStep(m, step, 'after'));
+      set((s) => ({ past: [...s.past, step], future: s.future.slice(0, -1) }));
+    },
     rename: (name) => changeMeta(() => ({ name })),
     setTarget: (target) => changeMeta(() => ({ target })),
     newCase: () => show(emptyCase(), []),
@@ -200,5 +253,5 @@ export const useCaseStore = create<CaseState>((set, get) => {
 // "Delete all local data" wipes the database (here or in another tab); the case on screen goes with it.
 onCaseDataCleared(() => {
   forgetBlobUrls(useCaseStore.getState().images);
-  useCaseStore.setState({ meta: emptyCase(), images: [], history: [], error: undefined });
+  useCaseStore.setState({ meta: emptyCase(), images: [], history: [], past: [], future: [], error: undefined });
 });

@@ -1,9 +1,10 @@
 import { memo } from 'react';
+import { BoxOverlay } from '../../../components/box-overlay';
 import { HeatmapCanvas } from '../../../components/heatmap-canvas';
+import { CLASS_STYLE } from '../../../lib/cell-class-style';
 import { useCardHeatmap } from '../hooks/use-card-heatmap';
 import type { ResultItem, ViewMode } from '../stores/results-store';
 import { CardBody } from './card-body';
-import { CellBoxes } from './cell-boxes';
 import { HeatmapPanel } from './heatmap-panel';
 
 /** One image: thumbnail with its cells boxed, then per cell the class and probabilities, or a message. */
@@ -42,7 +43,23 @@ export const ResultCard = memo(function ResultCard({ item, view }: { item: Resul
               visible={heatmap.visible}
               label={`${item.name}: heatmap of where the model found the evidence for each cell's class`}
             />
-            <CellBoxes cells={r.cells} width={r.width} height={r.height} />
+            <BoxOverlay
+              width={r.width}
+              height={r.height}
+              fontShare={1 / 22}
+              boxes={r.cells.map((c, i) => ({
+                key: String(i),
+                box: c.box,
+                stroke: CLASS_STYLE[c.predicted].stroke,
+                line: c.needsReview ? 'review' : c.touchesEdge ? 'edge' : 'solid',
+                label: `${i + 1} ${CLASS_STYLE[c.predicted].short}${c.touchesEdge ? ' · cut by edge' : ''}`,
+                data: {
+                  'data-testid': 'cell-box',
+                  'data-box': [c.box.x, c.box.y, c.box.width, c.box.height].map(Math.round).join(','),
+                  'data-edge': c.touchesEdge,
+                },
+              }))}
+            />
           </div>
         ) : null}
         {r ? (

@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeImageFile } from '../../scripts/lib/decode-file';
+import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
+import { analyseImage, cellFromBox, classifyBox } from './analyse';
+import { findWhiteCells } from './localise';
+import type { RgbaImage } from './rgba-image';
+
+let field: RgbaImage;
+beforeAll(async () => {
+  field = await decodeImageFile('fixtures/fields/BloodImage_00031.jpg');
+}, 60_000);
+
+describe('a cell boxed by hand', () => {
+  it('takes the crop rule from its box: centre, longer side as diameter, kept inside the image', () => {
+    const cell = cellFromBox(field, { x: 100, y: 50, width: 60, height: 80 });
+    expect(cell).toMatchObject({ centreX: 130, centreY: 90, diameter: 80, touchesEdge: false });
+    const cut = cellFromBox(field, { x: -20, y: 10, width: 60, height: 40 });
+    expect(cut.box).toEqual({ x: 0, y: 10, width: 40, height: 40 });
+    expect(cut.touchesEdge).toBe(true);
+    expect(() => cellFromBox(field, { x: 5, y: 5, width: 1, height: 30 })).toThrow(/too small/);
+  });
+
+  it('is classified like the found cell when drawn on the found box', async () => {
+    const classifier = await loadNodeClassifier('public/model');
+    const found = findWhiteCells(field).cells[0];
+    const { cell } = await classifyBox(field, found.box, classifier);
+    const analysed = (await analyseImage(field, classifier)).cells[0];
+    expect(cell.predicted).toBe(analysed.predicted);
+    // Same crop up to the gains, taken from the whole image rather than its working copy.
+    cell.probabilities.forEach((p, i) => expect(Math.abs(p - analysed.probabilities[i])).toBeLessThan(0.05));
+    expect(cell.needsReview).toBe(cell.confidence < classifier.metadata.reviewThreshold);
+  }, 120_000);
+});
