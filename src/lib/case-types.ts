@@ -94,6 +94,10 @@ export function imageIdOfCellKey(key: string): string {
 }
 
 /** A hand cell's index in its image: after the image's found cells and earlier hand cells. */
-export function handCellIndex(image: Pick<CaseImage, 'id' | 'cells'>, handCells: readonly HandCell[], at: number): number {
+export function handCellIndex(
+  image: Pick<CaseImage, 'id' | 'cells'>,
+  handCells: readonly HandCell[],
+  at: number,
+): number {
   return image.cells.length + handCells.slice(0, at).filter((h) => h.imageId === image.id).length;
 }
