@@ -8,14 +8,14 @@ import { dropFiles, fileFromDisk } from './support/drop-files';
 import { expect, test } from './support/fixtures';
 import { CLASSES } from './support/test-images';
 
-const ADAPT_DIR = '../shared/data/lab-b/adapt';
+const ADAPT_DIR = '../shared/data/lisc/adapt';
 const firstImages = (cls: string, n: number) =>
   readdirSync(`${ADAPT_DIR}/${cls}`)
     .sort()
     .slice(0, n)
     .map((f) => `${ADAPT_DIR}/${cls}/${f}`);
 
-/** The class the app gives a lab-b lymphocyte, on a fresh Analyse page. */
+/** The class the app gives a LISC lymphocyte, on a fresh Analyse page. */
 async function classOfLymphocyte(page: Page, base: string): Promise<string | null> {
   await page.goto(base);
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
@@ -45,8 +45,14 @@ for (const backend of ['webgl', 'wasm'] as const) {
     await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('4 chosen');
     if (backend === 'webgl') await expectNoAxeViolations(page, 'adapt page');
     await page.getByTestId('adapt-run').click();
+    await expect(page.getByTestId('adapt-proposal')).toBeVisible({ timeout: 60_000 });
+    // Shown before it is used: the adapted model's cross-validated figure beside the shipped one.
+    await expect(page.getByTestId('own-cells-adapted')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
+    await expect(page.getByTestId('own-cells-shipped')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
+    await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+    await page.getByTestId('adapt-keep').click();
     await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', '16');
+    await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
     await expect(page.getByTestId('adapted-badge')).toBeVisible();
     const id = await page.getByTestId('adaptation-summary').getAttribute('data-id');
     expect(id).toMatch(/^lab\.[0-9a-f]{8}$/);
@@ -58,7 +64,14 @@ for (const backend of ['webgl', 'wasm'] as const) {
     expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
 
     await page.goto(`${base}#/adapt`);
+    // Dropping the adaptation asks first; Cancel keeps it.
     await page.getByTestId('adapt-reset').click();
+    const dialog = page.getByRole('dialog', { name: 'Use the shipped model again?' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('adapted-badge')).toBeVisible();
+    await page.getByTestId('adapt-reset').click();
+    await dialog.getByRole('button', { name: 'Delete the adaptation' }).click();
     await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
     expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
   });
@@ -97,10 +110,64 @@ test('cells corrected in a case adapt the model, without their images being chos
   const offer = page.getByTestId('reviewed-cells');
   await expect(offer).toHaveAttribute('data-cells', String(reviewed));
   await page.getByTestId('adapt-run-reviewed').click();
+  await page.getByTestId('adapt-keep').click({ timeout: 60_000 });
   await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', String(reviewed));
   await expect(page.getByTestId('adapted-badge')).toBeVisible();
   expect(await classOfLymphocyte(page, '/')).toBe('MONOCYTE');
+});
+
+test('adapting shows progress and can be cancelled; a finished one can be discarded or kept with a refitted review mark', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await openReady(page);
+  await page.goto('/#/adapt');
+  for (const cls of CLASSES) await page.getByTestId(`adapt-files-${cls}`).setInputFiles(firstImages(cls, 10));
+
+  // Cancel while it reads: it stops, and nothing is proposed or used.
+  await page.getByTestId('adapt-run').click();
+  const progress = page.getByTestId('adapt-progress');
+  await expect(progress).toBeVisible();
+  await expect(page.getByTestId('adapt-progress-text')).toContainText(
+    /of \d+ images read · (about \d+ s left|estimating)/,
+    {
+      timeout: 60_000,
+    },
+  );
+  await page.getByTestId('adapt-cancel').click();
+  await expect(page.getByTestId('adapt-cancelled')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('adapt-proposal')).toHaveCount(0);
+  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+
+  // Run to the end: figures on the lab's own cells, then Discard leaves the shipped model in use.
+  await page.getByTestId('adapt-run').click();
+  await expect(page.getByTestId('adapt-proposal')).toBeVisible({ timeout: 120_000 });
+  const cells = Number(await page.getByTestId('own-cells-adapted').getAttribute('data-cells'));
+  expect(cells).toBeGreaterThan(40);
+  await expect(page.getByTestId('own-cells-shipped')).toHaveAttribute('data-cells', String(cells));
+  const promise = page.getByTestId('adapted-review-promise');
+  await expect(promise).toContainText(/held-out folds of your cells/);
+  await expectNoAxeViolations(page, 'adaptation proposal');
+  await page.getByTestId('adapt-discard').click();
+  await expect(page.getByTestId('adapt-discarded')).toBeVisible();
+  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+
+  // Kept: the Adapt page and the Analyse page state the refitted mark, and cards name the model.
+  await page.getByTestId('adapt-run').click();
+  await page.getByTestId('adapt-keep').click({ timeout: 120_000 });
+  await expect(page.getByTestId('adapted-badge')).toBeVisible();
+  const summary = page.getByTestId('adaptation-summary');
+  const threshold = Number(await summary.getByTestId('adapted-review-promise').getAttribute('data-threshold'));
+  const id = await summary.getAttribute('data-id');
+  await page.goto('/');
+  const file = fileFromDisk(firstImages('LYMPHOCYTE', 12)[11]);
+  await dropFiles(page, [file]);
+  await waitForAllFinished(page, 1);
+  await expect(card(page, file.name).getByTestId('card-model')).toHaveAttribute('data-model-kind', 'adapted');
+  await expect(card(page, file.name).getByTestId('card-model')).toContainText(id!);
+  await expect(page.getByTestId('review-rule')).toHaveAttribute('data-source', 'adapted');
+  await expect(page.getByTestId('review-rule')).toContainText(`${(threshold * 100).toFixed(1)}%`);
 });
 
 test('a labelled folder fills the classes from its sub-folder names and says what it left out', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_ADAPTATION } from '../src/core/head-adaptation';
-import { adaptOnFolder } from './lib/adapt-on-folder';
+import { adaptOnFolder, type FolderAdaptation } from './lib/adapt-on-folder';
 import { evaluateFolder } from './lib/evaluate-folder';
 import { formatReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   console.log(
     `\nadapted the head on ${adaptation.cells} of ${adaptation.images} images (the rest: no cell found) in ` +
       `${adaptation.seconds.toFixed(1)} s (${options.steps} steps, learning rate ${options.learningRate}, ` +
-      `anchor ${options.anchor}; temperature ${adaptation.temperature.toFixed(2)} from held-out halves)\n`,
+      `anchor ${options.anchor}; temperature ${adaptation.temperature.toFixed(2)} and review threshold ` +
+      `${adaptation.reviewThreshold.toFixed(3)} from ${adaptation.ownCells?.folds} held-out folds)\n` +
+      ownCellsLine(adaptation.ownCells) +
+      '\n',
   );
   const after = await evaluateFolder(values.data, classifier);
   console.log(`after adapting\n${formatReport(after)}`);
@@ -51,6 +54,17 @@ async function main(): Promise<void> {
     renameSync(`${values.out}.partial`, values.out);
     console.log(`report written to ${values.out}`);
   }
+}
+
+/** The adapted model's cross-validated reading of the cells it adapted on, beside the shipped model's. */
+function ownCellsLine(own: FolderAdaptation['ownCells']): string {
+  if (!own) return '';
+  const pct = (a: number, b: number) => (b > 0 ? `${((100 * a) / b).toFixed(1)} %` : '–');
+  return (
+    `its own ${own.cells} cells, each read by a head fitted without it: ${pct(own.adapted.right, own.cells)} right ` +
+    `(shipped model ${pct(own.shipped.right, own.cells)}); unmarked right ${pct(own.adapted.unmarkedRight, own.adapted.unmarked)} ` +
+    `(${own.adapted.unmarkedRight} of ${own.adapted.unmarked})\n`
+  );
 }
 
 main().catch((err: unknown) => fail((err as Error).message));

@@ -1,4 +1,6 @@
-import { adaptHeadCalibrated, labelledCellFeatures, type AdaptationOptions } from '../../src/core/head-adaptation';
+import { adaptHeadCrossValidated, type CrossValidationOptions } from '../../src/core/cross-validated-adaptation';
+import type { AdaptedHead } from '../../src/core/cross-validated-adaptation';
+import { labelledCellFeatures } from '../../src/core/head-adaptation';
 import type { CellClassifier } from '../../src/core/classifier';
 import { CELL_CLASSES } from '../../src/core/model-spec';
 import { listClassFolders } from './class-folders';
@@ -9,16 +11,19 @@ export interface FolderAdaptation {
   readonly cells: number;
   readonly seconds: number;
   readonly temperature: number;
+  readonly reviewThreshold: number;
+  readonly ownCells: AdaptedHead['ownCells'];
 }
 
 /**
  * Adapts the classifier's head on a folder of class folders, as the app's Adapt page does (the
- * first white cell of each image, the shipped head as the start), and leaves it in use.
+ * first white cell of each image, the shipped head as the start, temperature and review threshold
+ * refitted on held-out folds), and leaves it in use. Analyses should pass `reviewThreshold`.
  */
 export async function adaptOnFolder(
   dir: string,
   classifier: CellClassifier,
-  options: AdaptationOptions = {},
+  options: CrossValidationOptions = {},
 ): Promise<FolderAdaptation> {
   const started = performance.now();
   const files = listClassFolders(dir);
@@ -28,7 +33,24 @@ export async function adaptOnFolder(
     const example = await labelledCellFeatures(image, CELL_CLASSES.indexOf(file.label), classifier);
     if (example) examples.push(example);
   }
-  const { head, temperature } = adaptHeadCalibrated(classifier.head(), examples, options);
-  classifier.setHead(head, temperature);
-  return { images: files.length, cells: examples.length, seconds: (performance.now() - started) / 1000, temperature };
+  const m = classifier.metadata;
+  const { adapted } = await adaptHeadCrossValidated(
+    {
+      head: classifier.head(),
+      temperature: m.temperature,
+      reviewThreshold: m.reviewThreshold,
+      reviewTarget: m.reviewTarget,
+    },
+    examples,
+    options,
+  );
+  classifier.setHead(adapted.head, adapted.temperature);
+  return {
+    images: files.length,
+    cells: examples.length,
+    seconds: (performance.now() - started) / 1000,
+    temperature: adapted.temperature,
+    reviewThreshold: adapted.reviewThreshold ?? m.reviewThreshold,
+    ownCells: adapted.ownCells,
+  };
 }

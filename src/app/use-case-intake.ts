@@ -27,7 +27,8 @@ export function useCaseIntake(): void {
           width: r.width,
           height: r.height,
           analysedAt: Date.now(),
-          modelVersion: model.status === 'ready' ? effectiveModelVersion(model.info) : 'unknown',
+          // The worker names the model that read it: the model state may have changed since.
+          modelVersion: r.modelVersion ?? (model.status === 'ready' ? effectiveModelVersion(model.info) : 'unknown'),
           cells: r.cells,
           thumbnail: r.thumbnail,
           cellImages: r.cellImages,

@@ -46,17 +46,18 @@ export function prepareCells(image: RgbaImage): PreparedCells {
 /**
  * The whole pipeline for one image: find the white cells, crop each, classify them together.
  * A host that keeps the crops (for heatmaps later) passes its own `prepared` so the image is
- * localised once.
+ * localised once; one running an adapted head passes that head's own review threshold.
  */
 export async function analyseImage(
   image: RgbaImage,
   classifier: CellClassifier,
   prepared: PreparedCells = prepareCells(image),
+  reviewThreshold = classifier.metadata.reviewThreshold,
 ): Promise<ImageAnalysis> {
   const { cells, crops, magnification } = prepared;
   const inputs = crops.map((crop) => cropToInput(crop));
   const { probabilities, features } = await classifier.classifyWithFeatures(inputs);
-  const threshold = classifier.metadata.reviewThreshold;
+  const threshold = reviewThreshold;
   return {
     width: image.width,
     height: image.height,

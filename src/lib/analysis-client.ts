@@ -1,7 +1,16 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { LabelledFeatures } from '../core/head-adaptation';
 import type { Box } from '../core/rgba-image';
-import type { AnalysisWorkerApi, ExplainResult, HandCellOutcome, ModelInfo, NewAdaptation } from '../worker/worker-api';
+import type {
+  AdaptationProgressCallback,
+  AnalysisWorkerApi,
+  ExplainResult,
+  HandCellOutcome,
+  HeadInUse,
+  ModelInfo,
+  NewAdaptation,
+  SavedAdaptation,
+} from '../worker/worker-api';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { installDebugHooks } from './debug-hooks';
@@ -92,10 +101,14 @@ export class AnalysisClient {
   }
 
   /**
-   * Adapts the model to a lab's labelled images, saves the result on this device (a restarted
-   * worker applies it again) and returns what was done. Undecodable files are skipped.
+   * Adapts the model to a lab's labelled images and returns the result without using or saving
+   * it: the user sees how it reads their cells first, then keeps it (keepAdaptation) or not.
+   * Undecodable files are skipped.
    */
-  async adapt(files: readonly { file: File; label: number }[]): Promise<NewAdaptation> {
+  async adapt(
+    files: readonly { file: File; label: number }[],
+    onProgress?: AdaptationProgressCallback,
+  ): Promise<NewAdaptation> {
     const images: { image: ImageBitmap; label: number }[] = [];
     let unreadable = 0;
     for (const { file, label } of files) {
@@ -104,20 +117,26 @@ export class AnalysisClient {
       if (image) images.push({ image, label });
       else unreadable++;
     }
+    const progress = onProgress && proxy(onProgress);
     const result = await this.runAdaptation((api) =>
       api.adapt(
         transfer(
           images,
           images.map((i) => i.image),
         ),
+        progress,
       ),
     );
     return { ...result, skipped: result.skipped + unreadable };
   }
 
-  /** Adapts the model on cells reviewed in cases (their stored features), and saves it like adapt(). */
-  async adaptOnReviewedCells(examples: LabelledFeatures[]): Promise<NewAdaptation> {
-    return this.runAdaptation((api) => api.adaptOnFeatures(examples));
+  /** Adapts the model on cells reviewed in cases (their stored features), like adapt(). */
+  async adaptOnReviewedCells(
+    examples: LabelledFeatures[],
+    onProgress?: AdaptationProgressCallback,
+  ): Promise<NewAdaptation> {
+    const progress = onProgress && proxy(onProgress);
+    return this.runAdaptation((api) => api.adaptOnFeatures(examples, progress));
   }
 
   private async runAdaptation(
@@ -126,25 +145,35 @@ export class AnalysisClient {
     await this.load();
     const stopper = this.stopper;
     if (!this.api) throw new Error('The analysis worker stopped.');
-    // A cancel (or a crashed worker) ends the wait instead of leaving "Adapting…" for ever.
-    const result = await stopper.race(start(this.api)).catch((err: unknown) => {
+    // A crashed or replaced worker ends the wait instead of leaving "Adapting…" for ever.
+    return stopper.race(start(this.api)).catch((err: unknown) => {
       throw err instanceof StopSignal ? new Error('adapting was stopped before it finished; nothing was saved.') : err;
     });
-    const { skipped, ms, ...saved } = result;
-    await saveAdaptation(saved);
-    this.markAdapted(saved.id);
-    return { ...saved, skipped, ms };
+  }
+
+  /** Stops the adaptation under way: the worker gives up at its next step and nothing is kept. */
+  async cancelAdaptation(): Promise<void> {
+    await this.api?.cancelAdaptation();
+  }
+
+  /** Uses an adaptation from now on and saves it on this device (a restarted worker applies it again). */
+  async keepAdaptation(adaptation: SavedAdaptation): Promise<void> {
+    await saveAdaptation(adaptation);
+    await this.load();
+    if (!this.api) throw new Error('The analysis worker stopped.');
+    this.markInUse(await this.api.useAdaptation(adaptation));
   }
 
   /** Back to the shipped model: the saved adaptation is deleted. */
   async resetAdaptation(): Promise<void> {
     await clearAdaptation();
-    if (this.api && this.state.status === 'ready') await this.api.useAdaptation(null);
-    this.markAdapted(undefined);
+    if (this.api && this.state.status === 'ready') this.markInUse(await this.api.useAdaptation(null));
   }
 
-  private markAdapted(adaptationId: string | undefined): void {
-    if (this.state.status === 'ready') this.setState({ status: 'ready', info: { ...this.state.info, adaptationId } });
+  private markInUse({ adaptationId, reviewThreshold }: HeadInUse): void {
+    if (this.state.status === 'ready') {
+      this.setState({ status: 'ready', info: { ...this.state.info, adaptationId, reviewThreshold } });
+    }
   }
 
   /** The worker's API once the model is loaded: for the `?debug` test and benchmark hooks only. */

@@ -17,6 +17,8 @@ export type ImageOutcome =
       readonly elapsedMs: number;
       /** Names the cell crops the worker kept for heatmaps on demand (analysisClient.explainCell). */
       readonly analysisId?: string;
+      /** The model that read it: the shipped version, or `<version>+lab.<8 hex>` when adapted. */
+      readonly modelVersion?: string;
     }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'cancelled' };

@@ -23,22 +23,27 @@ const api: AnalysisWorkerApi = {
     classifier = started.classifier;
     adaptation = new HeadSwitch(classifier);
     const adaptationId = options.adaptation ? adaptation.use(options.adaptation) : undefined;
-    return { ...started.info, adaptationId };
+    return { ...started.info, adaptationId, reviewThreshold: adaptation.reviewThreshold };
   },
 
-  async adapt(images) {
+  async adapt(images, onProgress) {
     if (!adaptation) throw new Error('The model is not loaded yet.');
-    return adaptation.adapt(images);
+    return adaptation.adapt(images, onProgress);
   },
 
-  async adaptOnFeatures(examples) {
+  async adaptOnFeatures(examples, onProgress) {
     if (!adaptation) throw new Error('The model is not loaded yet.');
-    return adaptation.adaptOnFeatures(examples);
+    return adaptation.adaptOnFeatures(examples, onProgress);
+  },
+
+  async cancelAdaptation() {
+    adaptation?.cancel();
   },
 
   async useAdaptation(saved) {
     if (!adaptation) throw new Error('The model is not loaded yet.');
-    return saved ? adaptation.use(saved) : adaptation.reset();
+    const adaptationId = saved ? adaptation.use(saved) : adaptation.reset();
+    return { adaptationId, reviewThreshold: adaptation.reviewThreshold };
   },
 
   async analyse(bitmap) {
@@ -51,7 +56,10 @@ const api: AnalysisWorkerApi = {
       const t1 = performance.now();
       // Localised once: the same crops feed the classifier and, later, the heatmaps.
       const prepared = prepareCells(pixels);
-      const analysis = await Promise.race([analyseImage(pixels, classifier, prepared), whenWebglLost()]);
+      // Taken with the head they go with: the answer names the model that read it.
+      const modelVersion = adaptation?.modelVersion ?? classifier.metadata.version;
+      const threshold = adaptation?.reviewThreshold;
+      const analysis = await Promise.race([analyseImage(pixels, classifier, prepared, threshold), whenWebglLost()]);
       const t2 = performance.now();
       const analysisId = rememberCrops(prepared);
       const t3 = performance.now();
@@ -71,6 +79,7 @@ const api: AnalysisWorkerApi = {
         magnification: analysis.magnification,
         timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
         analysisId,
+        modelVersion,
       };
     } finally {
       bitmap.close();

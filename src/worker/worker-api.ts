@@ -1,5 +1,6 @@
 import type { AnalysedCell } from '../core/analyse';
-import type { AdaptedHead, LabelledFeatures } from '../core/head-adaptation';
+import type { AdaptedHead } from '../core/cross-validated-adaptation';
+import type { LabelledFeatures } from '../core/head-adaptation';
 import type { Region } from '../core/resample';
 import type { Box } from '../core/rgba-image';
 
@@ -29,8 +30,28 @@ export interface SavedAdaptation {
   readonly createdAt: string;
 }
 
-/** An adaptation just made: what is saved, plus images skipped (no cell found) and the time taken. */
+/**
+ * An adaptation just made, not yet in use: what would be saved, plus images skipped (no cell
+ * found) and the time taken. The user keeps it (useAdaptation) or discards it.
+ */
 export type NewAdaptation = SavedAdaptation & { readonly skipped: number; readonly ms: number };
+
+/** The head the worker reads with: the adaptation's id (none: the shipped head) and its review threshold. */
+export interface HeadInUse {
+  readonly adaptationId?: string;
+  readonly reviewThreshold: number;
+}
+
+/** How far an adaptation has got: labelled cells read, then the heads fitted. */
+export interface AdaptationProgress {
+  readonly stage: 'reading' | 'fitting';
+  /** Labelled images read (their cell found and embedded) of all given; for cells reviewed in cases, all. */
+  readonly cellsDone: number;
+  readonly cells: number;
+  /** The whole job done, 0 to 1: what "time left" is estimated from. */
+  readonly fraction: number;
+}
+export type AdaptationProgressCallback = (progress: AdaptationProgress) => void;
 
 /** One image a lab labelled: label is the class index in CELL_CLASSES order. */
 export interface LabelledImage {
@@ -41,6 +62,7 @@ export interface LabelledImage {
 export interface ModelInfo {
   readonly backend: BackendName;
   readonly version: string;
+  /** The review threshold in use: an adapted head's own, refitted for reviewTarget, when one is in use. */
   readonly reviewThreshold: number;
   readonly reviewTarget: number;
   readonly totalBytes: number;
@@ -83,6 +105,8 @@ export interface AnalysisOutcome {
   /** ImageAnalysis.magnification: above 1, a wide field whose small cells were looked for finer. */
   readonly magnification: number;
   readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
+  /** The model that read this image: the shipped version, or `<version>+lab.<8 hex>` when adapted. */
+  readonly modelVersion: string;
   /** Names this image's cell crops kept in the worker, for explain() (heatmaps on demand). */
   readonly analysisId?: string;
 }
@@ -129,14 +153,17 @@ export interface AnalysisWorkerApi {
   /** One cell's class activation map; undefined when there is no such cell (or it was forgotten). */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
   /**
-   * Re-fits the classifier's head on a lab's labelled images (the first white cell found in each)
-   * and uses it from now on. Images with no cell found are skipped and counted.
+   * Re-fits the classifier's head on a lab's labelled images (the first white cell found in each),
+   * with its temperature and review threshold from held-out folds, without using it yet. Images
+   * with no cell found are skipped and counted.
    */
-  adapt(images: LabelledImage[]): Promise<NewAdaptation>;
+  adapt(images: LabelledImage[], onProgress?: AdaptationProgressCallback): Promise<NewAdaptation>;
   /** Adapts the head on cells reviewed in cases, from the features their analysis kept. */
-  adaptOnFeatures(examples: LabelledFeatures[]): Promise<NewAdaptation>;
-  /** Uses a saved adaptation, or the shipped head again (null). */
-  useAdaptation(saved: SavedAdaptation | null): Promise<string | undefined>;
+  adaptOnFeatures(examples: LabelledFeatures[], onProgress?: AdaptationProgressCallback): Promise<NewAdaptation>;
+  /** Stops the adaptation under way between two steps: it rejects, and nothing is kept. */
+  cancelAdaptation(): Promise<void>;
+  /** Uses a saved adaptation, or the shipped head again (null); says which is in use now. */
+  useAdaptation(saved: SavedAdaptation | null): Promise<HeadInUse>;
   /** tf.memory() now: lets tests check that every batch gives its tensors back. */
   memory(): Promise<WorkerMemory>;
   /** Test hook: loses the WebGL context on purpose; does nothing (false) on WASM or CPU. */

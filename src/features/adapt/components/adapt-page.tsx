@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
 import { useAdaptation } from '../hooks/use-adaptation';
+import { AdaptationProgressView } from './adaptation-progress';
+import { AdaptationProposal } from './adaptation-proposal';
 import { AdaptationSummary } from './adaptation-summary';
 import { ClassFilePicker } from './class-file-picker';
 import { FolderIntake } from './folder-intake';
@@ -10,8 +13,10 @@ import { ReviewedCellsIntake } from './reviewed-cells-intake';
 
 /** Adapting the classifier to a lab's own stain and microscope, on this device. */
 export function AdaptPage() {
-  const { saved, modelVersion, run, adapt, adaptOnReviewed, reset } = useAdaptation();
+  const { saved, modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard, reset } = useAdaptation();
   const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
+  const [confirmingDrop, setConfirmingDrop] = useState(false);
+  const busy = run.status === 'adapting' || run.status === 'proposed';
   const [leftOut, setLeftOut] = useState(0);
   const enough = enoughToAdapt(chosen.map((f) => f.length));
   const labelled = chosen.flatMap((files, label) => files.map((file) => ({ file, label })));
@@ -28,6 +33,11 @@ export function AdaptPage() {
           Choose at least {MIN_PER_CLASS} images in two classes or more (25 per class is what the Model card&apos;s
           figure for another lab used); classes count alike whatever their number of images. In each image the largest
           white cell found is taken as the labelled one. Adapting starts from the shipped model every time.
+        </p>
+        <p className="text-slate-600 dark:text-slate-400">
+          Before anything is used you see how the adapted model reads your own cells — each cell read by a model adapted
+          without it — beside the shipped model on the same cells, and what its review mark then promises: the mark is
+          refitted on those held-out cells for the same target as the shipped model&apos;s.
         </p>
       </section>
       <FolderIntake
@@ -54,36 +64,62 @@ export function AdaptPage() {
       <div className="flex flex-wrap items-center gap-3">
         <Button
           variant="primary"
-          disabled={!enough || run.status === 'adapting'}
+          disabled={!enough || busy}
           onClick={() => void adapt(labelled)}
           data-testid="adapt-run"
         >
           {run.status === 'adapting' ? 'Adapting…' : `Adapt on ${labelled.length} images`}
         </Button>
         {saved && (
-          <Button onClick={() => void reset()} data-testid="adapt-reset">
+          <Button onClick={() => setConfirmingDrop(true)} disabled={busy} data-testid="adapt-reset">
             Use the shipped model again
           </Button>
         )}
       </div>
       <ReviewedCellsIntake
         modelVersion={modelVersion}
-        busy={run.status === 'adapting'}
+        busy={busy}
         onAdapt={(examples) => void adaptOnReviewed(examples)}
       />
+      {run.status === 'adapting' && (
+        <AdaptationProgressView
+          progress={run.progress}
+          msLeft={run.msLeft}
+          cancelling={run.cancelling}
+          onCancel={() => void cancel()}
+        />
+      )}
+      {run.status === 'proposed' && (
+        <AdaptationProposal adaptation={run.adaptation} onKeep={() => void keep(run.adaptation)} onDiscard={discard} />
+      )}
       <div aria-live="polite" className="text-sm">
-        {run.status === 'done' && (
+        {run.status === 'kept' && (
           <p data-testid="adapt-done">
-            Adapted in {(run.ms / 1000).toFixed(1)} s.
-            {run.skipped > 0 && ` ${run.skipped} image(s) skipped: no white cell found or not readable.`}
+            Adapted model kept: it reads every analysis from now on.
+            {run.skipped > 0 && ` ${run.skipped} image(s) were skipped: no white cell found or not readable.`}
           </p>
         )}
+        {run.status === 'discarded' && <p data-testid="adapt-discarded">Discarded: nothing was saved.</p>}
+        {run.status === 'cancelled' && <p data-testid="adapt-cancelled">Adapting was cancelled: nothing was saved.</p>}
         {run.status === 'error' && (
           <p role="alert" className="text-red-800 dark:text-red-200">
             Not adapted: {run.message}
           </p>
         )}
       </div>
+      <ConfirmDialog
+        open={confirmingDrop}
+        title="Use the shipped model again?"
+        confirmLabel="Delete the adaptation"
+        onCancel={() => setConfirmingDrop(false)}
+        onConfirm={() => {
+          setConfirmingDrop(false);
+          void reset();
+        }}
+      >
+        The adapted model is deleted from this browser and every analysis from now on is read by the shipped model. To
+        use an adaptation again you would adapt again on your labelled images.
+      </ConfirmDialog>
       {saved ? (
         <AdaptationSummary saved={saved} modelVersion={modelVersion} />
       ) : (

@@ -1,6 +1,7 @@
 import { CELL_CLASSES } from '../../../core/model-spec';
 import type { SavedAdaptation } from '../../../worker/worker-api';
 import { modelVersionLabel } from '../../../lib/model-version-label';
+import { ReviewMarkPromise } from './own-cells-figures';
 
 /** What the saved adaptation was made from, and for which model. */
 export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptation; modelVersion?: string }) {
@@ -15,11 +16,14 @@ export function AdaptationSummary({ saved, modelVersion }: { saved: SavedAdaptat
   }
   const per = CELL_CLASSES.map((c, i) => `${c.toLowerCase()} ${saved.cellsPerClass[i]}`).join(', ');
   return (
-    <p className="text-sm" data-testid="adaptation-summary" data-cells={total} data-id={saved.id}>
-      In use: adapted on {total} labelled cells ({per}) on {new Date(saved.createdAt).toLocaleString()}, for model{' '}
-      {modelVersionLabel(saved.modelVersion)}; results record the version{' '}
-      {modelVersionLabel(`${saved.modelVersion}+${saved.id}`)}. Temperature {saved.adapted.temperature.toFixed(2)},
-      fitted on held-out halves of your cells.
-    </p>
+    <div className="flex flex-col gap-2 text-sm" data-testid="adaptation-summary" data-cells={total} data-id={saved.id}>
+      <p>
+        In use: adapted on {total} labelled cells ({per}) on {new Date(saved.createdAt).toLocaleString()}, for model{' '}
+        {modelVersionLabel(saved.modelVersion)}; results record the version{' '}
+        {modelVersionLabel(`${saved.modelVersion}+${saved.id}`)}. Temperature {saved.adapted.temperature.toFixed(2)}
+        {saved.adapted.ownCells ? `, fitted on ${saved.adapted.ownCells.folds} held-out folds of your cells.` : '.'}
+      </p>
+      <ReviewMarkPromise adapted={saved.adapted} />
+    </div>
   );
 }

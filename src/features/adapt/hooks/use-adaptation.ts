@@ -1,19 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabelledFeatures } from '../../../core/head-adaptation';
 import { loadAdaptation } from '../../../lib/adaptation-storage';
 import { analysisClient } from '../../../lib/analysis-client';
-import type { NewAdaptation, SavedAdaptation } from '../../../worker/worker-api';
+import type { AdaptationProgress, NewAdaptation, SavedAdaptation } from '../../../worker/worker-api';
 
 export type AdaptationRun =
   | { readonly status: 'idle' }
-  | { readonly status: 'adapting' }
-  | { readonly status: 'done'; readonly skipped: number; readonly ms: number }
+  | {
+      readonly status: 'adapting';
+      readonly startedAt: number;
+      readonly progress?: AdaptationProgress;
+      /** Estimated from the share done so far and the time it took; absent until a first share is done. */
+      readonly msLeft?: number;
+      readonly cancelling: boolean;
+    }
+  /** Made, not yet in use: the user sees its figures and keeps or discards it. */
+  | { readonly status: 'proposed'; readonly adaptation: NewAdaptation }
+  | { readonly status: 'kept'; readonly skipped: number; readonly ms: number }
+  | { readonly status: 'discarded' }
+  | { readonly status: 'cancelled' }
   | { readonly status: 'error'; readonly message: string };
 
-/** The adaptation saved on this device, and adapting or resetting it through the analysis client. */
+/** The adaptation saved on this device; adapting, keeping, discarding or dropping it through the analysis client. */
 export function useAdaptation() {
   const [saved, setSaved] = useState<SavedAdaptation | undefined>();
   const [run, setRun] = useState<AdaptationRun>({ status: 'idle' });
+  const cancelled = useRef(false);
   // The loaded model's version: a saved adaptation made for another version is not in use.
   const [modelVersion, setModelVersion] = useState<string | undefined>();
   useEffect(
@@ -28,24 +40,55 @@ export function useAdaptation() {
     };
   }, []);
 
-  const perform = useCallback(async (start: () => Promise<NewAdaptation>) => {
-    setRun({ status: 'adapting' });
+  const perform = useCallback(
+    async (start: (onProgress: (p: AdaptationProgress) => void) => Promise<NewAdaptation>) => {
+      cancelled.current = false;
+      const startedAt = performance.now();
+      setRun({ status: 'adapting', startedAt, cancelling: false });
+      const onProgress = (progress: AdaptationProgress) => {
+        const elapsed = performance.now() - startedAt;
+        const msLeft = progress.fraction > 0.02 ? (elapsed * (1 - progress.fraction)) / progress.fraction : undefined;
+        setRun((r) => (r.status === 'adapting' ? { ...r, progress, msLeft } : r));
+      };
+      try {
+        const adaptation = await start(onProgress);
+        setRun(cancelled.current ? { status: 'cancelled' } : { status: 'proposed', adaptation });
+      } catch (err) {
+        setRun(
+          cancelled.current
+            ? { status: 'cancelled' }
+            : { status: 'error', message: err instanceof Error ? err.message : String(err) },
+        );
+      }
+    },
+    [],
+  );
+  const adapt = useCallback(
+    (files: { file: File; label: number }[]) => perform((onProgress) => analysisClient.adapt(files, onProgress)),
+    [perform],
+  );
+  const adaptOnReviewed = useCallback(
+    (examples: LabelledFeatures[]) =>
+      perform((onProgress) => analysisClient.adaptOnReviewedCells(examples, onProgress)),
+    [perform],
+  );
+  const cancel = useCallback(async () => {
+    cancelled.current = true;
+    setRun((r) => (r.status === 'adapting' ? { ...r, cancelling: true } : r));
+    await analysisClient.cancelAdaptation();
+  }, []);
+
+  const keep = useCallback(async (adaptation: NewAdaptation) => {
+    const { skipped, ms, ...kept } = adaptation;
     try {
-      const { skipped, ms, ...result } = await start();
-      setSaved(result);
-      setRun({ status: 'done', skipped, ms });
+      await analysisClient.keepAdaptation(kept);
+      setSaved(kept);
+      setRun({ status: 'kept', skipped, ms });
     } catch (err) {
       setRun({ status: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   }, []);
-  const adapt = useCallback(
-    (files: { file: File; label: number }[]) => perform(() => analysisClient.adapt(files)),
-    [perform],
-  );
-  const adaptOnReviewed = useCallback(
-    (examples: LabelledFeatures[]) => perform(() => analysisClient.adaptOnReviewedCells(examples)),
-    [perform],
-  );
+  const discard = useCallback(() => setRun({ status: 'discarded' }), []);
 
   const reset = useCallback(async () => {
     await analysisClient.resetAdaptation();
@@ -53,5 +96,5 @@ export function useAdaptation() {
     setRun({ status: 'idle' });
   }, []);
 
-  return { saved, modelVersion, run, adapt, adaptOnReviewed, reset };
+  return { saved, modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard, reset };
 }

@@ -85,6 +85,17 @@ describe('caseCsv', () => {
     expect(body.every((r) => r.length === header.length && r[col('model_version')] === 'v-test')).toBe(true);
   });
 
+  it('names the model that read each row: shipped, or adapted with its fingerprint', () => {
+    const adapted = {
+      ...fakeImage('c', 'adapted.jpg', [fakeCell('LYMPHOCYTE')]),
+      modelVersion: '1.0587e54e+lab.0badc0de',
+    };
+    const both = [{ ...images[0], modelVersion: '1.0587e54e' }, adapted];
+    const [header, ...body] = parseCsv(caseCsv(meta, both, caseCells(both, {})));
+    const models = new Set(body.map((r) => r[header.indexOf('model')]));
+    expect(models).toEqual(new Set(['shipped model v1 · 0587e54e', 'adapted model lab.0badc0de (from v1 · 0587e54e)']));
+  });
+
   it('names the case and the analysis date on every row', () => {
     const [header, ...body] = parseCsv(caseCsv(meta, images, caseCells(images, {})));
     const col = (name: string) => header.indexOf(name);

@@ -1,5 +1,6 @@
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { NOT_WBC, type CaseImage, type CaseMeta } from '../../../lib/case-types';
+import { modelThatRead } from '../../../lib/model-that-read';
 import type { CaseCell } from './case-cells';
 import { wholePercents, type Tally } from './tally';
 
@@ -23,6 +24,7 @@ const HEADER = [
   'corrected',
   'added_by_hand',
   'model_version',
+  'model',
 ];
 
 /**
@@ -65,6 +67,7 @@ export function caseCsv(meta: CaseMeta, images: readonly CaseImage[], cells: rea
       c.corrected ? 'yes' : 'no',
       c.byHand ? 'yes' : 'no',
       c.modelVersion,
+      modelThatRead(c.modelVersion).text,
     ];
   });
   return csvText([HEADER, ...rows]);

@@ -30,6 +30,7 @@ describe('caseJson', () => {
     expect(json.id).toBe('c');
     expect(json.target).toBe(200);
     expect(json.modelVersions).toEqual(['v-test']);
+    expect(json.images[0].model).toEqual({ kind: 'shipped', version: 'v-test', text: 'shipped model v-test' });
     const cell = json.images[0].cells[1];
     expect(cell).toMatchObject({
       number: 2,

@@ -1,5 +1,6 @@
 import { CELL_CLASSES } from '../../../core/model-spec';
 import type { CaseImage, CaseMeta } from '../../../lib/case-types';
+import { modelThatRead } from '../../../lib/model-that-read';
 import type { CaseCell } from './case-cells';
 import { tally, wholePercents } from './tally';
 
@@ -40,6 +41,8 @@ export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: re
       height: image.height,
       analysedAt: new Date(image.analysedAt).toISOString(),
       modelVersion: image.modelVersion,
+      /** Which model read it: shipped, or adapted (with its fingerprint). */
+      model: modelThatRead(image.modelVersion),
       cells: cells
         .filter((c) => c.imageId === image.id)
         .map((c) => ({

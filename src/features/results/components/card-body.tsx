@@ -1,3 +1,4 @@
+import { modelThatRead } from '../../../lib/model-that-read';
 import type { ResultItem } from '../stores/results-store';
 import { CellDetails } from './cell-details';
 
@@ -26,6 +27,15 @@ export function CardBody({ item }: { item: ResultItem }) {
       {r && r.cells.length === 0 && (
         <p data-testid="card-message" className="text-sm text-slate-700 dark:text-slate-200">
           No white blood cell found.
+        </p>
+      )}
+      {r?.modelVersion && (
+        <p
+          data-testid="card-model"
+          data-model-kind={modelThatRead(r.modelVersion).kind}
+          className="text-xs text-slate-600 dark:text-slate-400"
+        >
+          Read by the {modelThatRead(r.modelVersion).text}
         </p>
       )}
       {r && r.cells.length > 0 && (
