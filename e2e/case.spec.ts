@@ -81,8 +81,10 @@ test('three fields make one case: correct a cell by keyboard, tally, CSV, print 
   await expect(report.locator('img')).toHaveCount(n);
   await page.emulateMedia({ media: 'screen' });
 
-  // Reload: the case comes back from IndexedDB with the decisions.
+  // Reload: the case comes back from IndexedDB with the decisions, and the new visit asks about it.
   await page.reload();
+  await page.getByTestId('case-choice').getByRole('button', { name: 'Continue this case' }).click();
+  await expect(page.getByTestId('case-choice')).toHaveCount(0);
   await expect(page.getByTestId('case-image')).toHaveCount(3);
   await expect(cells).toHaveCount(n);
   await expect(cells.first()).toHaveAttribute('data-final', target);

@@ -3,39 +3,74 @@ import { useCaseStore } from '../features/case/stores/case-store';
 import { useModelStore } from '../features/model/stores/model-store';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { effectiveModelVersion } from '../lib/effective-model-version';
+import { choiceOnArrival, settleCaseChoice, useCaseChoice } from './case-choice';
 import { saveToCase } from './case-save-log';
+import { holdOpenCase, isCaseOpenElsewhere } from './open-case-lock';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();
 
+/** Hands every finished analysis not yet in a case to the open case. */
+function takeFinished(): void {
+  for (const it of useResultsStore.getState().items) {
+    const r = it.result;
+    if (it.status !== 'done' || !r || taken.has(it.id)) continue;
+    taken.add(it.id);
+    if (!r.thumbnail || !r.cellImages) continue;
+    const model = useModelStore.getState().model;
+    const image = {
+      name: it.name,
+      width: r.width,
+      height: r.height,
+      analysedAt: Date.now(),
+      // The worker names the model that read it: the model state may have changed since.
+      modelVersion: r.modelVersion ?? (model.status === 'ready' ? effectiveModelVersion(model.info) : 'unknown'),
+      cells: r.cells,
+      thumbnail: r.thumbnail,
+      cellImages: r.cellImages,
+      cellFeatures: r.cellFeatures,
+    };
+    void saveToCase(it.name, () => useCaseStore.getState().addImage(image));
+  }
+}
+
 /**
  * Every analysed image joins the current case (and so the local history), wherever it was
- * dropped; an image that could not be stored is noted for the notice. Restores the stored case first.
+ * dropped; an image that could not be stored is noted for the notice. Restores the stored case
+ * first, and on a new visit to a case with cells waits until the user chose to continue it or
+ * start a new one.
  */
 export function useCaseIntake(): void {
   useEffect(() => {
-    void useCaseStore.getState().restore();
-    return useResultsStore.subscribe((s) => {
-      for (const it of s.items) {
-        const r = it.result;
-        if (it.status !== 'done' || !r || taken.has(it.id)) continue;
-        taken.add(it.id);
-        if (!r.thumbnail || !r.cellImages) continue;
-        const model = useModelStore.getState().model;
-        const image = {
-          name: it.name,
-          width: r.width,
-          height: r.height,
-          analysedAt: Date.now(),
-          // The worker names the model that read it: the model state may have changed since.
-          modelVersion: r.modelVersion ?? (model.status === 'ready' ? effectiveModelVersion(model.info) : 'unknown'),
-          cells: r.cells,
-          thumbnail: r.thumbnail,
-          cellImages: r.cellImages,
-          cellFeatures: r.cellFeatures,
-        };
-        void saveToCase(it.name, () => useCaseStore.getState().addImage(image));
-      }
+    void useCaseStore
+      .getState()
+      .restore()
+      .then(async () => {
+        if (useCaseChoice.getState().state !== 'restoring') return;
+        const { meta } = useCaseStore.getState();
+        const elsewhere = await isCaseOpenElsewhere(meta.id).catch(() => false);
+        useCaseChoice.setState({ state: choiceOnArrival(meta, elsewhere) });
+      })
+      .catch(settleCaseChoice);
+    const settled = () => useCaseChoice.getState().state === 'settled';
+    const unsubscribeResults = useResultsStore.subscribe(() => {
+      if (settled()) takeFinished();
     });
+    const unsubscribeChoice = useCaseChoice.subscribe(() => {
+      if (settled()) takeFinished();
+    });
+    // The case this tab shows, once stored and chosen, is held open for other tabs to see.
+    const holdShown = () =>
+      holdOpenCase(
+        settled() && useCaseStore.getState().meta.imageIds.length > 0 ? useCaseStore.getState().meta.id : undefined,
+      );
+    const unsubscribeCase = useCaseStore.subscribe(holdShown);
+    const unsubscribeHold = useCaseChoice.subscribe(holdShown);
+    return () => {
+      unsubscribeResults();
+      unsubscribeChoice();
+      unsubscribeCase();
+      unsubscribeHold();
+    };
   }, []);
 }

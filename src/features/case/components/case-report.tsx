@@ -1,5 +1,6 @@
 import { createPortal } from 'react-dom';
 import { CELL_CLASSES } from '../../../core/model-spec';
+import { formatPercentInterval } from '../../../lib/binomial-interval';
 import { NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from '../../../lib/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
@@ -12,7 +13,9 @@ const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
 /**
  * The printed report (window.print): hidden on screen, alone on paper. Case, date, the
- * differential, every cell's picture grouped by final class, the model version, the disclaimer.
+ * differential with each percentage's 95 % interval (and a warning when fewer cells were counted
+ * than the target), every cell's picture grouped by final class with what a person reviewed, the
+ * model version, lines for the reviewer to sign, the disclaimer.
  */
 export function CaseReport({
   meta,
@@ -35,7 +38,7 @@ export function CaseReport({
       <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-x-3 text-sm">
         <dt>Case</dt>
         <dd data-testid="report-case-name">{meta.name}</dd>
-        <dt>Date</dt>
+        <dt>Printed</dt>
         <dd>{new Date().toLocaleString()}</dd>
         <dt>Case started</dt>
         <dd>{new Date(meta.createdAt).toLocaleString()}</dd>
@@ -60,6 +63,7 @@ export function CaseReport({
             <th className="border-b border-black py-1 text-left">Class</th>
             <th className="border-b border-black py-1 text-right">Count</th>
             <th className="border-b border-black py-1 text-right">%</th>
+            <th className="border-b border-black py-1 pl-3 text-right">95 % interval</th>
           </tr>
         </thead>
         <tbody>
@@ -68,17 +72,29 @@ export function CaseReport({
               <td className="py-0.5">{FINAL_STYLE[c].label}</td>
               <td className="py-0.5 text-right">{t.counts[c]}</td>
               <td className="py-0.5 text-right">{t.counted > 0 ? `${percents[c]}%` : '–'}</td>
+              <td className="py-0.5 pl-3 text-right">
+                {t.counted > 0 ? `${formatPercentInterval(t.intervals[c])}%` : '–'}
+              </td>
             </tr>
           ))}
           <tr>
             <td className="border-t border-black py-0.5 font-semibold">Total</td>
             <td className="border-t border-black py-0.5 text-right font-semibold">{t.counted}</td>
             <td className="border-t border-black py-0.5 text-right font-semibold">{t.counted > 0 ? '100%' : '–'}</td>
+            <td className="border-t border-black" />
           </tr>
         </tbody>
       </table>
+      {t.counted < meta.target && (
+        <p className="mt-2 border-2 border-black p-2 text-sm font-semibold" data-testid="report-below-target">
+          {t.counted} cell{t.counted === 1 ? '' : 's'} counted, below the target of {meta.target}: the percentages are
+          less certain than a full count's (see the intervals).
+        </p>
+      )}
       <p className="mt-1 text-xs">
-        Not counted (not a white cell / unclassifiable): {t.excluded}. Corrected by the user: {t.corrected}.
+        95 % interval: exact binomial limits for the {t.counted} cell{t.counted === 1 ? '' : 's'} counted (as tabulated
+        by Rümke). Not counted (not a white cell / unclassifiable): {t.excluded}. Reviewed by a person: {t.reviewed} (
+        {t.reviewed - t.corrected} confirmed, {t.corrected} corrected).
       </p>
       {GROUPS.map((g) => {
         const group = cells.filter((c) => c.final === g);
@@ -96,6 +112,7 @@ export function CaseReport({
                     {picture && <img src={blobUrl(picture)} alt="" width={64} height={64} className="h-16 w-16" />}
                     <figcaption title={c.imageName}>
                       image {imageNo.get(c.imageId)} · #{c.index + 1}
+                      {c.decided ? ' ✓' : ''}
                       {c.corrected ? ' *' : ''}
                     </figcaption>
                   </figure>
@@ -106,9 +123,20 @@ export function CaseReport({
         );
       })}
       <p className="mt-2 text-xs">
-        Each picture: image number (list above) · cell number on that image. * corrected by the user (the model's class
-        differed).
+        Each picture: image number (list above) · cell number on that image. ✓ reviewed by a person. * corrected (the
+        model's class differed).
       </p>
+      <dl
+        className="mt-8 grid max-w-lg grid-cols-[7rem_1fr] items-end gap-x-3 gap-y-8 text-sm"
+        data-testid="report-sign-off"
+      >
+        <dt>Reviewer</dt>
+        <dd className="h-6 border-b border-black" />
+        <dt>Date</dt>
+        <dd className="h-6 border-b border-black" />
+        <dt>Signature</dt>
+        <dd className="h-6 border-b border-black" />
+      </dl>
       <p className="mt-4 border-t border-black pt-2 text-sm font-semibold">
         For education and research; not a diagnostic device.
       </p>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, FOCUS_RING } from '../../../components/button';
 import { CELL_CLASSES } from '../../../core/model-spec';
 import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
@@ -8,6 +8,7 @@ import type { CaseCell } from '../stores/case-cells';
 import { classForKey } from '../stores/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
+import { TALLY_HEADING_ID } from './differential-tally';
 import { FINAL_STYLE } from './final-class-style';
 
 /** The box's share of the cell picture's side (the worker cuts 1.5 × the box). */
@@ -16,13 +17,15 @@ const BOX_SHARE = 1 / 1.5;
 /**
  * Steps through only the cells the model flagged for review, one at a time and enlarged, as a
  * technologist verifies pre-classified cells. Keys: → or J next, ← or K previous, a class's number / 0 / X
- * set the class and go on, Enter confirms the model's class and goes on.
+ * set the class and go on, Enter confirms the model's class and goes on. Each decision is recorded
+ * (the cell is then reviewed); past the last cell the queue ends with a summary.
  */
 export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; images: readonly CaseImage[] }) {
   const decide = useCaseStore((s) => s.decide);
   const queue = cells.filter((c) => c.cell.needsReview);
   const [pos, setPos] = useState(0);
   const panel = useRef<HTMLDivElement>(null);
+  const ended = queue.length > 0 && pos >= queue.length;
   if (queue.length === 0) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="review-empty">
@@ -30,11 +33,23 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
       </p>
     );
   }
+  const reviewed = queue.filter((q) => q.decided).length;
+  if (ended) {
+    return (
+      <QueueSummary
+        flagged={queue.length}
+        reviewed={reviewed}
+        corrected={queue.filter((q) => q.corrected).length}
+        onRestart={(to) => setPos(to)}
+        firstUnreviewed={queue.findIndex((q) => !q.decided)}
+      />
+    );
+  }
   const i = Math.min(pos, queue.length - 1);
   const c = queue[i];
   const picture = images.find((im) => im.id === c.imageId)?.cellImages[c.index];
-  const checked = queue.filter((q) => q.decided).length;
-  const go = (to: number) => setPos(Math.max(0, Math.min(queue.length - 1, to)));
+  // One past the last cell is the summary.
+  const go = (to: number) => setPos(Math.max(0, Math.min(queue.length, to)));
   const setAndNext = (final: (typeof c)['final']) => {
     decide(c.key, final);
     go(i + 1);
@@ -48,7 +63,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
         Review queue
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {queue.length} cell{queue.length === 1 ? '' : 's'} flagged, {checked} checked. Focus the panel, then: → or J
+        {queue.length} cell{queue.length === 1 ? '' : 's'} flagged, {reviewed} reviewed. Focus the panel, then: → or J
         next, ← or K previous, 1–{CELL_CLASSES.length} / 0 / X set the class and go on, Enter keep the model's class and
         go on.
       </p>
@@ -58,7 +73,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
         role="group"
         aria-roledescription="review queue"
         aria-label={`Review cell ${i + 1} of ${queue.length}: cell ${c.index + 1} of ${c.imageName}, ${FINAL_STYLE[c.final].label}`}
-        aria-keyshortcuts="ArrowRight ArrowLeft J K 1 2 3 4 0 X Enter"
+        aria-keyshortcuts={`ArrowRight ArrowLeft J K ${CELL_CLASSES.map((_, k) => k + 1).join(' ')} 0 X Enter`}
         data-testid="review-queue"
         data-key={c.key}
         onKeyDown={(e) => {
@@ -99,7 +114,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
           <p>
             Model: <strong>{CLASS_STYLE[c.predicted].label}</strong> {formatPercent(c.cell.confidence)} · Now:{' '}
             <strong data-testid="review-final">{FINAL_STYLE[c.final].label}</strong>
-            {c.decided ? ' (checked)' : ''}
+            {c.decided ? ' (reviewed)' : ''}
           </p>
           <ul className="grid max-w-xs grid-cols-[6rem_1fr_2.5rem] items-center gap-x-2 text-xs">
             {CELL_CLASSES.map((cls, k) => (
@@ -122,11 +137,62 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
             <Button onClick={() => go(i - 1)} disabled={i === 0}>
               ← Previous
             </Button>
-            <Button onClick={() => go(i + 1)} disabled={i === queue.length - 1}>
-              Next →
-            </Button>
+            <Button onClick={() => go(i + 1)}>{i === queue.length - 1 ? 'Finish →' : 'Next →'}</Button>
           </div>
         </div>
+      </div>
+    </section>
+  );
+}
+
+/** The end of the queue: what was reviewed, and ways back to the cells left or to the differential. */
+function QueueSummary({
+  flagged,
+  reviewed,
+  corrected,
+  firstUnreviewed,
+  onRestart,
+}: {
+  flagged: number;
+  reviewed: number;
+  corrected: number;
+  firstUnreviewed: number;
+  onRestart: (pos: number) => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The panel that had focus is gone: focus moves here so that keyboard and screen reader users follow.
+  useEffect(() => heading.current?.focus(), []);
+  const left = flagged - reviewed;
+  return (
+    <section aria-labelledby="review-heading" className="flex flex-col gap-2" data-testid="review-summary">
+      <h3 id="review-heading" ref={heading} tabIndex={-1} className={`text-base font-semibold ${FOCUS_RING}`}>
+        Review queue finished
+      </h3>
+      <dl className="grid max-w-xs grid-cols-[1fr_auto] gap-x-4 text-sm tabular-nums">
+        <dt>Cells flagged</dt>
+        <dd data-testid="review-summary-flagged">{flagged}</dd>
+        <dt>Reviewed</dt>
+        <dd data-testid="review-summary-reviewed">{reviewed}</dd>
+        <dt className="pl-3">confirmed as the model read them</dt>
+        <dd data-testid="review-summary-confirmed">{reviewed - corrected}</dd>
+        <dt className="pl-3">corrected</dt>
+        <dd data-testid="review-summary-corrected">{corrected}</dd>
+        <dt>Not yet reviewed</dt>
+        <dd data-testid="review-summary-left">{left}</dd>
+      </dl>
+      <div className="flex flex-wrap gap-2">
+        {left > 0 && <Button onClick={() => onRestart(firstUnreviewed)}>Review the {left} left</Button>}
+        <Button onClick={() => onRestart(0)}>Start the queue again</Button>
+        <Button
+          variant="primary"
+          onClick={() => {
+            const tally = document.getElementById(TALLY_HEADING_ID);
+            tally?.scrollIntoView({ block: 'start' });
+            tally?.focus();
+          }}
+        >
+          Back to the case
+        </Button>
       </div>
     </section>
   );
