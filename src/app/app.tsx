@@ -4,6 +4,7 @@ import { classListInWords } from '../lib/cell-class-style';
 import { NotFoundPage } from './not-found-page';
 import { PAGES } from './pages';
 import { MAIN_ID, SkipLink } from './skip-link';
+import { CaseChoiceDialog } from './case-choice-dialog';
 import { UnsavedWorkNotices } from './unsaved-work-notices';
 import { useCaseIntake } from './use-case-intake';
 import { useHashRoute } from './use-hash-route';
@@ -46,6 +47,7 @@ export function App() {
       <main id={MAIN_ID} tabIndex={-1} className="flex flex-1 flex-col gap-6 focus:outline-none">
         <UpdatePrompt />
         <UnsavedWorkNotices />
+        <CaseChoiceDialog />
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex flex-wrap items-center gap-3">
             <ModelStatus />
