@@ -131,6 +131,14 @@ test('confirming in the review queue is recorded: reviewed in the CSV and the re
   await expect(summary.getByTestId('review-summary-corrected')).toHaveText('1');
   await expect(summary.getByTestId('review-summary-left')).toHaveText('0');
   await expectNoAxeViolations(page, 'review summary');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectNoAxeViolations(page, 'review summary and differential on a phone');
+  await page.getByRole('button', { name: 'Dark', exact: true }).click();
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expectNoAxeViolations(page, 'review summary and differential on a phone, dark');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await expectNoAxeViolations(page, 'review summary and differential, dark');
+  await page.getByRole('button', { name: 'Light', exact: true }).click();
 
   // Each percentage carries its 95 % interval for the 4 cells counted: 1 of 4 is 25 %, 0.6–80.6 %.
   const row = (cls: string) => page.getByTestId(`tally-${cls}`);
@@ -223,7 +231,7 @@ test('a new visit asks whether to continue the open case or start a new one; ima
   await expect(choice).toContainText('2 images');
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoAxeViolations(page, 'case choice on a phone');
-  await page.getByRole('button', { name: 'Dark' }).click();
+  await page.getByRole('button', { name: 'Dark', exact: true }).click();
   await expect(page.locator('html')).toHaveClass(/dark/);
   await expectNoAxeViolations(page, 'case choice on a phone, dark');
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });

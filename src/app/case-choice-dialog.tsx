@@ -15,9 +15,10 @@ export function CaseChoiceDialog() {
   const waiting = useResultsStore((s) => s.items.filter((it) => it.status === 'done').length);
   const id = useId();
   const ref = useRef<HTMLDivElement>(null);
-  // Said to screen readers as it appears, and the next Tab reaches its buttons.
+  // Said to screen readers as it appears, and the next Tab reaches its buttons; never taken from
+  // an element the user has already moved to.
   useEffect(() => {
-    if (asking) ref.current?.focus();
+    if (asking && (document.activeElement === document.body || document.activeElement === null)) ref.current?.focus();
   }, [asking]);
   if (!asking) return null;
   const changed = new Date(meta.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -113,7 +113,7 @@ export function CaseReport({
                     <figcaption title={c.imageName}>
                       image {imageNo.get(c.imageId)} · #{c.index + 1}
                       {c.decided ? ' ✓' : ''}
-                      {c.corrected ? ' *' : ''}
+                      {c.corrected ? '*' : ''}
                     </figcaption>
                   </figure>
                 );

@@ -98,7 +98,8 @@ export function DifferentialTally({ t }: { t: Tally }) {
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400" data-testid="tally-excluded">
         Not counted (not a white cell / unclassifiable): <strong className="tabular-nums">{t.excluded}</strong>.
-        Corrected by you: <strong className="tabular-nums">{t.corrected}</strong>.
+        Reviewed by you: <strong className="tabular-nums">{t.reviewed}</strong>, of them corrected:{' '}
+        <strong className="tabular-nums">{t.corrected}</strong>.
       </p>
     </section>
   );
