@@ -54,6 +54,12 @@ def cmd_check_crops(args):
     return main(args)
 
 
+def cmd_compare(args):
+    from .compare import main
+
+    return main(args)
+
+
 def cmd_make_negatives(args):
     from .make_negatives import main
 
@@ -84,6 +90,9 @@ def parser():
     m.set_defaults(func=cmd_match_sources)
     c = sub.add_parser("check-crops", help="check that training's centre cut equals the app's crop")
     c.set_defaults(func=cmd_check_crops)
+    k = sub.add_parser("compare", help="print the leave-one-lab-out comparison of the runs in a folder")
+    k.add_argument("--runs", default=WORK, help="folder of run folders (default training/work)")
+    k.set_defaults(func=cmd_compare)
     n = sub.add_parser("make-negatives", help="rebuild fixtures/negatives (images with no white cell)")
     n.set_defaults(func=cmd_make_negatives)
     s = sub.add_parser("make-synthetic-sources", help="augmented BCCD fields of known source, for match-sources --check")
