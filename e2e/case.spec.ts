@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openReady } from './support/app-page';
+import { csvRows } from './support/csv-rows';
 import { dropFiles, fileFromDisk } from './support/drop-files';
 import { expect, test } from './support/fixtures';
 import { CLASSES } from './support/test-images';
@@ -54,11 +55,7 @@ test('three fields make one case: correct a cell by keyboard, tally, CSV, print 
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export CSV' }).click(),
   ]);
-  const csv = readFileSync(await download.path(), 'utf8')
-    .trim()
-    .split('\r\n');
-  const header = csv[0].split(',');
-  const rows = csv.slice(1).map((r) => r.split(','));
+  const [header, ...rows] = csvRows(readFileSync(await download.path(), 'utf8').trim());
   expect(rows).toHaveLength(n);
   const firstRow = rows[0];
   expect(firstRow[header.indexOf('image')]).toBe('BloodImage_00007.jpg');
