@@ -34,8 +34,8 @@ export interface SampleImage {
 
 /** Committed sample images (public/samples): two whole fields and one single cell per class. */
 export const SAMPLE_IMAGES: readonly SampleImage[] = [
-  { file: 'bccd-field-00065.jpg', kind: 'field', cells: ['NEUTROPHIL', 'NEUTROPHIL'], source: 'bccd' },
-  { file: 'bccd-field-00041.jpg', kind: 'field', cells: ['EOSINOPHIL'], source: 'bccd' },
+  { file: 'bccd-field-00016.jpg', kind: 'field', cells: ['NEUTROPHIL'], source: 'bccd' },
+  { file: 'bccd-field-00021.jpg', kind: 'field', cells: ['LYMPHOCYTE'], source: 'bccd' },
   { file: 'pbc-basophil.jpg', kind: 'cell', cells: ['BASOPHIL'], source: 'pbc' },
   { file: 'pbc-eosinophil.jpg', kind: 'cell', cells: ['EOSINOPHIL'], source: 'pbc' },
   { file: 'pbc-lymphocyte.jpg', kind: 'cell', cells: ['LYMPHOCYTE'], source: 'pbc' },
