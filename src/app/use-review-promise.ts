@@ -16,8 +16,7 @@ export function useReviewPromise(): ReviewPromise | undefined {
     if (!adaptationId) return;
     let live = true;
     void loadAdaptation().then((saved) => {
-      if (live && saved?.id === adaptationId)
-        setAdapted({ id: saved.id, figures: saved.adapted as AdaptedReviewFigures });
+      if (live && saved?.id === adaptationId) setAdapted({ id: saved.id, figures: saved.adapted });
     });
     return () => {
       live = false;
