@@ -95,6 +95,61 @@ test('the sample images load through the intake, are analysed and credited, and 
   await axeEverywhere(page, 'sample results');
 });
 
+test("with an adapted model, the review mark states the adaptation's own figure on the lab's cells", async ({
+  page,
+}) => {
+  await openReady(page);
+  // An adaptation for this model as the Adapt page saves it, with its cross-validated reading of
+  // the lab's cells (a flat head: what it reads does not matter here, only what it promises).
+  await page.evaluate(
+    (version) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hematovision-adaptation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('adaptation', 'readwrite');
+          const reading = (right: number, unmarked: number, unmarkedRight: number) => ({
+            right,
+            unmarked,
+            unmarkedRight,
+          });
+          tx.objectStore('adaptation').put(
+            {
+              modelVersion: version,
+              id: 'lab.0a1b2c3d',
+              adapted: {
+                head: { kernel: new Float32Array(512 * 5), bias: new Float32Array(5), features: 512, classes: 5 },
+                temperature: 1,
+                reviewThreshold: 0.5,
+                reviewTarget: 0.97,
+                ownCells: { cells: 50, folds: 5, adapted: reading(45, 40, 39), shipped: reading(30, 10, 8) },
+              },
+              cellsPerClass: [10, 10, 10, 10, 10],
+              createdAt: new Date().toISOString(),
+            },
+            'current',
+          );
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    metadata.version,
+  );
+  await page.reload();
+  await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('try-samples').click();
+  await waitForAllFinished(page, SAMPLES.length);
+  const rule = page.getByTestId('review-rule');
+  await expect(rule).toHaveAttribute('data-source', 'adapted');
+  await expect(page.getByTestId('review-promise')).toContainText(
+    "right 98% of the time (39 of 40) on your lab's own cells",
+  );
+  await expect(rule).toContainText('less than 50.0%');
+});
+
 test('the model version reads as a version wherever the app shows it', async ({ page }) => {
   const [, generation, hash] = /^(\d+)\.([0-9a-f]+)/.exec(metadata.version)!;
   await openReady(page);
