@@ -45,7 +45,9 @@ test('the preview server sends every security header, to the page and the analys
   expect(response?.headers()).toMatchObject(lowerCased(SECURITY_HEADERS));
   expect((await workerScript).headers()).toMatchObject(lowerCased(SECURITY_HEADERS));
   // The worker started and runs script (its own, under the header policy) …
-  expect(await (await worker).evaluate(() => typeof WorkerGlobalScope)).toBe('function');
+  expect(
+    await (await worker).evaluate(() => typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope),
+  ).toBe('function');
   // … far enough to load the model.
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   // The Permissions-Policy is in force: camera for this page, microphone for nobody. (Chromium's

@@ -120,7 +120,7 @@ describe('class activation map machinery', () => {
       temperature: 1,
       shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }],
     };
-    const files: Record<string, BodyInit> = {
+    const files: Record<string, ConstructorParameters<typeof Response>[0]> = {
       'metadata.json': JSON.stringify(metadata),
       'model.json': JSON.stringify({
         modelTopology: artifacts.modelTopology,

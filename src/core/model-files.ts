@@ -6,7 +6,20 @@ export class ModelLoadError extends Error {
   override name = 'ModelLoadError';
 }
 
-export type FetchLike = (url: string) => Promise<Response>;
+/**
+ * The part of a fetch `Response` that loading reads. Core names it itself rather than take the
+ * DOM's type: the page's, the worker's and Node's fetch all return a value of this shape.
+ */
+export interface FetchedFile {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly body: {
+    getReader(): { read(): Promise<{ done: true; value?: unknown } | { done: false; value: Uint8Array }> };
+  } | null;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type FetchLike = (url: string) => Promise<FetchedFile>;
 export type ProgressListener = (loadedBytes: number, totalBytes: number) => void;
 
 export interface ModelFiles {
@@ -82,7 +95,7 @@ async function fetchJson<T>(url: string, fetchFn: FetchLike): Promise<T> {
 }
 
 async function fetchBytes(url: string, fetchFn: FetchLike, onChunk?: (n: number) => void): Promise<ArrayBuffer> {
-  let response: Response;
+  let response: FetchedFile;
   try {
     response = await fetchFn(url);
   } catch {

@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 
+/** tfjs's WebGL context in a worker, where it draws on an OffscreenCanvas. */
+type WorkerWebgl = WebGLRenderingContext & { readonly canvas: OffscreenCanvas };
+
 /** The WebGL context tfjs draws with, when the WebGL backend is the one running. */
-function webglContext(): WebGLRenderingContext | undefined {
+function webglContext(): WorkerWebgl | undefined {
   if (tf.getBackend() !== 'webgl') return undefined;
-  return (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  return (tf.backend() as unknown as { gpgpu?: { gl?: WorkerWebgl } }).gpgpu?.gl;
 }
 
 /**
@@ -22,7 +25,7 @@ export function loseWebglContext(): boolean {
   return !!ext;
 }
 
-const lostSignals = new WeakMap<WebGLRenderingContext, Promise<never>>();
+const lostSignals = new WeakMap<WorkerWebgl, Promise<never>>();
 
 /**
  * Rejects when tfjs's WebGL context is lost. Raced against the GPU work of an analysis: a read
