@@ -1,8 +1,9 @@
 /**
- * Chooses the TEST images e2e/classify.spec.ts uses, by a fixed rule, and writes
- * e2e/fixtures/test-images.json: per class, walk TEST/<CLASS> in file-name order and keep the
- * first three images whose first found cell the built app classifies right on both WebGL and
- * WASM; record how many were passed over. Rerun after the model changes:
+ * Chooses the images the e2e tests use, by a fixed rule, and writes e2e/fixtures/test-images.json:
+ * per class, walk its image folder (classImageDir: blood-cells TEST, or PBC's test partition for
+ * basophils) in file-name order and keep the first three images whose first found cell the built
+ * app classifies right on both WebGL and WASM; record how many were passed over. Rerun after the
+ * model changes:
  *   npm run build && npx tsx e2e/tools/select-test-images.ts
  */
 import { readdirSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 import { dropFiles, fileFromDisk } from '../support/drop-files';
 import { ensurePreview, PREVIEW_URL } from '../support/preview-server';
-import { CLASSES, TEST_DIR } from '../support/test-images';
+import { classImageCandidates, classImageDir, CLASSES } from '../support/test-images';
 
 const PER_CLASS = 3;
 const LOOK_AT = 30;
@@ -19,7 +20,10 @@ async function classify(browser: Browser, backend: string, names: string[]): Pro
   const page = await browser.newPage();
   await page.goto(`${PREVIEW_URL}/?backend=${backend}`);
   await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
-  const files = names.map((n) => fileFromDisk(`${TEST_DIR}/${n}`, n.replace('/', '-')));
+  const files = names.map((n) => {
+    const [cls, file] = n.split('/');
+    return fileFromDisk(`${classImageDir(cls as (typeof CLASSES)[number])}/${file}`, n.replace('/', '-'));
+  });
   await dropFiles(page, files);
   await page
     .locator('[data-testid="result-card"]:not([data-status="queued"]):not([data-status="analysing"])')
@@ -36,7 +40,7 @@ const stop = await ensurePreview();
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 try {
   const candidates = CLASSES.flatMap((c) =>
-    readdirSync(`${TEST_DIR}/${c}`)
+    (classImageCandidates(c).length ? classImageCandidates(c) : readdirSync(classImageDir(c)))
       .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
       .slice(0, LOOK_AT)
       .map((f) => `${c}/${f}`),
@@ -56,8 +60,8 @@ try {
     }
   }
   const rule =
-    `Per class, TEST/<CLASS> in natural file-name order; the first ${PER_CLASS} images the app classifies ` +
-    'right on both WebGL and WASM. passedOver counts the images skipped before them.';
+    `Per class, blood-cells TEST/<CLASS> (basophils: PBC's test partition) in natural file-name order; the first ${PER_CLASS} ` +
+    'images the app classifies right on both WebGL and WASM. passedOver counts the images skipped before them.';
   const json = { rule, model: await modelVersion(), passedOver, images };
   writeFileSync('e2e/fixtures/test-images.json', `${JSON.stringify(json, null, 2)}\n`);
   console.log(JSON.stringify(json, null, 2));

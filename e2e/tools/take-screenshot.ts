@@ -7,7 +7,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
 import { dropFiles, fileFromDisk } from '../support/drop-files';
 import { ensurePreview, PREVIEW_URL } from '../support/preview-server';
-import { CLASSES, TEST_DIR } from '../support/test-images';
+import { classImageDir, CLASSES } from '../support/test-images';
 
 const darkIndex = process.argv.indexOf('--dark');
 const dark = darkIndex > 0;
@@ -19,9 +19,9 @@ try {
   await page.goto(PREVIEW_URL);
   await page.getByTestId('model-ready').waitFor({ timeout: 120_000 });
   const files = CLASSES.flatMap((c) =>
-    readdirSync(`${TEST_DIR}/${c}`)
+    readdirSync(classImageDir(c))
       .slice(0, 2)
-      .map((f) => fileFromDisk(`${TEST_DIR}/${c}/${f}`, `${c.toLowerCase()}-${f}`)),
+      .map((f) => fileFromDisk(`${classImageDir(c)}/${f}`, `${c.toLowerCase()}-${f}`)),
   );
   files.splice(2, 0, fileFromDisk('../shared/data/bccd/JPEGImages/BloodImage_00007.jpg'));
   await dropFiles(page, files);
