@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -34,6 +34,8 @@ function tfjsWasmFiles(): Plugin {
 }
 
 export default defineConfig({
+  // `@/` is src/, as in tsconfig.base.json's paths.
+  resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   plugins: [react(), tailwindcss(), tfjsWasmFiles(), securityHeaders(), pwa()],
   worker: { format: 'es' },
   // The manifest lets scripts/measure-bundle.ts find the entry chunk and its static imports.

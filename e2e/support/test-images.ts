@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { CellClass } from '../../src/core/model-spec';
+import type { CellClass } from '@/core/model-spec';
 import { fileFromDisk, type FilePayload } from './drop-files';
 
 export const TEST_DIR = '../shared/data/blood-cells/TEST';

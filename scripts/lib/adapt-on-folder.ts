@@ -1,8 +1,8 @@
-import { adaptHeadCrossValidated, type CrossValidationOptions } from '../../src/core/cross-validated-adaptation';
-import type { AdaptedHead } from '../../src/core/cross-validated-adaptation';
-import { labelledCellFeatures } from '../../src/core/head-adaptation';
-import type { CellClassifier } from '../../src/core/classifier';
-import { CELL_CLASSES } from '../../src/core/model-spec';
+import { adaptHeadCrossValidated, type CrossValidationOptions } from '@/core/cross-validated-adaptation';
+import type { AdaptedHead } from '@/core/cross-validated-adaptation';
+import { labelledCellFeatures } from '@/core/head-adaptation';
+import type { CellClassifier } from '@/core/classifier';
+import { CELL_CLASSES } from '@/core/model-spec';
 import { listClassFolders } from './class-folders';
 import { decodeImageFile } from './decode-file';
 

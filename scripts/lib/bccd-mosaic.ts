@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Box, RgbaImage } from '../../src/core/rgba-image';
+import type { Box, RgbaImage } from '@/core/rgba-image';
 import { decodeImageFile } from './decode-file';
 import { readVocBoxes } from './voc';
 

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { CELL_CLASSES, type CellClass } from '../../src/core/model-spec';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 
 export interface LabelledFile {
   readonly path: string;

@@ -47,7 +47,7 @@ describe('classification metrics', () => {
 
 describe('calibration helpers', () => {
   it('recovers the uncalibrated softmax from the temperature-scaled one', async () => {
-    const { softmax } = await import('../../src/core/classifier');
+    const { softmax } = await import('@/core/classifier');
     const { uncalibrate } = await import('./classification-metrics');
     const logits = [2.5, -0.3, 0.7, 1.1];
     const raw = softmax(logits, 1);

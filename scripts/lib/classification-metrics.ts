@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/core/seeded-random';
+import { seededRandom } from '@/core/seeded-random';
 
 /** Metrics of a classifier's report, computed from (true, predicted, confidence) per image. */
 

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../../src/core/rgba-image';
+import type { RgbaImage } from '@/core/rgba-image';
 
 /** Decodes uncompressed 24- and 32-bit BMP files, the kinds microscope cameras write. */
 export function decodeBmp(bytes: Uint8Array): RgbaImage {

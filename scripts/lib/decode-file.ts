@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import type { RgbaImage } from '../../src/core/rgba-image';
+import type { RgbaImage } from '@/core/rgba-image';
 import { decodeBmp } from './decode-bmp';
 
 /** Raised for a file that is not a readable JPEG, PNG or BMP image. */

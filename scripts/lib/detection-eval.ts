@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findWhiteCells } from '../../src/core/localise';
+import { findWhiteCells } from '@/core/localise';
 import { decodeImageFile } from './decode-file';
 import { matchDetections } from './detection-metrics';
 import { readVocBoxes } from './voc';

@@ -1,4 +1,4 @@
-import { boxIoU, type Box } from '../../src/core/rgba-image';
+import { boxIoU, type Box } from '@/core/rgba-image';
 
 export interface DetectionCounts {
   truePositives: number;

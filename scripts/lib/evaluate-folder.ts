@@ -1,20 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyseImage } from '../../src/core/analyse';
-import type { CellClassifier } from '../../src/core/classifier';
-import { CELL_CLASSES } from '../../src/core/model-spec';
+import { analyseImage } from '@/core/analyse';
+import type { CellClassifier } from '@/core/classifier';
+import { CELL_CLASSES } from '@/core/model-spec';
 import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { decodeImageFile } from './decode-file';
-import { buildReport, type EvaluationReport } from './evaluation-report';
-
-export interface NegativeReport {
-  images: number;
-  rejected: number;
-  rejectionRate: number;
-  /** Files where a white cell was (wrongly) reported. */
-  accepted: string[];
-}
+import { buildReport, type EvaluationReport, type NegativeReport } from './evaluation-report';
 
 /** Runs the pipeline over images that hold no white cell; each should report none. */
 export async function evaluateNegatives(dir: string, classifier: CellClassifier): Promise<NegativeReport> {

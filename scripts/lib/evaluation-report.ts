@@ -1,5 +1,4 @@
-import { CELL_CLASSES } from '../../src/core/model-spec';
-import type { NegativeReport } from './evaluate-folder';
+import { CELL_CLASSES } from '@/core/model-spec';
 import {
   accuracy,
   bootstrapAccuracyInterval,
@@ -13,6 +12,15 @@ import {
   type Prediction,
   type ReliabilityBin,
 } from './classification-metrics';
+
+/** How the pipeline did on images that hold no white cell. */
+export interface NegativeReport {
+  images: number;
+  rejected: number;
+  rejectionRate: number;
+  /** Files where a white cell was (wrongly) reported. */
+  accepted: string[];
+}
 
 /** The JSON report of `npm run evaluate`; other tools read these keys. */
 export interface EvaluationReport {

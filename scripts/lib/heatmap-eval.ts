@@ -1,7 +1,7 @@
-import { cropToInput, cutCellCrop } from '../../src/core/cell-crop';
-import type { CellClassifier } from '../../src/core/classifier';
-import { heatmapMassInsideBox } from '../../src/core/heatmap-mass';
-import { findWhiteCells } from '../../src/core/localise';
+import { cropToInput, cutCellCrop } from '@/core/cell-crop';
+import type { CellClassifier } from '@/core/classifier';
+import { heatmapMassInsideBox } from '@/core/heatmap-mass';
+import { findWhiteCells } from '@/core/localise';
 import { listClassFolders } from './class-folders';
 import { decodeImageFile } from './decode-file';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { CellClassifier } from '../../src/core/classifier';
+import { CellClassifier } from '@/core/classifier';
 
 /**
  * Starts tfjs in Node on the WASM backend (native tfjs-node cannot be installed here) and loads

@@ -1,4 +1,4 @@
-import type { RgbaImage } from '../../src/core/rgba-image';
+import type { RgbaImage } from '@/core/rgba-image';
 
 /**
  * Paints a synthetic smear for tests: a background colour, then discs (x, y, radius, colour)

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Box } from '../../src/core/rgba-image';
+import type { Box } from '@/core/rgba-image';
 
 /** Reads the boxes of one class (e.g. "WBC") from a Pascal VOC annotation file. */
 export async function readVocBoxes(path: string, className: string): Promise<Box[]> {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findWhiteCells } from '../../src/core/localise';
-import { resampleRegion } from '../../src/core/resample';
-import type { Box, RgbaImage } from '../../src/core/rgba-image';
+import { findWhiteCells } from '@/core/localise';
+import { resampleRegion } from '@/core/resample';
+import type { Box, RgbaImage } from '@/core/rgba-image';
 import { bccdMosaic } from './bccd-mosaic';
 import { matchDetections } from './detection-metrics';
 

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
-import { cutCellCrop } from '../../src/core/cell-crop';
-import type { FoundCell } from '../../src/core/localise';
-import { INPUT_SIZE, TRAINING_CONTEXT } from '../../src/core/model-spec';
-import type { RgbaImage } from '../../src/core/rgba-image';
-import type { ChannelGains } from '../../src/core/white-balance';
+import { cutCellCrop } from '@/core/cell-crop';
+import type { FoundCell } from '@/core/localise';
+import { INPUT_SIZE, TRAINING_CONTEXT } from '@/core/model-spec';
+import type { RgbaImage } from '@/core/rgba-image';
+import type { ChannelGains } from '@/core/white-balance';
 
 /**
  * Cuts one cell's crop with the app's crop rule and writes it as a PNG under out/name.

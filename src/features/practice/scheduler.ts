@@ -1,8 +1,8 @@
-import { CELL_CLASSES, type CellClass } from '../../core/model-spec';
-import type { PracticeAnswer } from '../../lib/practice-storage';
-import type { PracticeItem } from '../../lib/practice-manifest';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
+import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeItem } from '@/lib/practice-manifest';
 
-export { seededRandom } from '../../core/seeded-random';
+export { seededRandom } from '@/core/seeded-random';
 
 /** Answers further back than this are forgotten by the weights: a student who improved is believed. */
 const MEMORY = 60;

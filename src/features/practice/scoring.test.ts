@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellClass } from '../../core/model-spec';
+import type { CellClass } from '@/core/model-spec';
 import { confusionSentences, rightInWords, scoreAnswers } from './scoring';
 
 /** A scripted ten-question session: (true class, answer). */

@@ -1,6 +1,6 @@
-import { CELL_CLASSES, type CellClass } from '../../core/model-spec';
-import { CLASS_STYLE } from '../../lib/cell-class-style';
-import type { PracticeAnswer } from '../../lib/practice-storage';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
+import type { PracticeAnswer } from '@/lib/practice-storage';
 
 export interface SessionScore {
   readonly correct: number;

@@ -1,6 +1,6 @@
-import { Button } from '../../../components/button';
-import { ProgressBar } from '../../../components/progress-bar';
-import type { AdaptationProgress } from '../../../worker/worker-api';
+import { Button } from '@/components/button';
+import { ProgressBar } from '@/components/progress-bar';
+import type { AdaptationProgress } from '@/worker/worker-api';
 
 /** An adaptation under way: cells read, time left, and a Cancel that stops the work. */
 export function AdaptationProgressView({

@@ -1,5 +1,5 @@
-import { Button } from '../../../components/button';
-import type { NewAdaptation } from '../../../worker/worker-api';
+import { Button } from '@/components/button';
+import type { NewAdaptation } from '@/worker/worker-api';
 import { OwnCellsFigures } from './own-cells-figures';
 
 /** An adaptation just made, before it is used: its figures on the lab's own cells, then Keep or Discard. */

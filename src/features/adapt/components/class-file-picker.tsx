@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FOCUS_RING } from '../../../components/button';
+import { FOCUS_RING } from '@/components/button';
 
 /** One class's labelled images: a multi-file input and how many are chosen. */
 export function ClassFilePicker({

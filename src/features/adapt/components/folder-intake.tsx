@@ -1,8 +1,8 @@
 import { useId, useState, type DragEvent } from 'react';
-import { FOCUS_RING } from '../../../components/button';
-import { classFromPath } from '../../../lib/class-from-path';
-import { collectDroppedFiles } from '../../../lib/collect-dropped-files';
-import { CELL_CLASSES } from '../../../core/model-spec';
+import { FOCUS_RING } from '@/components/button';
+import { classFromPath } from '@/lib/class-from-path';
+import { collectDroppedFiles } from '@/lib/collect-dropped-files';
+import { CELL_CLASSES } from '@/core/model-spec';
 
 /** Files sorted by the class folder they sit in; the rest are counted, not used. */
 export interface SortedFolder {

@@ -1,5 +1,5 @@
 import { useRef, useState, type PointerEvent } from 'react';
-import type { Box } from '../../../core/rgba-image';
+import type { Box } from '@/core/rgba-image';
 
 /** The smallest box taken as a cell, in the image's pixels: smaller drags are clicks. */
 const MIN_SIDE = 8;

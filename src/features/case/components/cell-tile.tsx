@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from 'react';
-import { FOCUS_RING } from '../../../components/button';
-import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+import { FOCUS_RING } from '@/components/button';
+import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { classForKey } from '../stores/class-keys';

@@ -1,10 +1,10 @@
-import { FOCUS_RING } from '../../../components/button';
-import { ProgressBar } from '../../../components/progress-bar';
-import { SegmentedControl } from '../../../components/segmented-control';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { formatPercentInterval } from '../../../lib/binomial-interval';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
-import { TARGETS, type Target } from '../../../lib/case-types';
+import { FOCUS_RING } from '@/components/button';
+import { ProgressBar } from '@/components/progress-bar';
+import { SegmentedControl } from '@/components/segmented-control';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { formatPercentInterval } from '@/lib/binomial-interval';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { TARGETS, type Target } from '@/lib/case-types';
 import { useCaseStore } from '../stores/case-store';
 import { wholePercents, type Tally } from '../stores/tally';
 

@@ -1,5 +1,5 @@
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
-import { NOT_WBC, type FinalClass } from '../../../lib/case-types';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { NOT_WBC, type FinalClass } from '@/lib/case-types';
 
 /** CLASS_STYLE extended with the "not a white cell" choice. */
 export const FINAL_STYLE: Record<FinalClass, { label: string; short: string; stroke: string; chip: string }> = {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, FOCUS_RING } from '../../../components/button';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
-import type { CaseImage } from '../../../lib/case-types';
+import { Button, FOCUS_RING } from '@/components/button';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
+import type { CaseImage } from '@/lib/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { classForKey } from '../stores/class-keys';

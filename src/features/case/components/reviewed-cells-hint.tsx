@@ -1,4 +1,4 @@
-import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { CaseCell } from '../stores/case-cells';
 
 /** Points out that the cells the user reviewed here can adapt the model to their lab. */

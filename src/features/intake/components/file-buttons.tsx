@@ -1,5 +1,5 @@
 import { useId, type ChangeEvent } from 'react';
-import { FOCUS_RING } from '../../../components/button';
+import { FOCUS_RING } from '@/components/button';
 
 const LABEL = `inline-flex cursor-pointer items-center rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600 ${FOCUS_RING}`;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, FOCUS_RING } from '../../../components/button';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { Button, FOCUS_RING } from '@/components/button';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { fetchSampleFiles, SAMPLE_IMAGES, SAMPLE_SOURCES, type SampleImage } from '../utils/sample-images';
 
 function describeSample(s: SampleImage): string {

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CELL_CLASSES } from '../../../core/model-spec';
+import { CELL_CLASSES } from '@/core/model-spec';
 import { SAMPLE_IMAGES, SAMPLE_SOURCES } from './sample-images';
 
 const DIR = 'public/samples';

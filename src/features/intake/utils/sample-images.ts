@@ -1,4 +1,4 @@
-import type { CellClass } from '../../../core/model-spec';
+import type { CellClass } from '@/core/model-spec';
 
 /** Where a sample comes from, as its credit reads (public/samples/SOURCES.md has the full one). */
 export interface SampleSource {

@@ -1,4 +1,4 @@
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { pct, type SplitMetrics } from '../metrics';
 
 /** Per-class precision, recall, F1 and the number of images of that class. */

@@ -1,4 +1,4 @@
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import type { SplitMetrics } from '../metrics';
 
 const BLUE = ['bg-blue-100', 'bg-blue-200', 'bg-blue-300', 'bg-blue-700', 'bg-blue-800'];

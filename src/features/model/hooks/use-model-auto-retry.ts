@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { analysisClient } from '../../../lib/analysis-client';
-import { networkReachability } from '../../../lib/network-reachability';
+import { analysisClient } from '@/lib/analysis-client';
+import { networkReachability } from '@/lib/network-reachability';
 import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';
 

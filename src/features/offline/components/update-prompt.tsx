@@ -1,4 +1,4 @@
-import { Button } from '../../../components/button';
+import { Button } from '@/components/button';
 import { applyUpdate } from '../hooks/register-offline-cache';
 import { useOfflineStore } from '../stores/offline-store';
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { FOCUS_RING } from '../../../components/button';
-import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { FOCUS_RING } from '@/components/button';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 
 /** One answer per class, as buttons and as keys 1, 2, … anywhere on the page while a question is open. */
 export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClass) => void; disabled: boolean }) {

@@ -1,6 +1,6 @@
-import { Button } from '../../../components/button';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
-import type { PracticeAnswer } from '../../../lib/practice-storage';
+import { Button } from '@/components/button';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
+import type { PracticeAnswer } from '@/lib/practice-storage';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 import { ClassHints } from './class-hints';
 import { ModelOpinionView } from './model-opinion';

@@ -1,5 +1,5 @@
-import { ProbabilityBars } from '../../../components/probability-bars';
-import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+import { ProbabilityBars } from '@/components/probability-bars';
+import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 
 /** "What the model thought" in the feedback: its class for the outlined cell and its probability for every class. */

@@ -1,6 +1,6 @@
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
-import type { PracticeAnswer } from '../../../lib/practice-storage';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
+import type { PracticeAnswer } from '@/lib/practice-storage';
 import { classWeights } from '../scheduler';
 import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '../scoring';
 

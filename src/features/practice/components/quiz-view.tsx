@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Button } from '../../../components/button';
-import { HeatmapCanvas } from '../../../components/heatmap-canvas';
-import { HeatmapControls } from '../../../components/heatmap-controls';
-import { OutlinedImage } from '../../../components/outlined-image';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { practiceImageUrl } from '../../../lib/practice-manifest';
-import { useCellHeatmaps } from '../../../lib/use-cell-heatmaps';
+import { Button } from '@/components/button';
+import { HeatmapCanvas } from '@/components/heatmap-canvas';
+import { HeatmapControls } from '@/components/heatmap-controls';
+import { OutlinedImage } from '@/components/outlined-image';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { practiceImageUrl } from '@/lib/practice-manifest';
+import { useCellHeatmaps } from '@/lib/use-cell-heatmaps';
 import { useModelOpinion } from '../hooks/use-model-opinion';
 import { usePracticeStore } from '../stores/practice-store';
 import { AnswerButtons } from './answer-buttons';

@@ -1,6 +1,6 @@
-import { Button } from '../../../components/button';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { Button } from '@/components/button';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { usePracticeStore } from '../stores/practice-store';
 import { confusionSentences, FEW_ANSWERS, formatDuration, rightInWords, scoreAnswers } from '../scoring';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from '../../../components/button';
-import { PracticeSetCredit } from '../../../components/practice-set-credit';
-import { SegmentedControl } from '../../../components/segmented-control';
-import { CELL_CLASSES } from '../../../core/model-spec';
+import { Button } from '@/components/button';
+import { PracticeSetCredit } from '@/components/practice-set-credit';
+import { SegmentedControl } from '@/components/segmented-control';
+import { CELL_CLASSES } from '@/core/model-spec';
 import { SESSION_SIZES, usePracticeStore, type SessionSize } from '../stores/practice-store';
 import { OverallProgress } from './overall-progress';
 import { SessionHistory } from './session-history';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { AnalysedCell } from '../../../core/analyse';
-import type { Box } from '../../../core/rgba-image';
-import { analysisClient } from '../../../lib/analysis-client';
-import { practiceImageUrl, type PracticeItem } from '../../../lib/practice-manifest';
+import type { AnalysedCell } from '@/core/analyse';
+import type { Box } from '@/core/rgba-image';
+import { analysisClient } from '@/lib/analysis-client';
+import { practiceImageUrl, type PracticeItem } from '@/lib/practice-manifest';
 
 export type ModelOpinion =
   | { status: 'pending' }

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { CellClass } from '../../../core/model-spec';
-import { loadPracticeSet, type PracticeItem } from '../../../lib/practice-manifest';
+import type { CellClass } from '@/core/model-spec';
+import { loadPracticeSet, type PracticeItem } from '@/lib/practice-manifest';
 import {
   clearPracticeProgress,
   loadPracticeProgress,
@@ -8,7 +8,7 @@ import {
   saveSession,
   type PracticeAnswer,
   type PracticeProgress,
-} from '../../../lib/practice-storage';
+} from '@/lib/practice-storage';
 import { nextItem, seededRandom } from '../scheduler';
 
 export const SESSION_SIZES = [10, 20, 50] as const;

@@ -1,5 +1,5 @@
-import { Button } from '../../../components/button';
-import { ProgressBar } from '../../../components/progress-bar';
+import { Button } from '@/components/button';
+import { ProgressBar } from '@/components/progress-bar';
 import { cancelBatch } from '../stores/batch-runner';
 import { useResultsStore } from '../stores/results-store';
 

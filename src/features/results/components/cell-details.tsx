@@ -1,6 +1,6 @@
-import { ProbabilityBars } from '../../../components/probability-bars';
-import type { AnalysedCell } from '../../../core/analyse';
-import { CLASS_STYLE, formatPercent } from '../../../lib/cell-class-style';
+import { ProbabilityBars } from '@/components/probability-bars';
+import type { AnalysedCell } from '@/core/analyse';
+import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
 
 /** One cell: its number on the thumbnail, the predicted class, a review badge, and every class's probability. */
 export function CellDetails({ cell, index }: { cell: AnalysedCell; index: number }) {

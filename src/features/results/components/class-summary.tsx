@@ -1,6 +1,6 @@
-import { FOCUS_RING } from '../../../components/button';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { FOCUS_RING } from '@/components/button';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { summarise } from '../hooks/select-items';
 import { useResultsStore, type FilterKey } from '../stores/results-store';
 

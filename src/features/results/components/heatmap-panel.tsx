@@ -1,7 +1,7 @@
-import { FOCUS_RING } from '../../../components/button';
-import { HeatmapControls } from '../../../components/heatmap-controls';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { FOCUS_RING } from '@/components/button';
+import { HeatmapControls } from '@/components/heatmap-controls';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import type { DoneOutcome } from '../stores/results-store';
 import type { useCardHeatmap } from '../hooks/use-card-heatmap';
 

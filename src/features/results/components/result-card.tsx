@@ -1,7 +1,7 @@
 import { memo } from 'react';
-import { BoxOverlay } from '../../../components/box-overlay';
-import { HeatmapCanvas } from '../../../components/heatmap-canvas';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { BoxOverlay } from '@/components/box-overlay';
+import { HeatmapCanvas } from '@/components/heatmap-canvas';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { useCardHeatmap } from '../hooks/use-card-heatmap';
 import type { ResultItem, ViewMode } from '../stores/results-store';
 import { CardBody } from './card-body';

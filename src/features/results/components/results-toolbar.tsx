@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { Button, FOCUS_RING } from '../../../components/button';
-import { SegmentedControl } from '../../../components/segmented-control';
-import { CELL_CLASSES } from '../../../core/model-spec';
-import { CLASS_STYLE } from '../../../lib/cell-class-style';
+import { Button, FOCUS_RING } from '@/components/button';
+import { SegmentedControl } from '@/components/segmented-control';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_STYLE } from '@/lib/cell-class-style';
 import { clearResults } from '../stores/batch-runner';
 import { useResultsStore, type FilterKey, type SortKey } from '../stores/results-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysedCell } from '../../../core/analyse';
-import type { CellClass } from '../../../core/model-spec';
+import type { AnalysedCell } from '@/core/analyse';
+import type { CellClass } from '@/core/model-spec';
 import type { ResultItem } from '../stores/results-store';
 import { summarise, visibleItems } from './select-items';
 

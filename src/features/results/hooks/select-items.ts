@@ -1,4 +1,4 @@
-import { CELL_CLASSES, type CellClass } from '../../../core/model-spec';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { FilterKey, ResultItem, SortKey } from '../stores/results-store';
 
 export const needsReview = (it: ResultItem) => it.result?.cells.some((c) => c.needsReview) ?? false;

@@ -1,4 +1,4 @@
-import { SegmentedControl } from '../../../components/segmented-control';
+import { SegmentedControl } from '@/components/segmented-control';
 import { useThemeStore, type ThemeChoice } from '../stores/theme-store';
 
 const OPTIONS: { value: ThemeChoice; label: string }[] = [
