@@ -31,20 +31,29 @@ export interface SplitMetrics {
   readonly noCellFound: readonly string[];
 }
 
+/** A set's figures and a line that says which lab it comes from and how it relates to training. */
+export type LabMetrics = SplitMetrics & { readonly lab?: string; readonly classesHeld?: readonly CellClass[] };
+
 export interface ModelMetrics {
   readonly modelVersion: string;
   readonly architecture: string;
   readonly gflopsPerCell: number;
   readonly modelBytes: number;
-  readonly test: SplitMetrics;
-  readonly labB?: SplitMetrics;
-  /** The same images after adapting the head on the lab's own adapt/ images (the Adapt page's method). */
-  readonly labBAdapted?: SplitMetrics & { readonly adaptedOn: string };
+  /** blood-cells TEST: cells of a training lab never trained or chosen on. */
+  readonly test: LabMetrics;
+  /** The PBC test partition: the other training lab's cells never trained or chosen on. */
+  readonly pbc?: LabMetrics;
+  /** LISC eval: a lab never trained or chosen on, zero-shot. */
+  readonly lisc?: LabMetrics;
+  /** The same LISC images after adapting the head on the lab's own adapt/ images (the Adapt page's method). */
+  readonly liscAdapted?: LabMetrics & { readonly adaptedOn: string };
   readonly detection?: Record<string, number | string | undefined>;
   readonly noWhiteCell?: {
     readonly negativeSet?: string;
     readonly negativesRejected: number;
     readonly testImagesRejected: number;
+    readonly pbcImagesRejected?: number;
+    readonly liscImagesRejected?: number;
     readonly negativesAccepted?: readonly string[];
   };
   readonly heatmap?: {
@@ -56,7 +65,11 @@ export interface ModelMetrics {
   };
   readonly validation?: { readonly method: string } & Record<string, unknown>;
   readonly trainingData?: string;
-  readonly calibration?: { readonly temperature: number; readonly reviewThreshold: number };
+  readonly calibration?: {
+    readonly temperature: number;
+    readonly reviewThreshold: number;
+    readonly reviewTarget?: number;
+  };
   readonly intendedUse?: string;
   readonly limits?: readonly string[];
 }

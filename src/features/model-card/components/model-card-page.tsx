@@ -1,7 +1,9 @@
-import { formatBytes } from '../../../lib/cell-class-style';
+import { formatBytes } from '@/lib/cell-class-style';
+import { modelVersionLabel } from '@/lib/model-version-label';
 import { useMetrics } from '../hooks/use-metrics';
 import { pct, type ModelMetrics } from '../metrics';
 import { Figure } from './figure';
+import { PlainSummarySection } from './plain-summary-section';
 import { SplitSection } from './split-section';
 
 /** The model card: what the model is, how well it does on which images, and when not to trust it. */
@@ -24,9 +26,10 @@ function ModelCard({ m }: { m: ModelMetrics }) {
         <h2 id="model-card-title" className="text-xl font-semibold">
           Model card
         </h2>
+        <PlainSummarySection m={m} />
         <p className="text-sm text-slate-700 dark:text-slate-200">{m.architecture}</p>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
-          <Figure label="Model version" value={m.modelVersion} testId="model-version" />
+          <Figure label="Model version" value={modelVersionLabel(m.modelVersion)} testId="model-version" />
           <Figure
             label="Download size"
             value={formatBytes(m.modelBytes)}
@@ -54,24 +57,32 @@ function ModelCard({ m }: { m: ModelMetrics }) {
       </header>
       <SplitSection
         id="test"
-        title="Test images"
-        intro="Held-out images from the training dataset, evaluated once after the model was fixed:"
+        title="Test images of the training lab"
+        intro={`${m.test.lab ?? 'Held-out images from the training dataset'}, evaluated once after the model was fixed:`}
         split={m.test}
       />
-      {m.labB && (
+      {m.pbc && (
         <SplitSection
-          id="labB"
-          title="Another lab's images"
-          intro="Images from a different lab, stain and camera, never seen in training (zero-shot):"
-          split={m.labB}
+          id="pbc"
+          title="The second training lab's held-out cells"
+          intro={`${m.pbc.lab ?? 'PBC'}:`}
+          split={m.pbc}
         />
       )}
-      {m.labBAdapted && (
+      {m.lisc && (
         <SplitSection
-          id="labBAdapted"
-          title="Another lab's images, after adapting"
-          intro={`The same images after adapting to that lab on the Adapt page's method (${m.labBAdapted.adaptedOn}):`}
-          split={m.labBAdapted}
+          id="lisc"
+          title="A lab never seen in training"
+          intro={`${m.lisc.lab ?? 'LISC'}: another lab, stain, microscope and camera (zero-shot):`}
+          split={m.lisc}
+        />
+      )}
+      {m.liscAdapted && (
+        <SplitSection
+          id="liscAdapted"
+          title="That lab, after adapting"
+          intro={`The same images after adapting to that lab on the Adapt page's method (${m.liscAdapted.adaptedOn}):`}
+          split={m.liscAdapted}
         />
       )}
       <section aria-labelledby="finding-title" className="flex flex-col gap-3">
@@ -142,9 +153,9 @@ function ModelCard({ m }: { m: ModelMetrics }) {
 }
 
 function reviewNote(m: ModelMetrics): string {
-  const above = m.validation?.valAccuracyAboveThreshold;
-  return typeof above === 'number'
-    ? `cells below it are flagged; above it the model was right ${pct(above)} of the time on validation`
+  const target = m.calibration?.reviewTarget;
+  return typeof target === 'number'
+    ? `cells below it are flagged; fitted so that unmarked validation cells of each training lab were right at least ${pct(target)} of the time`
     : 'cells below it are flagged for review';
 }
 

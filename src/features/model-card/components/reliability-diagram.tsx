@@ -1,14 +1,15 @@
+import { CELL_CLASSES } from '../../../core/model-spec';
 import type { ReliabilityBin } from '../metrics';
 
 const SIZE = 240;
 
 /**
- * Bins drawn: those with predictions, whose mean top probability is a real one. A four-class
- * softmax never puts its top class below 25%, so a bin there holds the images where no cell was
+ * Bins drawn: those with predictions, whose mean top probability is a real one. An n-class
+ * softmax never puts its top class below 1/n, so a bin there holds the images where no cell was
  * found (scored at confidence 0 by the evaluation), which are not predictions at all.
  */
 export function plotted(bins: readonly ReliabilityBin[]): ReliabilityBin[] {
-  return bins.filter((b) => b.count > 0 && b.confidence >= 0.25);
+  return bins.filter((b) => b.count > 0 && b.confidence >= 1 / CELL_CLASSES.length);
 }
 const PAD = 32;
 
