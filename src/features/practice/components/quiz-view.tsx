@@ -5,7 +5,7 @@ import { HeatmapControls } from '@/components/heatmap-controls';
 import { OutlinedImage } from '@/components/outlined-image';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { practiceImageUrl } from '@/lib/practice-manifest';
-import { useCellHeatmaps } from '@/lib/use-cell-heatmaps';
+import { useCellHeatmaps } from '@/components/use-cell-heatmaps';
 import { useModelOpinion } from '../hooks/use-model-opinion';
 import { usePracticeStore } from '../stores/practice-store';
 import { AnswerButtons } from './answer-buttons';

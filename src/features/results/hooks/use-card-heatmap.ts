@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { useCellHeatmaps } from '@/lib/use-cell-heatmaps';
+import { useCellHeatmaps } from '@/components/use-cell-heatmaps';
 import type { DoneOutcome } from '../stores/results-store';
 
 /**
