@@ -1,35 +1,40 @@
 /**
- * Benchmarks the built app in headless Debian Chromium, our model beside the seed's architecture
- * (MobileNetV2 α=1.0, 224×224, random weights) through the same worker path and backend.
+ * Benchmarks the built app in headless Debian Chromium, our pipeline beside the seed's (MobileNetV2
+ * α=1.0, 224×224, random weights, the whole field resized to its input) through the same worker
+ * and backend.
  *
- *   npm run bench [-- --dist DIR] [--port 4185] [--images 100] [--batch 200] [--warmup 5]
- *                 [--backends webgl,wasm] [--out reports/bench.json] [--skip-build]
+ *   npm run bench [-- --dist DIR] [--port 4185] [--images 40] [--repeats 3] [--batch 100]
+ *                 [--warmup 5] [--backends webgl,wasm] [--out reports/bench.json] [--skip-build]
  *
  * Builds the app into --dist (vite build), serves it with vite preview on --port, and for each
- * backend (?backend=…&debug) measures: model bytes, load and warm-up time; per-image latency,
- * median and p95 over --images images after --warmup, split into the worker's preprocessing
- * (pixels, thumbnail; for the seed also the 224 px resize) and analysis (ours: localisation, crops
- * and the classifier; the seed: its inference); a --batch-image drop end to end with the
- * main-thread long tasks (> 50 ms) and peak JS heap during it. Also the gzipped JS loaded before
- * the first interaction. Prints a table, writes JSON; the last line is `ratio webgl=<x> wasm=<y>`.
+ * backend (?backend=…&debug) runs each of --images TEST images through ours and the seed's back to
+ * back, alternating which goes first, --repeats times (each repeat flips the order), so load on the
+ * machine falls on both alike. Reports the median of the per-pair ratios (ours / seed) with its
+ * IQR over pairs and the min–max of the repeats' medians, and the same per stage: decode (file to
+ * pixels), localise, crop, classify, cell pictures, thumbnail, and the rest (messages, transfer).
+ * Then drops a --batch-image batch end to end, with the main-thread long tasks (> 50 ms) and
+ * peak JS heap. Also the gzipped JS loaded before the first interaction. Prints tables, writes
+ * JSON; the last line is `ratio webgl=<x> wasm=<y>`.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
-import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timeImages, type Payload } from './lib/bench-page';
+import type { TimedImage, TimedSeedImage } from '@/lib/debug-hooks';
+import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timePairs, type Payload, type TimedPair } from './lib/bench-page';
+import { arg } from './lib/cli-arg';
 import { initialJs } from './lib/initial-js';
 import { buildInto, startPreview } from './lib/serve-build';
-import { median, quantile } from './lib/stats';
-import { arg } from './lib/cli-arg';
+import { pairRatios, repeatedMedian, type RepeatedMedian } from './lib/stats';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
 // Not 4190: browsers and Node's fetch refuse it (the Fetch standard's blocked "sieve" port).
 const port = Number(arg('port', '4185'));
-const nImages = Number(arg('images', '100'));
-const nBatch = Number(arg('batch', '200'));
+const nImages = Number(arg('images', '40'));
+const nRepeats = Number(arg('repeats', '3'));
+const nBatch = Number(arg('batch', '100'));
 const nWarm = Number(arg('warmup', '5'));
 const backends = arg('backends', 'webgl,wasm').split(',');
 const outPath = arg('out', 'reports/bench.json');
@@ -55,7 +60,83 @@ function testImages(count: number): Payload[] {
   return out;
 }
 
-const summary = (xs: number[]) => ({ median: median(xs), p95: quantile(xs, 0.95) });
+const STAGES = ['decode', 'localise', 'crop', 'classify', 'cellPictures', 'thumbnail', 'other'] as const;
+type Stage = (typeof STAGES)[number];
+type StageMs = Record<Stage, number>;
+
+/** Our image's time per stage; decode runs from the File to the worker's pixels. */
+function ourStages(t: TimedImage): StageMs | undefined {
+  const s = t.stages;
+  if (t.status !== 'done' || !s) return undefined;
+  const named = {
+    decode: t.pageMs + s.pixelsMs,
+    localise: s.localiseMs,
+    crop: s.cropMs,
+    classify: s.classifyMs,
+    cellPictures: s.cellPicturesMs,
+    thumbnail: s.thumbnailMs,
+  };
+  return { ...named, other: t.totalMs - Object.values(named).reduce((a, b) => a + b, 0) };
+}
+
+/** The seed's image per stage: it finds no cells and cuts no pictures; its crop is the resize to 224. */
+function seedStages(t: TimedSeedImage): StageMs {
+  const named = {
+    decode: t.pageMs + t.pixelsMs,
+    localise: 0,
+    crop: t.cropMs,
+    classify: t.classifyMs,
+    cellPictures: 0,
+    thumbnail: t.thumbnailMs,
+  };
+  return { ...named, other: t.totalMs - Object.values(named).reduce((a, b) => a + b, 0) };
+}
+
+interface StageSummary {
+  readonly ours: RepeatedMedian;
+  readonly seed: RepeatedMedian;
+  /** Per-pair ours / seed, for the stages the seed has. */
+  readonly ratio?: RepeatedMedian;
+}
+
+/** Totals and stages of paired runs (one array per repeat), pairs where ours failed left out. */
+function summarisePairs(repeats: readonly TimedPair[][]) {
+  const kept = repeats.map((pairs) =>
+    pairs.flatMap((p) => {
+      const ours = ourStages(p.ours);
+      return ours ? [{ ours, seed: seedStages(p.seed), oursTotal: p.ours.totalMs, seedTotal: p.seed.totalMs }] : [];
+    }),
+  );
+  const stages = {} as Record<Stage, StageSummary>;
+  for (const stage of STAGES) {
+    const ours = kept.map((ps) => ps.map((p) => p.ours[stage]));
+    const seed = kept.map((ps) => ps.map((p) => p.seed[stage]));
+    const seedHasIt = seed.flat().some((v) => v > 0) && stage !== 'other';
+    stages[stage] = {
+      ours: repeatedMedian(ours),
+      seed: repeatedMedian(seed),
+      ...(seedHasIt ? { ratio: repeatedMedian(ours.map((o, r) => pairRatios(o, seed[r]))) } : {}),
+    };
+  }
+  return {
+    pairsPerRepeat: repeats.map((ps) => ps.length),
+    failed: repeats.flat().length - kept.flat().length,
+    ratio: repeatedMedian(
+      kept.map((ps) =>
+        pairRatios(
+          ps.map((p) => p.oursTotal),
+          ps.map((p) => p.seedTotal),
+        ),
+      ),
+    ),
+    total: {
+      ours: repeatedMedian(kept.map((ps) => ps.map((p) => p.oursTotal))),
+      seed: repeatedMedian(kept.map((ps) => ps.map((p) => p.seedTotal))),
+    },
+    stages,
+  };
+}
+
 const images = testImages(Math.max(nImages + nWarm, nBatch));
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -72,44 +153,39 @@ try {
     const readyMs = Date.now() - t0;
     const info = await modelInfo(page);
     await loadFiles(page, images);
-    console.log(`${info.backend}: model ready in ${readyMs} ms; timing ${nImages} images, ours then seed …`);
-    await timeImages(page, 'ours', 0, nWarm);
-    const ours = await timeImages(page, 'ours', nWarm, nImages);
-    const seedWarm = await timeImages(page, 'seed', 0, nWarm);
-    const seed = await timeImages(page, 'seed', nWarm, nImages);
-    console.log(`${info.backend}: dropping a batch of ${nBatch} …`);
-    const batch = await dropBatch(page, nBatch);
+    console.log(
+      `${info.backend}: model ready in ${readyMs} ms; ${nRepeats} × ${nImages} pairs, ours and seed interleaved …`,
+    );
+    const warm = await timePairs(page, images.length - nWarm, nWarm, false);
+    const repeats: TimedPair[][] = [];
+    for (let r = 0; r < nRepeats; r++) repeats.push(await timePairs(page, 0, nImages, r % 2 === 1));
+    const paired = summarisePairs(repeats);
+    console.log(`${info.backend}: ratio per repeat ${paired.ratio.repeats.map((x) => x.toFixed(3)).join(', ')}`);
+    let batch: Record<string, unknown> | undefined;
+    if (nBatch > 0) {
+      console.log(`${info.backend}: dropping a batch of ${nBatch} …`);
+      const run = await dropBatch(page, nBatch);
+      batch = {
+        images: nBatch,
+        ms: run.ms,
+        imagesPerSecond: (nBatch * 1000) / run.ms,
+        done: run.done,
+        errors: run.errors,
+        longTasksOver50ms: run.longTasks.length,
+        longestTaskMs: Math.max(0, ...run.longTasks.map((t) => t.ms)),
+        longTasks: run.longTasks,
+        peakJsHeapBytes: run.peakHeapBytes,
+      };
+    }
     results.push({
       backend: info.backend,
       modelBytes: info.totalBytes,
       pageToReadyMs: readyMs,
       loadMs: info.loadMs,
       warmUpMs: info.warmUpMs,
-      ours: {
-        totalMs: summary(ours.map((r) => r.totalMs)),
-        preprocessMs: summary(ours.map((r) => r.decodeMs ?? NaN)),
-        analyseMs: summary(ours.map((r) => r.analyseMs ?? NaN)),
-        explainMs: summary(ours.map((r) => ('explainMs' in r ? (r.explainMs ?? NaN) : NaN))),
-        failed: ours.filter((r) => 'status' in r && r.status !== 'done').length,
-      },
-      seed: {
-        buildMs: 'buildMs' in seedWarm[0] ? seedWarm[0].buildMs : NaN,
-        firstInferenceMs: seedWarm[0].analyseMs,
-        totalMs: summary(seed.map((r) => r.totalMs)),
-        preprocessMs: summary(seed.map((r) => r.decodeMs ?? NaN)),
-        inferenceMs: summary(seed.map((r) => r.analyseMs ?? NaN)),
-      },
-      batch: {
-        images: nBatch,
-        ms: batch.ms,
-        imagesPerSecond: (nBatch * 1000) / batch.ms,
-        done: batch.done,
-        errors: batch.errors,
-        longTasksOver50ms: batch.longTasks.length,
-        longestTaskMs: Math.max(0, ...batch.longTasks.map((t) => t.ms)),
-        longTasks: batch.longTasks,
-        peakJsHeapBytes: batch.peakHeapBytes,
-      },
+      seedBuildMs: warm.find((p) => p.seed.buildMs > 0)?.seed.buildMs ?? 0,
+      ...paired,
+      batch,
     });
     await page.close();
   }
@@ -122,6 +198,7 @@ const js = initialJs(dist);
 const report = {
   date: new Date().toISOString(),
   images: nImages,
+  repeats: nRepeats,
   warmup: nWarm,
   jsBeforeInteractionGzip: js.totalGzip,
   results,
@@ -129,34 +206,47 @@ const report = {
 mkdirSync(dirname(outPath), { recursive: true });
 writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
 
-const f = (n: unknown, d = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '–');
-type Row = (typeof results)[number] & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-const rows: [string, (r: Row) => string][] = [
-  ['model bytes', (r) => f(r.modelBytes)],
-  ['page → model ready, ms', (r) => f(r.pageToReadyMs)],
-  ['model load (fetch + build), ms', (r) => f(r.loadMs)],
-  ['warm-up, ms', (r) => f(r.warmUpMs)],
-  [`ours per image, median / p95 ms`, (r) => `${f(r.ours.totalMs.median)} / ${f(r.ours.totalMs.p95)}`],
-  ['  preprocessing (worker)', (r) => `${f(r.ours.preprocessMs.median)} / ${f(r.ours.preprocessMs.p95)}`],
-  ['  localise + classify (worker)', (r) => `${f(r.ours.analyseMs.median)} / ${f(r.ours.analyseMs.p95)}`],
-  ['  heatmaps (worker)', (r) => `${f(r.ours.explainMs.median)} / ${f(r.ours.explainMs.p95)}`],
-  ['seed per image, median / p95 ms', (r) => `${f(r.seed.totalMs.median)} / ${f(r.seed.totalMs.p95)}`],
-  ['  preprocessing (worker)', (r) => `${f(r.seed.preprocessMs.median)} / ${f(r.seed.preprocessMs.p95)}`],
-  ['  inference (worker)', (r) => `${f(r.seed.inferenceMs.median)} / ${f(r.seed.inferenceMs.p95)}`],
-  ['seed build / first inference, ms', (r) => `${f(r.seed.buildMs)} / ${f(r.seed.firstInferenceMs)}`],
-  [`batch of ${nBatch}: drop → last result, ms`, (r) => f(r.batch.ms)],
-  ['  images per second', (r) => f(r.batch.imagesPerSecond, 2)],
-  ['  done / errors', (r) => `${r.batch.done} / ${r.batch.errors}`],
-  ['  long tasks > 50 ms (longest, ms)', (r) => `${r.batch.longTasksOver50ms} (${f(r.batch.longestTaskMs)})`],
-  ['  peak JS heap (main thread), MB', (r) => f(r.batch.peakJsHeapBytes / 1e6, 1)],
-];
-console.log(`\n${''.padEnd(40)}${results.map((r) => String(r.backend).padStart(18)).join('')}`);
-for (const [label, cell] of rows)
-  console.log(`${label.padEnd(40)}${results.map((r) => cell(r as Row).padStart(18)).join('')}`);
+type Result = ReturnType<typeof summarisePairs> & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const f = (n: unknown, d = 1) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(d) : '–');
+const spread = (m: RepeatedMedian, d = 1) => `${f(m.median, d)} (${f(m.range[0], d)}–${f(m.range[1], d)})`;
+const LABELS: Record<Stage, string> = {
+  decode: 'decode (file → pixels)',
+  localise: 'localise',
+  crop: 'crop (seed: resize to 224)',
+  classify: 'classify',
+  cellPictures: 'cell pictures',
+  thumbnail: 'thumbnail',
+  other: 'other (messages, transfer)',
+};
+for (const r of results as Result[]) {
+  console.log(
+    `\n${r.backend}: ${r.pairsPerRepeat.join(' + ')} pairs, ${r.failed} failed; ms per image, median (min–max of repeats)`,
+  );
+  console.log(`${''.padEnd(30)}${'ours'.padStart(20)}${'seed'.padStart(20)}${'ours / seed'.padStart(24)}`);
+  const row = (label: string, s: StageSummary) =>
+    console.log(
+      `${label.padEnd(30)}${spread(s.ours).padStart(20)}${spread(s.seed).padStart(20)}${(s.ratio ? spread(s.ratio, 3) : '').padStart(24)}`,
+    );
+  for (const stage of STAGES) row(LABELS[stage], r.stages[stage]);
+  row('per image', { ...r.total, ratio: r.ratio });
+  console.log(
+    `  per-pair ratio: median ${f(r.ratio.median, 3)}, IQR ${f(r.ratio.iqr[0], 3)}–${f(r.ratio.iqr[1], 3)}, repeats ${r.ratio.repeats.map((x) => f(x, 3)).join(' / ')}`,
+  );
+  console.log(
+    `  model ${f(r.modelBytes, 0)} B; page → ready ${f(r.pageToReadyMs, 0)} ms; load ${f(r.loadMs, 0)} ms; warm-up ${f(r.warmUpMs, 0)} ms; seed build ${f(r.seedBuildMs, 0)} ms`,
+  );
+  if (r.batch) {
+    const b = r.batch;
+    console.log(
+      `  batch of ${b.images}: ${f(b.ms, 0)} ms, ${f(b.imagesPerSecond, 2)} images/s, ${b.done} done / ${b.errors} errors, ` +
+        `${b.longTasksOver50ms} long tasks > 50 ms (longest ${f(b.longestTaskMs, 0)} ms), peak heap ${f(b.peakJsHeapBytes / 1e6)} MB`,
+    );
+  }
+}
 console.log(`JS before first interaction: ${(js.totalGzip / 1024).toFixed(1)} KB gzipped`);
 console.log(`JSON: ${outPath}`);
 const ratio = (b: string) => {
-  const r = results.find((x) => x.backend === b) as Row | undefined;
-  return r ? (r.ours.totalMs.median / r.seed.totalMs.median).toFixed(3) : 'n/a';
+  const r = (results as Result[]).find((x) => x.backend === b);
+  return r ? r.ratio.median.toFixed(3) : 'n/a';
 };
 console.log(`ratio webgl=${ratio('webgl')} wasm=${ratio('wasm')}`);

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import './app/index.css';
+import { analysisClient } from './lib/analysis-client';
+import { debugRequested } from './lib/debug-flag';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
@@ -10,3 +12,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The test and benchmark hooks are a chunk of their own, fetched only with `?debug`.
+if (debugRequested(location.search)) void import('./lib/debug-hooks').then((m) => m.installDebugHooks(analysisClient));

@@ -1,17 +1,23 @@
 import type { Page } from '@playwright/test';
-import type { WorkerMemory } from '../../src/worker/worker-api';
+import type { WorkerMemory } from '@/worker/debug-worker-api';
 
 interface Hooks {
   memory(): Promise<WorkerMemory>;
   loseContext(): Promise<boolean>;
 }
 
-/** window.hematovisionDebug, which the app installs when opened with `?debug`. */
-export function workerMemory(page: Page): Promise<WorkerMemory> {
+/** window.hematovisionDebug, which the app installs (a chunk loaded after start) when opened with `?debug`. */
+async function debugHooks(page: Page): Promise<void> {
+  await page.waitForFunction(() => 'hematovisionDebug' in window);
+}
+
+export async function workerMemory(page: Page): Promise<WorkerMemory> {
+  await debugHooks(page);
   return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.memory());
 }
 
-export function loseWebglContext(page: Page): Promise<boolean> {
+export async function loseWebglContext(page: Page): Promise<boolean> {
+  await debugHooks(page);
   return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.loseContext());
 }
 

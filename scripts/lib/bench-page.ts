@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { TimedImage } from '../../src/lib/debug-hooks';
-import type { ModelInfo, SeedTimings } from '../../src/worker/worker-api';
+import type { TimedImage, TimedSeedImage } from '@/lib/debug-hooks';
+import type { ModelInfo } from '@/worker/worker-api';
 
 /** Script run in the page before the app: records main-thread long tasks and a no-op __name for tsx. */
 export const PAGE_INIT = `
@@ -30,33 +30,51 @@ export async function loadFiles(page: Page, files: readonly Payload[]): Promise<
 interface Hooks {
   info(): Promise<ModelInfo>;
   analyse(file: File): Promise<TimedImage>;
-  analyseSeed(file: File): Promise<SeedTimings & { totalMs: number }>;
+  analyseSeed(file: File): Promise<TimedSeedImage>;
 }
 
+/** Waits for window.hematovisionDebug (a chunk the app fetches after start with `?debug`), then reads the model's info. */
 export async function modelInfo(page: Page): Promise<ModelInfo> {
+  await page.waitForFunction(() => 'hematovisionDebug' in window);
   return page.evaluate(() => (window as unknown as { hematovisionDebug: Hooks }).hematovisionDebug.info());
 }
 
-/** Times images first..first+count one after another through the app's worker path (ours or the seed's). */
-export async function timeImages(
-  page: Page,
-  which: 'ours' | 'seed',
-  first: number,
-  count: number,
-): Promise<(TimedImage | (SeedTimings & { totalMs: number }))[]> {
+/** One image through our path and through the seed's, back to back. */
+export interface TimedPair {
+  readonly image: number;
+  readonly oursFirst: boolean;
+  readonly ours: TimedImage;
+  readonly seed: TimedSeedImage;
+}
+
+/**
+ * Times images `first`..`first + count - 1` through our path and the seed's, image by image, so
+ * that load changing on the machine falls on both alike; which goes first alternates from pair
+ * to pair, and `flip` swaps the whole order (the next repeat runs each pair the other way round).
+ */
+export async function timePairs(page: Page, first: number, count: number, flip: boolean): Promise<TimedPair[]> {
   return page.evaluate(
-    async ({ which, first, count }) => {
+    async ({ first, count, flip }) => {
       const w = window as unknown as { hematovisionDebug: Hooks; __files: File[] };
+      const hooks = w.hematovisionDebug;
       const out = [];
       for (let i = first; i < first + count; i++) {
         const file = w.__files[i % w.__files.length];
-        out.push(
-          which === 'ours' ? await w.hematovisionDebug.analyse(file) : await w.hematovisionDebug.analyseSeed(file),
-        );
+        const oursFirst = (i % 2 === 0) !== flip;
+        let ours: TimedImage;
+        let seed: TimedSeedImage;
+        if (oursFirst) {
+          ours = await hooks.analyse(file);
+          seed = await hooks.analyseSeed(file);
+        } else {
+          seed = await hooks.analyseSeed(file);
+          ours = await hooks.analyse(file);
+        }
+        out.push({ image: i, oursFirst, ours, seed });
       }
       return out;
     },
-    { which, first, count },
+    { first, count, flip },
   );
 }
 

@@ -40,7 +40,12 @@ export interface PreparedCells {
 /** Finds the white cells and cuts their crops: the pure-JS half of the pipeline. */
 export function prepareCells(image: RgbaImage): PreparedCells {
   const { cells, magnification } = findWhiteCells(image);
-  return { cells, crops: cells.map((cell) => cutCellCrop(image, cell, cell.gains)), magnification };
+  return { cells, crops: cutCrops(image, cells), magnification };
+}
+
+/** Each found cell's crop, white balanced with its own gains. */
+export function cutCrops(image: RgbaImage, cells: readonly FoundCell[]): Uint8ClampedArray<ArrayBuffer>[] {
+  return cells.map((cell) => cutCellCrop(image, cell, cell.gains));
 }
 
 /**

@@ -11,9 +11,10 @@ import type {
   NewAdaptation,
   SavedAdaptation,
 } from '../worker/worker-api';
+import type { AnalysisWorkerName } from '../worker/debug-worker-api';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
-import { installDebugHooks } from './debug-hooks';
+import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';
 import { inspectFile } from './image-format/inspect-file';
 import { GRAYSCALE_NOTE } from './image-format/plan-intake';
@@ -30,7 +31,14 @@ const MODEL_URL = new URL(`${import.meta.env.BASE_URL}model`, location.origin).h
  * worker at once, and the next call starts a fresh one.
  */
 export class AnalysisClient {
+  /**
+   * `workerName` names each worker started (WorkerOptions.name): `analysis-debug` lets the test
+   * and benchmark hooks attach to it (src/lib/debug-hooks.ts); the app's worker is `analysis`.
+   */
+  constructor(private readonly workerName: AnalysisWorkerName = 'analysis') {}
+
   private worker?: Worker;
+  private readonly workerListeners = new Set<(worker: Worker) => void>();
   private api?: Remote<AnalysisWorkerApi>;
   private loading?: Promise<ModelInfo>;
   private stopper = new Stopper();
@@ -176,11 +184,11 @@ export class AnalysisClient {
     }
   }
 
-  /** The worker's API once the model is loaded: for the `?debug` test and benchmark hooks only. */
-  async workerApi(): Promise<Remote<AnalysisWorkerApi>> {
-    await this.load();
-    if (!this.api) throw new Error('The analysis worker stopped.');
-    return this.api;
+  /** Calls `listener` with the running worker, if any, and with each worker started from now on. */
+  onWorkerStart(listener: (worker: Worker) => void): () => void {
+    this.workerListeners.add(listener);
+    if (this.worker) listener(this.worker);
+    return () => this.workerListeners.delete(listener);
   }
 
   /**
@@ -252,11 +260,15 @@ export class AnalysisClient {
 
   private start(): { api: Remote<AnalysisWorkerApi>; stopper: Stopper } {
     if (!this.worker || !this.api) {
-      this.worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), { type: 'module' });
+      this.worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), {
+        type: 'module',
+        name: this.workerName,
+      });
       this.worker.addEventListener('error', () =>
         this.stop({ status: 'error', message: 'The analysis worker crashed.' }),
       );
       this.api = wrap<AnalysisWorkerApi>(this.worker);
+      for (const listener of this.workerListeners) listener(this.worker);
     }
     return { api: this.api, stopper: this.stopper };
   }
@@ -281,6 +293,5 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The app's single client. */
-export const analysisClient = new AnalysisClient();
-installDebugHooks(analysisClient);
+/** The app's single client; with `?debug` its workers accept the test and benchmark hooks. */
+export const analysisClient = new AnalysisClient(debugRequested(location.search) ? 'analysis-debug' : 'analysis');

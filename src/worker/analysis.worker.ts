@@ -1,15 +1,16 @@
-import * as tf from '@tensorflow/tfjs';
 import { expose } from 'comlink';
-import { analyseImage, classifyBox, prepareCells } from '../core/analyse';
+import { analyseImage, classifyBox, cutCrops } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
+import { findWhiteCells } from '../core/localise';
 import type { Box } from '../core/rgba-image';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
 import { HeadSwitch } from './head-switch';
 import { makeCellImages } from './cell-images';
+import { acceptDebugPorts } from './debug-port';
 import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
-import { assertWebglAlive, loseWebglContext, whenWebglLost } from './webgl-context';
+import { assertWebglAlive, whenWebglLost } from './webgl-context';
 import type { AnalysisWorkerApi } from './worker-api';
 
 let classifier: CellClassifier | undefined;
@@ -52,21 +53,32 @@ const api: AnalysisWorkerApi = {
       assertWebglAlive();
       const t0 = performance.now();
       const pixels = bitmapPixels(bitmap);
-      const thumbnail = await makeThumbnail(bitmap);
       const t1 = performance.now();
       // Localised once: the same crops feed the classifier and, later, the heatmaps.
-      const prepared = prepareCells(pixels);
+      const { cells: found, magnification } = findWhiteCells(pixels);
+      const t2 = performance.now();
+      const prepared = { cells: found, crops: cutCrops(pixels, found), magnification };
+      const t3 = performance.now();
+      // The pictures are drawn now and JPEG-encoded off this thread while the classifier runs.
+      const cellImagesEncoded = makeCellImages(
+        bitmap,
+        found.map((c) => c.box),
+      );
+      const t4 = performance.now();
+      const thumbnailEncoded = makeThumbnail(bitmap);
+      const t5 = performance.now();
+      // Awaited below; if the classifier fails first, a failed encoding has nothing to add.
+      for (const p of [cellImagesEncoded, thumbnailEncoded]) p.catch(() => {});
       // Taken with the head they go with: the answer names the model that read it.
       const modelVersion = adaptation?.modelVersion ?? classifier.metadata.version;
       const threshold = adaptation?.reviewThreshold;
       const analysis = await Promise.race([analyseImage(pixels, classifier, prepared, threshold), whenWebglLost()]);
-      const t2 = performance.now();
+      const t6 = performance.now();
       const analysisId = rememberCrops(prepared);
-      const t3 = performance.now();
-      const cellImages = await makeCellImages(
-        bitmap,
-        analysis.cells.map((c) => c.box),
-      );
+      const cellImages = await cellImagesEncoded;
+      const t7 = performance.now();
+      const thumbnail = await thumbnailEncoded;
+      const t8 = performance.now();
       assertWebglAlive(); // a context lost during the inference leaves zeros, not probabilities
       return {
         width: analysis.width,
@@ -77,7 +89,15 @@ const api: AnalysisWorkerApi = {
         cellFeatures: analysis.features,
         grayscale: isGrayscale(pixels),
         magnification: analysis.magnification,
-        timings: { decodeMs: t1 - t0, analyseMs: t2 - t1, explainMs: t3 - t2 },
+        timings: {
+          pixelsMs: t1 - t0,
+          localiseMs: t2 - t1,
+          cropMs: t3 - t2,
+          classifyMs: t6 - t5,
+          // Drawing, then whatever of the encoding the classifier did not hide.
+          cellPicturesMs: t4 - t3 + (t7 - t6),
+          thumbnailMs: t5 - t4 + (t8 - t7),
+        },
         analysisId,
         modelVersion,
       };
@@ -115,21 +135,7 @@ const api: AnalysisWorkerApi = {
       request.image.close();
     }
   },
-
-  async memory() {
-    const { numTensors, numBytes, numDataBuffers } = tf.memory();
-    return { numTensors, numBytes, numDataBuffers };
-  },
-
-  async debugLoseContext() {
-    return loseWebglContext();
-  },
-
-  async benchSeed(bitmap) {
-    // A separate chunk, fetched only by the benchmark: the app never downloads the seed model's code.
-    const { analyseWithSeed } = await import('./bench/seed-bench');
-    return analyseWithSeed(bitmap);
-  },
 };
 
 expose(api);
+acceptDebugPorts();

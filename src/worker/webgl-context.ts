@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 type WorkerWebgl = WebGLRenderingContext & { readonly canvas: OffscreenCanvas };
 
 /** The WebGL context tfjs draws with, when the WebGL backend is the one running. */
-function webglContext(): WorkerWebgl | undefined {
+export function webglContext(): WorkerWebgl | undefined {
   if (tf.getBackend() !== 'webgl') return undefined;
   return (tf.backend() as unknown as { gpgpu?: { gl?: WorkerWebgl } }).gpgpu?.gl;
 }
@@ -16,13 +16,6 @@ function webglContext(): WorkerWebgl | undefined {
  */
 export function assertWebglAlive(): void {
   if (webglContext()?.isContextLost()) throw new Error('The WebGL context was lost.');
-}
-
-/** Test hook: loses the context on purpose (WEBGL_lose_context). False when not on WebGL. */
-export function loseWebglContext(): boolean {
-  const ext = webglContext()?.getExtension('WEBGL_lose_context');
-  ext?.loseContext();
-  return !!ext;
 }
 
 const lostSignals = new WeakMap<WorkerWebgl, Promise<never>>();

@@ -75,18 +75,16 @@ export interface ModelInfo {
   readonly warmUpMs?: number;
 }
 
-/** tf.memory() in the worker: tensors alive and the bytes they hold. */
-export interface WorkerMemory {
-  readonly numTensors: number;
-  readonly numBytes: number;
-  readonly numDataBuffers: number;
-}
-
-/** One image through the seed's MobileNetV2 (benchmark only); buildMs is non-zero on the first call. */
-export interface SeedTimings {
-  readonly buildMs: number;
-  readonly decodeMs: number;
-  readonly analyseMs: number;
+/** Where the worker's time on one image went, in ms, stage by stage (`npm run bench` reports them). */
+export interface StageTimings {
+  /** The ImageBitmap drawn and read as RGBA pixels. */
+  readonly pixelsMs: number;
+  readonly localiseMs: number;
+  /** The cells' crops cut at the network's input size. */
+  readonly cropMs: number;
+  readonly classifyMs: number;
+  readonly cellPicturesMs: number;
+  readonly thumbnailMs: number;
 }
 
 export interface AnalysisOutcome {
@@ -104,7 +102,7 @@ export interface AnalysisOutcome {
   readonly grayscale: boolean;
   /** ImageAnalysis.magnification: above 1, a wide field whose small cells were looked for finer. */
   readonly magnification: number;
-  readonly timings: { readonly decodeMs: number; readonly analyseMs: number; readonly explainMs?: number };
+  readonly timings: StageTimings;
   /** The model that read this image: the shipped version, or `<version>+lab.<8 hex>` when adapted. */
   readonly modelVersion: string;
   /** Names this image's cell crops kept in the worker, for explain() (heatmaps on demand). */
@@ -141,7 +139,7 @@ export interface ExplainResult {
 
 export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void;
 
-/** The one object the worker exposes through Comlink. */
+/** The object the worker exposes through Comlink; test and benchmark hooks are apart (debug-worker-api.ts). */
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
   analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
@@ -164,10 +162,4 @@ export interface AnalysisWorkerApi {
   cancelAdaptation(): Promise<void>;
   /** Uses a saved adaptation, or the shipped head again (null); says which is in use now. */
   useAdaptation(saved: SavedAdaptation | null): Promise<HeadInUse>;
-  /** tf.memory() now: lets tests check that every batch gives its tensors back. */
-  memory(): Promise<WorkerMemory>;
-  /** Test hook: loses the WebGL context on purpose; does nothing (false) on WASM or CPU. */
-  debugLoseContext(): Promise<boolean>;
-  /** Benchmark only: one image through the seed's architecture (its code is a chunk only this loads). */
-  benchSeed(image: ImageBitmap): Promise<SeedTimings>;
 }
