@@ -17,6 +17,10 @@ const NO_TFJS = {
   group: ['@tensorflow/*'],
   message: 'tfjs belongs in src/core and src/worker only: the main thread never loads it.',
 };
+const NO_DEEP_RELATIVE = {
+  regex: '^\\.\\./\\.\\./',
+  message: 'Import across folders by the @/ alias (@/core/…), not by climbing ../../.',
+};
 /**
  * Core modules the page may run: plain facts with no tfjs behind them. Everything else in core is
  * the worker's to run, and the page takes only its types.
@@ -39,11 +43,12 @@ const TOOLS_TAKE_PAGE_TYPES = {
 };
 
 const restrictImports = (...patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+  'no-restricted-imports': ['error', { patterns: [NO_DEEP_RELATIVE, ...patterns] }],
 });
 
 /** What each group of files may import by name (applied in order: the last match wins). */
 const importRules = [
+  { files: ['**/*.{ts,tsx}'], rules: restrictImports() },
   {
     files: [...WEB.map((p) => `${p.slice(2)}/**`), 'src/main.tsx'],
     rules: restrictImports(NO_TFJS, PAGE_TAKES_CORE_TYPES, PAGE_TAKES_WORKER_TYPES),
@@ -55,18 +60,28 @@ const importRules = [
 const zones = [
   {
     target: './src/core',
-    from: ['./src/worker', ...WEB],
+    from: ['./src/worker', ...WEB, './scripts', './e2e'],
     message: 'Core runs in the page, the worker and Node: it imports only core.',
   },
   {
     target: './src/worker',
-    from: WEB,
+    from: [...WEB, './scripts', './e2e'],
     message: 'The worker imports core, never the page or the tools.',
   },
   {
     target: WEB,
     from: ['./scripts', './e2e'],
     message: 'The page never imports the tools.',
+  },
+  {
+    target: './src/**/!(*.test).@(ts|tsx)',
+    from: './testkit',
+    message: 'testkit holds test helpers: only tests import it.',
+  },
+  {
+    target: './src/**/*.test.ts',
+    from: ['./scripts', './e2e'],
+    message: 'Unit tests share helpers through testkit/, not scripts/ or e2e/.',
   },
   {
     target: './src/lib',
@@ -84,6 +99,24 @@ const zones = [
     except: [`./${feature}`],
     message: 'A feature never imports another feature or the app; compose them in src/app.',
   })),
+  {
+    target: './testkit',
+    from: ['./scripts', './e2e', ...WEB],
+    message: 'testkit imports core and its own helpers; scripts and e2e import it, not the other way.',
+  },
+  {
+    target: './scripts',
+    from: './e2e',
+    // The memory run stays beside the worker probe that e2e specs import until both move to testkit/.
+    except: ['./support/memory-run.ts'],
+    message: 'Scripts share helpers with e2e through testkit/.',
+  },
+  {
+    target: './e2e',
+    from: './scripts',
+    except: ['./vite'],
+    message: 'e2e shares helpers with scripts through testkit/ (it may read the build config in scripts/vite).',
+  },
 ];
 
 export default tseslint.config(
@@ -111,7 +144,7 @@ export default tseslint.config(
       'import-x/resolver-next': [
         createNodeResolver({
           extensions: ['.ts', '.tsx', '.js', '.json', '.d.ts'],
-          alias: { '@': [resolve(import.meta.dirname, 'src')] },
+          alias: { '@': [resolve(import.meta.dirname, 'src')], '@testkit': [resolve(import.meta.dirname, 'testkit')] },
         }),
       ],
     },

@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium; Playwright's own browsers are never downloaded. */
-export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
-
-/** Flags that give headless Chromium WebGL on SwiftShader (no GPU needed). */
-export const CHROMIUM_ARGS = ['--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'];
+import { CHROMIUM, CHROMIUM_ARGS } from './testkit/chromium';
 
 /**
  * Port and build folder of the preview server. Defaults serve `dist/` on 4173; several people

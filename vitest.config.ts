@@ -2,10 +2,12 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // `@/` is src/, as in tsconfig.base.json's paths.
-  resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
+  // As in tsconfig.base.json's paths.
+  resolve: {
+    alias: { '@': resolve(import.meta.dirname, 'src'), '@testkit': resolve(import.meta.dirname, 'testkit') },
+  },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'testkit/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -1,10 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { openReady, waitForAllFinished } from './support/app-page';
+import { openReady, waitForAllFinished } from '@testkit/app-page';
 import { badFiles } from './support/bad-files';
-import { dropFiles } from './support/drop-files';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages, TEST_DIR } from './support/test-images';
+import { knownGoodImages, TEST_DIR } from '@testkit/test-images';
 
 async function expectNoViolations(page: Page, view: string) {
   // Colours are judged at rest, not halfway through a CSS transition.

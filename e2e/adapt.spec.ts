@@ -2,11 +2,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { card, openReady, waitForAllFinished } from './support/app-page';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
 import { expectNoAxeViolations } from './support/axe-check';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { CLASSES } from './support/test-images';
+import { CLASSES } from '@testkit/test-images';
 
 const ADAPT_DIR = '../shared/data/lisc/adapt';
 const firstImages = (cls: string, n: number) =>

@@ -1,8 +1,8 @@
-import { card, openReady, waitForAllFinished } from './support/app-page';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
 import { badFiles } from './support/bad-files';
-import { dropFiles } from './support/drop-files';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages, TEST_DIR } from './support/test-images';
+import { knownGoodImages, TEST_DIR } from '@testkit/test-images';
 
 test('bad inputs get one clear message each; good files in the same drop are classified', async ({ page }) => {
   const bad = badFiles(`${TEST_DIR}/LYMPHOCYTE/_0_1050.jpeg`, 'e2e/fixtures/cmyk-lymphocyte.jpg');

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { openReady } from './support/app-page';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { openReady } from '@testkit/app-page';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages, TEST_DIR } from './support/test-images';
+import { knownGoodImages, TEST_DIR } from '@testkit/test-images';
 
 test('a batch shows "n / total", cancel stops it at once, and the next drop works', async ({ page }) => {
   await openReady(page);

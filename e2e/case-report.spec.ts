@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { openReady } from './support/app-page';
+import { openReady } from '@testkit/app-page';
 import { expectNoAxeViolations } from './support/axe-check';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { CLASSES, TEST_DIR } from './support/test-images';
+import { CLASSES, TEST_DIR } from '@testkit/test-images';
 
 const keyOf = (cls: string) => String(CLASSES.indexOf(cls as (typeof CLASSES)[number]) + 1);
 

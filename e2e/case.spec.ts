@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { openReady } from './support/app-page';
+import { openReady } from '@testkit/app-page';
 import { csvRows } from './support/csv-rows';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { CLASSES } from './support/test-images';
+import { CLASSES } from '@testkit/test-images';
 
 const FIELDS = ['BloodImage_00007', 'BloodImage_00031', 'BloodImage_00065'].map(
   (id) => `../shared/data/bccd/JPEGImages/${id}.jpg`,

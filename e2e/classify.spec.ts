@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 const images = knownGoodImages();
 

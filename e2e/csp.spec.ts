@@ -1,8 +1,8 @@
 import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../scripts/vite/security-headers';
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 /** Records every CSP violation the page reports, from before its first script runs. */
 const RECORD_VIOLATIONS = `

@@ -1,7 +1,7 @@
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 /** Prepended to the worker's script: WebGL contexts cannot be created, as on a machine without WebGL. */
 const NO_WEBGL = `{

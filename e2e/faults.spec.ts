@@ -1,8 +1,8 @@
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
 import { runMemoryBatches } from './support/memory-run';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 import { loseWebglContext } from './support/worker-probe';
 
 test('batch after batch, the worker gives back every tensor and the page heap does not grow', async ({ page }) => {

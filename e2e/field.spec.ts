@@ -1,8 +1,8 @@
 import jpeg from 'jpeg-js';
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles, fileFromDisk } from './support/drop-files';
-import { bccdMosaic } from '../scripts/lib/bccd-mosaic';
-import { readVocBoxes } from '../scripts/lib/voc';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
+import { bccdMosaic } from '@testkit/bccd-mosaic';
+import { readVocBoxes } from '@testkit/voc';
 import { boxIoU } from '../src/core/rgba-image';
 import { expect, test } from './support/fixtures';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { card, openReady, waitForAllFinished } from './support/app-page';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 

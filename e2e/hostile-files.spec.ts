@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import { card, openReady, waitForAllFinished } from './support/app-page';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
 import { badFiles } from './support/bad-files';
-import { dropFiles, fileFromDisk, type FilePayload } from './support/drop-files';
+import { dropFiles, fileFromDisk, type FilePayload } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
 import { hostileFiles, SVG_SCRIPT_GLOBAL } from './support/hostile-files';
-import { blackPng, declaredBmp } from './support/image-bombs';
-import { classImageDir, CLASSES, knownGoodImages, TEST_DIR } from './support/test-images';
+import { blackPng, declaredBmp } from '@testkit/image-bombs';
+import { classImageDir, CLASSES, knownGoodImages, TEST_DIR } from '@testkit/test-images';
 
 const BIG_NAME = 'scan-200mb.jpg';
 

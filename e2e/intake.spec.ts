@@ -1,6 +1,6 @@
-import { card, openReady } from './support/app-page';
+import { card, openReady } from '@testkit/app-page';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 test('images come in through the file picker and by pasting', async ({ page }) => {
   await openReady(page);

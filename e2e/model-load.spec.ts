@@ -1,7 +1,7 @@
-import { card } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 test('a missing shard gives a clear error, and Retry loads the model once it is back', async ({ page }) => {
   let block = true;

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 // These tests are about the service worker; every other test blocks it (playwright.config.ts).
 // Each test gets a fresh context, so each starts as a first visit.

@@ -1,6 +1,6 @@
-import { openReady } from './support/app-page';
+import { openReady } from '@testkit/app-page';
 import { expect, test } from './support/fixtures';
-import { CLASSES } from './support/test-images';
+import { CLASSES } from '@testkit/test-images';
 
 // About the service worker, which every other test blocks (playwright.config.ts).
 test.use({ serviceWorkers: 'allow' });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 import type { CellClass } from '../src/core/model-spec';
-import { CLASSES } from './support/test-images';
+import { CLASSES } from '@testkit/test-images';
 
 const manifest = JSON.parse(readFileSync('public/practice/manifest.json', 'utf8')) as {
   items: { id: string; label: CellClass }[];

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
-import { openReady } from './support/app-page';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { openReady } from '@testkit/app-page';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { TEST_DIR } from './support/test-images';
+import { TEST_DIR } from '@testkit/test-images';
 
 const FILES = readdirSync(`${TEST_DIR}/MONOCYTE`)
   .sort()

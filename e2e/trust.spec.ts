@@ -1,8 +1,8 @@
-import { card, openReady, waitForAllFinished } from './support/app-page';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
-import { knownGoodImages } from './support/test-images';
+import { knownGoodImages } from '@testkit/test-images';
 
 test('the heatmap toggles over a cell and a red-cell-only field says no white cell', async ({ page }) => {
   await openReady(page);

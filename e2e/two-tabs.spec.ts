@@ -1,9 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { openReady } from './support/app-page';
+import { openReady } from '@testkit/app-page';
 import { readCaseRecords } from './support/case-records';
-import { dropFiles, fileFromDisk } from './support/drop-files';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { TEST_DIR } from './support/test-images';
+import { TEST_DIR } from '@testkit/test-images';
 
 /** Twelve single-cell images (small, so two tabs analysing at once fit a 2-core machine). */
 const FILES = ['NEUTROPHIL', 'LYMPHOCYTE', 'EOSINOPHIL'].flatMap((cls) =>

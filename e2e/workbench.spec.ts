@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
-import { CLASSES } from './support/test-images';
+import { CLASSES } from '@testkit/test-images';
 
 /**
  * A case written straight into the page's IndexedDB, its classes chosen here: the gallery, the

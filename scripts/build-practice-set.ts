@@ -4,7 +4,7 @@ import jpeg from 'jpeg-js';
 import { findWhiteCells } from '../src/core/localise';
 import { CELL_CLASSES, type CellClass } from '../src/core/model-spec';
 import type { Box, RgbaImage } from '../src/core/rgba-image';
-import { decodeImageFile } from './lib/decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from './lib/fail';
 
 /**

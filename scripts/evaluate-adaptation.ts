@@ -5,7 +5,7 @@ import { adaptOnFolder, type FolderAdaptation } from './lib/adapt-on-folder';
 import { evaluateFolder } from './lib/evaluate-folder';
 import { formatReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
-import { loadNodeClassifier } from './lib/node-tfjs';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 
 /**
  * Measures adapting the model to a lab, the way the app's Adapt page does it:

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
 import { formatReport, type EvaluationReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
-import { loadNodeClassifier } from './lib/node-tfjs';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { readSplitPartition } from './lib/split-partition';
 
 /**

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { findWhiteCells } from '../src/core/localise';
 import { TRAINING_CONTEXT } from '../src/core/model-spec';
 import { listClassFolders } from './lib/class-folders';
-import { decodeImageFile } from './lib/decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from './lib/fail';
 import { writeCellCrop } from './lib/write-crop';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findWhiteCells } from '../src/core/localise';
 import { CELL_CLASSES, type CellClass } from '../src/core/model-spec';
-import { decodeImageFile } from './lib/decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from './lib/fail';
 import { writeCellCrop } from './lib/write-crop';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findWhiteCells } from '../src/core/localise';
 import { boxIoU, type Box } from '../src/core/rgba-image';
-import { decodeImageFile } from './lib/decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from './lib/fail';
-import { readVocBoxes } from './lib/voc';
+import { readVocBoxes } from '@testkit/voc';
 
 /**
  * Cells cut by the image border in BCCD: how many its annotators boxed, and whether the share of

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
 import jpeg from 'jpeg-js';
-import { ensurePreview, PREVIEW_URL } from '../e2e/support/preview-server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
+import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
+import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
 import { arg } from './lib/cli-arg';
 
 const WIDTH = 4000;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { findWhiteCells, type FoundCell } from '../src/core/localise';
 import type { RgbaImage } from '../src/core/rgba-image';
 import { listClassFolders } from './lib/class-folders';
-import { decodeImageFile } from './lib/decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from './lib/fail';
 
 /**

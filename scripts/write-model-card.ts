@@ -6,7 +6,7 @@ import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
 import { evaluateHeatmaps } from './lib/heatmap-eval';
 import { formatReport, type EvaluationReport } from './lib/evaluation-report';
 import { fail } from './lib/fail';
-import { loadNodeClassifier } from './lib/node-tfjs';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { readSplitPartition } from './lib/split-partition';
 
 /**
@@ -31,17 +31,26 @@ async function main(): Promise<void> {
     return report;
   };
   const test = await measured('blood-cells TEST', `${data}/blood-cells/TEST`);
-  const pbc = await measured('PBC test partition', `${data}/pbc`, readSplitPartition('training/splits/pbc.csv', 'test'));
+  const pbc = await measured(
+    'PBC test partition',
+    `${data}/pbc`,
+    readSplitPartition('training/splits/pbc.csv', 'test'),
+  );
   const lisc = await measured('LISC eval, zero-shot', `${data}/lisc/eval`);
   const negatives = await evaluateNegatives('fixtures/negatives', classifier);
   console.log(`negatives rejected: ${negatives.rejected} / ${negatives.images}`);
   const heatmap = await evaluateHeatmaps(`${data}/blood-cells/TEST`, classifier, 5);
   console.log(`heatmap mass inside the cell box: mean ${heatmap.meanMassInsideBox.toFixed(3)}`);
   const detection = await evaluateDetection(`${data}/bccd`, 'test');
-  console.log(`BCCD test cell finding: recall ${detection.recall.toFixed(3)}, precision ${detection.precision.toFixed(3)}`);
+  console.log(
+    `BCCD test cell finding: recall ${detection.recall.toFixed(3)}, precision ${detection.precision.toFixed(3)}`,
+  );
   // Last, because it changes the classifier's head: LISC after adapting on its own adapt/ cells.
   const adaptation = await adaptOnFolder(`${data}/lisc/adapt`, classifier);
-  const liscAdapted = await measured(`LISC eval after adapting on ${adaptation.cells} lisc/adapt cells`, `${data}/lisc/eval`);
+  const liscAdapted = await measured(
+    `LISC eval after adapting on ${adaptation.cells} lisc/adapt cells`,
+    `${data}/lisc/eval`,
+  );
   const validation = JSON.parse(readFileSync(`training/results/${values.recipe}/validation.json`, 'utf8'));
   const m = classifier.metadata;
   const card = {
@@ -51,7 +60,10 @@ async function main(): Promise<void> {
     gflopsPerCell: m.gflops,
     modelBytes: m.totalBytes,
     test: { ...summary(test), lab: 'blood-cells (BCCD fields), a training lab: 71 source cells never trained on' },
-    pbc: { ...summary(pbc), lab: 'PBC (CellaVision DM96, Barcelona), a training lab: 900 cells of its test partition, never trained or chosen on' },
+    pbc: {
+      ...summary(pbc),
+      lab: 'PBC (CellaVision DM96, Barcelona), a training lab: 900 cells of its test partition, never trained or chosen on',
+    },
     lisc: { ...summary(lisc), lab: 'LISC (Tehran), a lab never trained or chosen on: zero-shot' },
     liscAdapted: {
       ...summary(liscAdapted),
@@ -67,7 +79,10 @@ async function main(): Promise<void> {
       pbcImagesRejected: pbc.noCellFound.length / pbc.images,
       liscImagesRejected: lisc.noCellFound.length / lisc.images,
     },
-    heatmap: { method: 'class activation map of the predicted class (exact for this network), every 5th TEST image', ...heatmap },
+    heatmap: {
+      method: 'class activation map of the predicted class (exact for this network), every 5th TEST image',
+      ...heatmap,
+    },
     validation: { method: VALIDATION, ...validation },
     trainingData: TRAINING_DATA,
     calibration: { temperature: m.temperature, reviewThreshold: m.reviewThreshold, reviewTarget: m.reviewTarget },

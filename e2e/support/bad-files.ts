@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import type { FilePayload } from './drop-files';
-import { flatColourJpeg } from './huge-jpeg';
+import type { FilePayload } from '@testkit/drop-files';
+import { flatColourJpeg } from '@testkit/huge-jpeg';
 
 export interface BadFile extends FilePayload {
   /** A fragment of the message its card must show. */

@@ -8,10 +8,10 @@
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
-import { dropFiles, fileFromDisk } from '../support/drop-files';
-import { ensurePreview, PREVIEW_URL } from '../support/preview-server';
-import { classImageCandidates, classImageDir, CLASSES } from '../support/test-images';
+import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
+import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
+import { classImageCandidates, classImageDir, CLASSES } from '@testkit/test-images';
 
 const PER_CLASS = 3;
 const LOOK_AT = 30;

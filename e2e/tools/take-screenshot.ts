@@ -4,10 +4,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
-import { dropFiles, fileFromDisk } from '../support/drop-files';
-import { ensurePreview, PREVIEW_URL } from '../support/preview-server';
-import { classImageDir, CLASSES } from '../support/test-images';
+import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
+import { dropFiles, fileFromDisk } from '@testkit/drop-files';
+import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
+import { classImageDir, CLASSES } from '@testkit/test-images';
 
 const darkIndex = process.argv.indexOf('--dark');
 const dark = darkIndex > 0;

@@ -4,7 +4,7 @@ import { labelledCellFeatures } from '@/core/head-adaptation';
 import type { CellClassifier } from '@/core/classifier';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { listClassFolders } from './class-folders';
-import { decodeImageFile } from './decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 
 export interface FolderAdaptation {
   readonly images: number;

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
-import { dropFiles, type FilePayload } from '../../e2e/support/drop-files';
-import { bigJpeg, blackPng, declaredBmp, withExifOrientation } from '../../e2e/support/image-bombs';
-import { flatColourJpeg } from '../../e2e/support/huge-jpeg';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
+import { dropFiles, type FilePayload } from '@testkit/drop-files';
+import { bigJpeg, blackPng, declaredBmp, withExifOrientation } from '@testkit/image-bombs';
+import { flatColourJpeg } from '@testkit/huge-jpeg';
+import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
 
 export interface BombRow {
   readonly file: string;

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findWhiteCells } from '@/core/localise';
-import { decodeImageFile } from './decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { matchDetections } from './detection-metrics';
-import { readVocBoxes } from './voc';
+import { readVocBoxes } from '@testkit/voc';
 
 export interface DetectionReport {
   split: string;

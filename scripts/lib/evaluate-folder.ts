@@ -5,7 +5,7 @@ import type { CellClassifier } from '@/core/classifier';
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
-import { decodeImageFile } from './decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 import { buildReport, type EvaluationReport, type NegativeReport } from './evaluation-report';
 
 /** Runs the pipeline over images that hold no white cell; each should report none. */

@@ -3,7 +3,7 @@ import type { CellClassifier } from '@/core/classifier';
 import { heatmapMassInsideBox } from '@/core/heatmap-mass';
 import { findWhiteCells } from '@/core/localise';
 import { listClassFolders } from './class-folders';
-import { decodeImageFile } from './decode-file';
+import { decodeImageFile } from '@testkit/decode-file';
 
 /** Mean share of the predicted class's activation map inside the white cell's box, per image. */
 export async function evaluateHeatmaps(dir: string, classifier: CellClassifier, every = 1) {

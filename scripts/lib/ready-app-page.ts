@@ -1,6 +1,6 @@
 import { chromium, type Page } from '@playwright/test';
-import { ensurePreview, PREVIEW_URL } from '../../e2e/support/preview-server';
-import { CHROMIUM, CHROMIUM_ARGS } from '../../playwright.config';
+import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
+import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
 
 /**
  * Runs `measure` on the built app in headless Chromium with the model loaded on `backend`

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { findWhiteCells } from '@/core/localise';
 import { resampleRegion } from '@/core/resample';
 import type { Box, RgbaImage } from '@/core/rgba-image';
-import { bccdMosaic } from './bccd-mosaic';
+import { bccdMosaic } from '@testkit/bccd-mosaic';
 import { matchDetections } from './detection-metrics';
 
 export interface WideFieldReport {

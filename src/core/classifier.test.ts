@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageFile } from '../../scripts/lib/decode-file';
-import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
+import { decodeImageFile } from '@testkit/decode-file';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { analyseImage, prepareCells } from './analyse';
 import { cropToInput, cutCellCrop } from './cell-crop';
 import type { CellClassifier } from './classifier';
@@ -88,7 +88,7 @@ describe('class activation maps', () => {
 
 describe('class activation map machinery', () => {
   it('peaks on the one bright blob of a synthetic image, for a network whose evidence is brightness', async () => {
-    const { paintDiscs } = await import('../../scripts/lib/test-image');
+    const { paintDiscs } = await import('@testkit/test-image');
     const { CellClassifier } = await import('./classifier');
     // A tiny network with the shipped one's shape (features → pool → logits) whose class-0
     // evidence at each position is that position's brightness.

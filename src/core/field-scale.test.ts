@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintDiscs, redCellLattice } from '../../scripts/lib/test-image';
+import { paintDiscs, redCellLattice } from '@testkit/test-image';
 import { correlationLength } from './field-scale';
 import { findWhiteCells } from './localise';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageFile } from '../../scripts/lib/decode-file';
-import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
+import { decodeImageFile } from '@testkit/decode-file';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { prepareCells } from './analyse';
 import { cropToInput } from './cell-crop';
 import { softmax, type CellClassifier, type LinearHead } from './classifier';

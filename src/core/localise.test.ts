@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeImageFile } from '../../scripts/lib/decode-file';
-import { paintDiscs } from '../../scripts/lib/test-image';
+import { decodeImageFile } from '@testkit/decode-file';
+import { paintDiscs } from '@testkit/test-image';
 import { findWhiteCells } from './localise';
 import { boxIoU, type Box } from './rgba-image';
 

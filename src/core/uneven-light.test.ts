@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeImageFile } from '../../scripts/lib/decode-file';
-import { paintDiscs } from '../../scripts/lib/test-image';
+import { decodeImageFile } from '@testkit/decode-file';
+import { paintDiscs } from '@testkit/test-image';
 import { cutCellCrop } from './cell-crop';
 import { findWhiteCells } from './localise';
 import type { RgbaImage } from './rgba-image';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paintDiscs } from '../../scripts/lib/test-image';
+import { paintDiscs } from '@testkit/test-image';
 import { applyGains, estimateBackgroundGains } from './white-balance';
 
 describe('estimateBackgroundGains', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeImageFile } from '../../scripts/lib/decode-file';
-import { loadNodeClassifier } from '../../scripts/lib/node-tfjs';
+import { decodeImageFile } from '@testkit/decode-file';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { analyseImage } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import { CELL_CLASSES } from '../core/model-spec';

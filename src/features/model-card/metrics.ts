@@ -1,4 +1,4 @@
-import type { CellClass } from '../../core/model-spec';
+import type { CellClass } from '@/core/model-spec';
 
 /** The shape of public/model/metrics.json (written by `npm run model-card`); newer keys are optional. */
 export interface ReliabilityBin {

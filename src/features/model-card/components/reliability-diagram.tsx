@@ -1,4 +1,4 @@
-import { CELL_CLASSES } from '../../../core/model-spec';
+import { CELL_CLASSES } from '@/core/model-spec';
 import type { ReliabilityBin } from '../metrics';
 
 const SIZE = 240;
