@@ -9,5 +9,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'testkit/**/*.test.ts'],
     environment: 'node',
+    // On 2 cores busy with other work, files run side by side and a test that takes 1 s alone can
+    // take 10: the limit is for a test that hangs, not a slow machine. Model and image tests set
+    // their own.
+    testTimeout: 15_000,
   },
 });

@@ -14,7 +14,10 @@ beforeAll(async () => {
   classifier = await loadNodeClassifier('public/model');
 }, 60_000);
 
-describe('CellClassifier (tfjs, WASM backend, the shipped model)', () => {
+/** Runs the shipped model over the parity crops: seconds alone, many more on a loaded machine. */
+const MODEL_LIMIT = { timeout: 60_000 };
+
+describe('CellClassifier (tfjs, WASM backend, the shipped model)', MODEL_LIMIT, () => {
   it('agrees with PyTorch on the exported weights within 1e-3 (training/parity.json, ≥ 32 images)', async () => {
     const parity = JSON.parse(readFileSync('training/parity.json', 'utf8'));
     expect(parity.modelVersion).toBe(classifier.metadata.version);

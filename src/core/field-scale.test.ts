@@ -21,7 +21,10 @@ function field(width: number, height: number, r: number, nucleus: number) {
 
 const magnificationOf = (img: ReturnType<typeof field>['image']) => findWhiteCells(img).magnification;
 
-describe('field scale', () => {
+/** Wide synthetic fields take 1–2 s each alone; a loaded machine can take many times that. */
+const WIDE_FIELD_LIMIT = { timeout: 60_000 };
+
+describe('field scale', WIDE_FIELD_LIMIT, () => {
   it('measures a length that follows the size of the red cells', () => {
     const large = correlationLength(paintDiscs(320, 240, PALE, redCellLattice(320, 240, 24, PINK)), 0.5, 60);
     const small = correlationLength(paintDiscs(320, 240, PALE, redCellLattice(320, 240, 12, PINK)), 0.5, 60);

@@ -42,7 +42,10 @@ function synthetic() {
   return { base, examples };
 }
 
-describe('adaptHead', () => {
+/** Runs of the shipped model and head fits; under a second alone, many on a loaded machine. */
+const MODEL_LIMIT = { timeout: 60_000 };
+
+describe('adaptHead', MODEL_LIMIT, () => {
   it('learns a lab whose cells the shipped head gets wrong, and releases its tensors', () => {
     const { base, examples } = synthetic();
     expect(examples.filter((e) => argmax(logits(base, e.features)) === e.label)).toHaveLength(10);
@@ -77,7 +80,7 @@ describe('fitTemperature', () => {
   });
 });
 
-describe('CellClassifier head and features (the shipped model)', () => {
+describe('CellClassifier head and features (the shipped model)', MODEL_LIMIT, () => {
   it('features × head = the logits classify() uses; a swapped head swaps the answer; tensors released', async () => {
     const image = await decodeImageFile('fixtures/fields/BloodImage_00031.jpg');
     const input = cropToInput(prepareCells(image).crops[0]);

@@ -11,7 +11,10 @@ beforeAll(async () => {
   classifier = await loadNodeClassifier('public/model');
 }, 60_000);
 
-describe('HeadSwitch.adaptOnFeatures (cells reviewed in cases)', () => {
+/** Embeds cells with the shipped model and fits a head: about a second alone. */
+const MODEL_LIMIT = { timeout: 60_000 };
+
+describe('HeadSwitch.adaptOnFeatures (cells reviewed in cases)', MODEL_LIMIT, () => {
   it('adapts on the features an analysis kept, so the reviewed class wins, and resets', async () => {
     const field = await decodeImageFile('fixtures/fields/BloodImage_00031.jpg');
     const before = await analyseImage(field, classifier);
