@@ -38,7 +38,7 @@ export default defineConfig({
   resolve: { alias: { '@': resolve(import.meta.dirname, 'src') } },
   plugins: [react(), tailwindcss(), tfjsWasmFiles(), securityHeaders(), pwa()],
   worker: { format: 'es' },
-  // The manifest lets scripts/measure-bundle.ts find the entry chunk and its static imports.
+  // The manifest lets scripts/measure/bundle.ts find the entry chunk and its static imports.
   build: { target: 'es2022', chunkSizeWarningLimit: 4096, manifest: true },
   // The built app is served with the headers a real host sends (the build writes them for
   // static hosts too): the CSP header covers the analysis worker, which the page's meta tag cannot.

@@ -8,16 +8,16 @@ PY=/usr/bin/python3
 rm -rf training/work/crops
 # 1. Crops by the app's own TypeScript cell finding and crop rule (training never re-implements them).
 #    blood-cells TRAIN repeats each source cell ~35 times: every second image is plenty.
-npx tsx scripts/export-crops.ts --data ../shared/data/pbc --out training/work/crops/pbc
-npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TRAIN --out training/work/crops/train --every 2
-npx tsx scripts/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/parity --inference --every 77
+npx tsx scripts/build-data/export-crops.ts --data ../shared/data/pbc --out training/work/crops/pbc
+npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TRAIN --out training/work/crops/train --every 2
+npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/parity --inference --every 77
 # Training's centre cut of a context crop must equal the app's own crop (exits 1 if not).
-npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
-npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
+npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
+npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
 $PY -m training check-crops
 # 2. Source-cell groups for an honest blood-cells validation split: each TRAIN crop matched to the
 #    BCCD field it was augmented from (crops of those fields by the same TypeScript).
-npx tsx scripts/export-source-crops.ts --bccd ../shared/data/bccd --out training/work/crops/sources
+npx tsx scripts/build-data/export-source-crops.ts --bccd ../shared/data/bccd --out training/work/crops/sources
 $PY -m training match-sources
 # 3. The shipped recipe, validation held out in both labs; calibrated on that validation.
 $PY -u -m training train --recipe training/recipes/two-labs.json

@@ -1,6 +1,6 @@
 import type { RgbaImage } from './rgba-image';
 
-/** Set on bccd trainval fields tiled n × n, checked on test; see scripts/measure-wide-fields.ts. */
+/** Set on bccd trainval fields tiled n × n, checked on test; see scripts/measure/wide-fields.ts. */
 export const FIELD_SCALE_PARAMS = {
   /**
    * Images whose longer side is at most this many pixels (a BCCD field) are read at BCCD's

@@ -42,7 +42,7 @@ const CLIPPED = 250;
 /** A cell's crop is whitened by the background this many diameters from its centre: beside it. */
 const CELL_GAINS_RADIUS = 0.75;
 
-/** Tuned on bccd trainval; see scripts/evaluate-detect.ts. */
+/** Tuned on bccd trainval; see scripts/evaluate/detect.ts. */
 export const LOCALISATION_PARAMS = {
   /** Blue-over-green excess (B − G after white balance) above which a pixel is nucleus. */
   threshold: 65,

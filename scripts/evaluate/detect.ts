@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { evaluateDetection } from './lib/detection-eval';
-import { fail } from './lib/fail';
+import { evaluateDetection } from '../lib/detection-eval';
+import { fail } from '../lib/fail';
 
 /** npm run evaluate:detect -- --data ../shared/data/bccd [--split test] [--verbose] */
 async function main(): Promise<void> {

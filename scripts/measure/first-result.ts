@@ -2,11 +2,11 @@
  * Measures, in the built app in headless Chromium, the time from dropping one TEST image to its
  * result card, after the model is loaded and warm. Starts `vite preview` unless one already runs.
  *
- *   npm run build && npx tsx scripts/measure-first-result.ts [--backend webgl|wasm|cpu] [--runs 5]
+ *   npm run build && npx tsx scripts/measure/first-result.ts [--backend webgl|wasm|cpu] [--runs 5]
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { arg } from './lib/cli-arg';
-import { withReadyAppPage } from './lib/ready-app-page';
+import { arg } from '../lib/cli-arg';
+import { withReadyAppPage } from '../lib/ready-app-page';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const backend = arg('backend', 'webgl');

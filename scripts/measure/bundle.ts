@@ -3,9 +3,9 @@
  * entry chunk of the built app and every chunk it imports statically (not dynamic imports, not the
  * worker, not the WASM binaries or the model). Reads dist/.vite/manifest.json from `vite build`.
  *
- *   npx tsx scripts/measure-bundle.ts [--max-kb 250]
+ *   npx tsx scripts/measure/bundle.ts [--max-kb 250]
  */
-import { initialJs } from './lib/initial-js';
+import { initialJs } from '../lib/initial-js';
 
 let measured;
 try {

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findWhiteCells } from '../src/core/localise';
-import { CELL_CLASSES, type CellClass } from '../src/core/model-spec';
+import { findWhiteCells } from '@/core/localise';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { decodeImageFile } from '@testkit/decode-file';
-import { fail } from './lib/fail';
-import { writeCellCrop } from './lib/write-crop';
+import { fail } from '../lib/fail';
+import { writeCellCrop } from '../lib/write-crop';
 
 /**
  * Writes a training-context crop of every white cell found in each BCCD field that labels.csv
@@ -15,7 +15,8 @@ import { writeCellCrop } from './lib/write-crop';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { bccd: { type: 'string' }, out: { type: 'string' } } });
-  if (!values.bccd || !values.out) fail('usage: tsx scripts/export-source-crops.ts --bccd <dir> --out <dir>');
+  if (!values.bccd || !values.out)
+    fail('usage: tsx scripts/build-data/export-source-crops.ts --bccd <dir> --out <dir>');
   const fields = readLabelledFields(join(values.bccd, 'labels.csv'));
   const index = ['file,label,field,cell,cells'];
   let written = 0;

@@ -7,9 +7,9 @@
  *   npm run build && npm run measure:adaptation [-- --backend webgl|wasm|cpu --per-class 10 --runs 1]
  */
 import { readdirSync } from 'node:fs';
-import { CELL_CLASSES } from '../src/core/model-spec';
-import { arg } from './lib/cli-arg';
-import { withReadyAppPage } from './lib/ready-app-page';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { arg } from '../lib/cli-arg';
+import { withReadyAppPage } from '../lib/ready-app-page';
 
 const ADAPT_DIR = '../shared/data/lisc/adapt';
 const backend = arg('backend', 'webgl');

@@ -1,10 +1,10 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_ADAPTATION } from '../src/core/head-adaptation';
-import { adaptOnFolder, type FolderAdaptation } from './lib/adapt-on-folder';
-import { evaluateFolder } from './lib/evaluate-folder';
-import { formatReport } from './lib/evaluation-report';
-import { fail } from './lib/fail';
+import { DEFAULT_ADAPTATION } from '@/core/head-adaptation';
+import { adaptOnFolder, type FolderAdaptation } from '../lib/adapt-on-folder';
+import { evaluateFolder } from '../lib/evaluate-folder';
+import { formatReport } from '../lib/evaluation-report';
+import { fail } from '../lib/fail';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
 
 /**

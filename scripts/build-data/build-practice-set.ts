@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jpeg from 'jpeg-js';
-import { findWhiteCells } from '../src/core/localise';
-import { CELL_CLASSES, type CellClass } from '../src/core/model-spec';
-import type { Box, RgbaImage } from '../src/core/rgba-image';
+import { findWhiteCells } from '@/core/localise';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
+import type { Box, RgbaImage } from '@/core/rgba-image';
 import { decodeImageFile } from '@testkit/decode-file';
-import { fail } from './lib/fail';
+import { fail } from '../lib/fail';
 
 /**
  * npm run build:practice — writes public/practice/: the bundled practice set for students and the
@@ -117,7 +117,7 @@ function sources(items: readonly PracticeItem[], skipped: readonly string[]): st
   const perClass = CELL_CLASSES.map((c) => `${c.toLowerCase()} ${items.filter((i) => i.label === c).length}`);
   return `# Practice set: origin and licence
 
-Built by \`npm run build:practice\` (scripts/build-practice-set.ts): ${items.length} images
+Built by \`npm run build:practice\` (scripts/build-data/build-practice-set.ts): ${items.length} images
 (${perClass.join(', ')}), each a different cell, from one source:
 
 - **PBC dataset** — A. Acevedo, A. Merino, S. Alférez, Á. Molina, L. Boldú, J. Rodellar,

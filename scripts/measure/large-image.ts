@@ -10,7 +10,7 @@
  * upscaled ×3.125 and tiled 2×2.
  *
  *   npx vite build --outDir /tmp/x/dist
- *   PW_PORT=4181 PW_DIST=/tmp/x/dist npx tsx scripts/measure-large-image.ts [--backend webgl] [--layout single|tiled]
+ *   PW_PORT=4181 PW_DIST=/tmp/x/dist npx tsx scripts/measure/large-image.ts [--backend webgl] [--layout single|tiled]
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { chromium, type CDPSession } from '@playwright/test';
 import jpeg from 'jpeg-js';
 import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
-import { arg } from './lib/cli-arg';
+import { arg } from '../lib/cli-arg';
 
 const WIDTH = 4000;
 const HEIGHT = 3000;

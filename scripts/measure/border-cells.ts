@@ -2,16 +2,16 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findWhiteCells } from '../src/core/localise';
-import { boxIoU, type Box } from '../src/core/rgba-image';
+import { findWhiteCells } from '@/core/localise';
+import { boxIoU, type Box } from '@/core/rgba-image';
 import { decodeImageFile } from '@testkit/decode-file';
-import { fail } from './lib/fail';
+import { fail } from '../lib/fail';
 import { readVocBoxes } from '@testkit/voc';
 
 /**
  * Cells cut by the image border in BCCD: how many its annotators boxed, and whether the share of
  * a found cell that is visible tells the boxed from the unboxed (it would, if a rule for leaving
- * them out were to match the annotation). npx tsx scripts/measure-border-cells.ts [--split test]
+ * them out were to match the annotation). npx tsx scripts/measure/border-cells.ts [--split test]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -3,14 +3,14 @@
  * after its switch is pressed (the worker explains the cell from the crop it kept), for TEST
  * images of every class. The map is made once per cell and class; this is that first time.
  *
- *   npm run build && npx tsx scripts/measure-heatmap.ts [--backend webgl|wasm|cpu] [--images 8]
+ *   npm run build && npx tsx scripts/measure/heatmap.ts [--backend webgl|wasm|cpu] [--images 8]
  *   (PW_PORT / PW_DIST pick the preview server and build, as for the e2e tests.)
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { median } from './lib/stats';
-import { CELL_CLASSES } from '../src/core/model-spec';
-import { arg } from './lib/cli-arg';
-import { withReadyAppPage } from './lib/ready-app-page';
+import { median } from '../lib/stats';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { arg } from '../lib/cli-arg';
+import { withReadyAppPage } from '../lib/ready-app-page';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const backend = arg('backend', 'webgl');

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { findWhiteCells, type FoundCell } from '../src/core/localise';
-import type { RgbaImage } from '../src/core/rgba-image';
-import { listClassFolders } from './lib/class-folders';
+import { findWhiteCells, type FoundCell } from '@/core/localise';
+import type { RgbaImage } from '@/core/rgba-image';
+import { listClassFolders } from '../lib/class-folders';
 import { decodeImageFile } from '@testkit/decode-file';
-import { fail } from './lib/fail';
+import { fail } from '../lib/fail';
 
 /**
  * How often no white cell is found once an image's lighting is changed the ways other labs'

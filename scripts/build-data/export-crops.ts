@@ -1,12 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findWhiteCells } from '../src/core/localise';
-import { TRAINING_CONTEXT } from '../src/core/model-spec';
-import { listClassFolders } from './lib/class-folders';
+import { findWhiteCells } from '@/core/localise';
+import { TRAINING_CONTEXT } from '@/core/model-spec';
+import { listClassFolders } from '../lib/class-folders';
 import { decodeImageFile } from '@testkit/decode-file';
-import { fail } from './lib/fail';
-import { writeCellCrop } from './lib/write-crop';
+import { fail } from '../lib/fail';
+import { writeCellCrop } from '../lib/write-crop';
 
 /**
  * Writes the training crops with the very localisation and crop code the app runs, so that

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { fail } from './lib/fail';
-import { evaluateWideFields } from './lib/wide-fields';
+import { fail } from '../lib/fail';
+import { evaluateWideFields } from '../lib/wide-fields';
 
 /**
  * How cell finding copes with a field that shows more of the slide than a BCCD field (n × n
@@ -8,7 +8,7 @@ import { evaluateWideFields } from './lib/wide-fields';
  * Prints recall and precision at IoU ≥ 0.5, and the magnification the cell finder read the
  * images at (src/core/field-scale.ts).
  *
- * npx tsx scripts/measure-wide-fields.ts [--data ../shared/data/bccd] [--split test]
+ * npx tsx scripts/measure/wide-fields.ts [--data ../shared/data/bccd] [--split test]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
