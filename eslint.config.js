@@ -22,10 +22,10 @@ const NO_DEEP_RELATIVE = {
   message: 'Import across folders by the @/ alias (@/core/…), not by climbing ../../.',
 };
 /**
- * Core modules the page may run: plain facts with no tfjs behind them. Everything else in core is
+ * Core modules the page may run: plain facts and code with no tfjs behind them. Everything else in core is
  * the worker's to run, and the page takes only its types.
  */
-const CORE_FOR_THE_PAGE = ['model-spec', 'seeded-random'];
+const CORE_FOR_THE_PAGE = ['model-spec', 'cell-facts', 'seeded-random'];
 const PAGE_TAKES_CORE_TYPES = {
   regex: `^(@/|(\\.\\./)+)core/(?!(${CORE_FOR_THE_PAGE.join('|')})$)`,
   allowTypeImports: true,

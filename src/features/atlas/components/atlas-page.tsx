@@ -4,7 +4,7 @@ import { PracticeSetCredit } from '@/components/practice-set-credit';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { CLASS_STYLE } from '@/lib/cell-class-style';
-import { CELL_FACTS } from '@/lib/cell-facts';
+import { CELL_FACTS } from '@/core/cell-facts';
 import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/practice-manifest';
 
 /** Examples shown per cell type, taken from the practice set in its order. */

@@ -1,6 +1,6 @@
 import type { CellClass } from '@/core/model-spec';
 import { CLASS_STYLE } from '@/lib/cell-class-style';
-import { CELL_FACTS, hintsFor } from '@/lib/cell-facts';
+import { CELL_FACTS, hintsFor } from '@/core/cell-facts';
 
 /** What to look for in a class, for the feedback panel. */
 export function ClassHints({ cls, title }: { cls: CellClass; title: string }) {

@@ -1,4 +1,4 @@
-import type { CellClass } from '../core/model-spec';
+import type { CellClass } from './model-spec';
 
 /**
  * What a student should look for in each white cell on a Wright/Giemsa-stained smear. One source

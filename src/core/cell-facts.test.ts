@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CLASSES } from '../core/model-spec';
+import { CELL_CLASSES } from './model-spec';
 import { CELL_FACTS, hintsFor } from './cell-facts';
 
 describe('CELL_FACTS', () => {
