@@ -107,8 +107,6 @@ const zones = [
   {
     target: './scripts',
     from: './e2e',
-    // The memory run stays beside the worker probe that e2e specs import until both move to testkit/.
-    except: ['./support/memory-run.ts'],
     message: 'Scripts share helpers with e2e through testkit/.',
   },
   {

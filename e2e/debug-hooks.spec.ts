@@ -1,6 +1,6 @@
 import { openReady } from '@testkit/app-page';
 import { expect, test } from './support/fixtures';
-import { workerMemory } from './support/worker-probe';
+import { workerMemory } from '@testkit/worker-probe';
 
 /** The chunks behind the test and benchmark hooks: the page's and the worker's. */
 const DEBUG_CHUNK = /\/assets\/debug-(hooks|api)-[^/]*\.js$/;

@@ -1,9 +1,9 @@
 import { card, openReady, waitForAllFinished } from '@testkit/app-page';
 import { dropFiles } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
-import { runMemoryBatches } from './support/memory-run';
+import { runMemoryBatches } from '@testkit/memory-run';
 import { knownGoodImages } from '@testkit/test-images';
-import { loseWebglContext } from './support/worker-probe';
+import { loseWebglContext } from '@testkit/worker-probe';
 
 test('batch after batch, the worker gives back every tensor and the page heap does not grow', async ({ page }) => {
   // The full 1,000 images run in `npm run bench:memory`; here 4 batches of 15 keep the suite fast.

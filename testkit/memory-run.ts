@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { waitForAllFinished } from '@testkit/app-page';
-import { dropFiles, type FilePayload } from '@testkit/drop-files';
+import { waitForAllFinished } from './app-page';
+import { dropFiles, type FilePayload } from './drop-files';
 import { heapAfterGc, workerMemory } from './worker-probe';
 
 export interface MemoryRow {

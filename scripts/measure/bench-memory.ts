@@ -17,12 +17,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { openReady } from '@testkit/app-page';
-import { runMemoryBatches } from '../e2e/support/memory-run';
+import { runMemoryBatches } from '@testkit/memory-run';
 import { knownGoodImages } from '@testkit/test-images';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
-import { bombFiles, measureBombs, type BombRow } from './lib/bomb-memory';
-import { buildInto, startPreview } from './lib/serve-build';
-import { arg } from './lib/cli-arg';
+import { bombFiles, measureBombs, type BombRow } from '../lib/bomb-memory';
+import { buildInto, startPreview } from '../lib/serve-build';
+import { arg } from '../lib/cli-arg';
 
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
 const backend = arg('backend', 'wasm');
