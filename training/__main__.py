@@ -1,7 +1,7 @@
 """HematoVision's training tool: python3 -m training <command> --help (run from the repository root).
 
 Needs Debian's PyTorch (apt-get install -y python3-torch python3-torchvision python3-pil) and the
-crops that scripts/export-crops.ts writes (training/train-all.sh runs the whole chain).
+crops that scripts/build-data/export-crops.ts writes (training/train-all.sh runs the whole chain).
 """
 import argparse
 import json

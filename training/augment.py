@@ -1,6 +1,6 @@
 """Batch augmentation in PyTorch: the geometry a microscope allows, and what labs differ in.
 
-Crops arrive with TRAINING_CONTEXT margin (written by scripts/export-crops.ts); every geometric
+Crops arrive with TRAINING_CONTEXT margin (written by scripts/build-data/export-crops.ts); every geometric
 transform ends in a centre cut of the size the app's crop rule gives, so a rotated corner never
 reaches the network. Every strength comes from the recipe (training/recipes/*.json).
 """

@@ -1,10 +1,10 @@
 """Shows that training sees the crop the app classifies.
 
-Training reads context crops written by the app's TypeScript (scripts/export-crops.ts) and cuts
+Training reads context crops written by the app's TypeScript (scripts/build-data/export-crops.ts) and cuts
 the centre with augment.centre_cut; the app cuts the inference crop directly. For the committed
 fixture images, both are made here and compared pixel by pixel:
-  npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
-  npx tsx scripts/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
+  npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
+  npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
   python3 -m training check-crops
 Exit 1 if the mean absolute difference exceeds 4 grey levels (of 255) on any image.
 """

@@ -1,6 +1,6 @@
 """The crops of each laboratory, split so that validation never shares a source cell with training.
 
-- blood-cells: TRAIN crops (scripts/export-crops.ts) are ~35 augmentations of each of ~277 source
+- blood-cells: TRAIN crops (scripts/build-data/export-crops.ts) are ~35 augmentations of each of ~277 source
   cells; match_sources.py names each crop's source group, and a seeded fifth of the groups of each
   class is held out. Its TEST folder is never read here.
 - pbc: one distinct cell per image; training/splits/pbc.csv assigns each file to train,

@@ -5,7 +5,7 @@ by itself, batch-norm folded into the convolutions), float16 weight shards of at
 metadata.json (the facts of src/core/model-spec.json, calibration, sha256 of every shard) and
 training/results/<recipe>/ (the validation summary and per-epoch log, kept with the model), and
 training/parity.json: calibrated probabilities of the exported weights on the inference crops
-that scripts/export-crops.ts --inference wrote, for the Node parity test to compare with tfjs.
+that scripts/build-data/export-crops.ts --inference wrote, for the Node parity test to compare with tfjs.
 """
 import csv
 import hashlib

@@ -2,7 +2,7 @@
 
     python3 -m training train --recipe training/recipes/two-labs.json
 
-Reads the context crops (scripts/export-crops.ts) and the splits of data.py. Every epoch draws up
+Reads the context crops (scripts/build-data/export-crops.ts) and the splits of data.py. Every epoch draws up
 to `cropsPerEpoch[lab]` crops of each training lab (blood-cells repeats each of its cells ~35
 times, pbc shows each once), trains, re-estimates the batch-norm statistics on un-jittered crops
 and reads each lab's validation crops. The final epoch is kept: nothing is chosen on validation

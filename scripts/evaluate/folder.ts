@@ -1,10 +1,10 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
-import { formatReport, type EvaluationReport } from './lib/evaluation-report';
-import { fail } from './lib/fail';
+import { evaluateFolder, evaluateNegatives } from '../lib/evaluate-folder';
+import { formatReport, type EvaluationReport } from '../lib/evaluation-report';
+import { fail } from '../lib/fail';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
-import { readSplitPartition } from './lib/split-partition';
+import { readSplitPartition } from '../lib/split-partition';
 
 /**
  * npm run evaluate -- --data <folder of class folders> [--out report.json] [--model public/model]

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CELL_CLASSES } from '../src/core/model-spec';
-import { runScript } from './lib/run-script';
+import { CELL_CLASSES } from '@/core/model-spec';
+import { runScript } from '../lib/run-script';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hv-evaluate-'));
 
@@ -18,7 +18,7 @@ function expectOneLineError(r: ReturnType<typeof runScript>, pattern: RegExp) {
 describe('npm run evaluate', () => {
   it('writes the whole report for a fixture set of class folders', () => {
     const out = join(tmp, 'report.json');
-    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/cells', '--out', out]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/cells', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     for (const key of [
@@ -54,7 +54,7 @@ describe('npm run evaluate', () => {
 
   it('reads all five classes of a set that holds them', () => {
     const out = join(tmp, 'pbc-report.json');
-    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/pbc-cells', '--out', out]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/pbc-cells', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.classesHeld).toEqual([...CELL_CLASSES]);
@@ -63,13 +63,16 @@ describe('npm run evaluate', () => {
   }, 120_000);
 
   it('fails with one clear line on a missing folder', () => {
-    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', join(tmp, 'nope')]), /^error: no such folder/);
+    expectOneLineError(
+      runScript('scripts/evaluate/folder.ts', ['--data', join(tmp, 'nope')]),
+      /^error: no such folder/,
+    );
   });
 
   it('fails with one clear line when there are no class folders', () => {
     const dir = join(tmp, 'flat');
     mkdirSync(join(dir, 'cats'), { recursive: true });
-    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', dir]), /^error: .* has no class folders/);
+    expectOneLineError(runScript('scripts/evaluate/folder.ts', ['--data', dir]), /^error: .* has no class folders/);
   });
 
   it('fails with one clear line on an unreadable image and writes no report', () => {
@@ -77,12 +80,15 @@ describe('npm run evaluate', () => {
     mkdirSync(join(dir, 'MONOCYTE'), { recursive: true });
     writeFileSync(join(dir, 'MONOCYTE', 'notes.jpg'), 'this is text, not a picture');
     const out = join(tmp, 'bad-report.json');
-    expectOneLineError(runScript('scripts/evaluate.ts', ['--data', dir, '--out', out]), /^error: .*notes\.jpg: not a/);
+    expectOneLineError(
+      runScript('scripts/evaluate/folder.ts', ['--data', dir, '--out', out]),
+      /^error: .*notes\.jpg: not a/,
+    );
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
   it('fails with one clear line when the model is missing', () => {
-    const r = runScript('scripts/evaluate.ts', ['--data', 'fixtures/cells', '--model', join(tmp, 'no-model')]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/cells', '--model', join(tmp, 'no-model')]);
     expectOneLineError(r, /^error: Model file metadata\.json is missing/);
   }, 60_000);
 });

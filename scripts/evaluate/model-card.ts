@@ -1,13 +1,13 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { adaptOnFolder } from './lib/adapt-on-folder';
-import { evaluateDetection } from './lib/detection-eval';
-import { evaluateFolder, evaluateNegatives } from './lib/evaluate-folder';
-import { evaluateHeatmaps } from './lib/heatmap-eval';
-import { formatReport, type EvaluationReport } from './lib/evaluation-report';
-import { fail } from './lib/fail';
+import { adaptOnFolder } from '../lib/adapt-on-folder';
+import { evaluateDetection } from '../lib/detection-eval';
+import { evaluateFolder, evaluateNegatives } from '../lib/evaluate-folder';
+import { evaluateHeatmaps } from '../lib/heatmap-eval';
+import { formatReport, type EvaluationReport } from '../lib/evaluation-report';
+import { fail } from '../lib/fail';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
-import { readSplitPartition } from './lib/split-partition';
+import { readSplitPartition } from '../lib/split-partition';
 
 /**
  * npm run model-card — measures the committed model and writes public/model/metrics.json, the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateWideFields } from './lib/wide-fields';
+import { evaluateWideFields } from './wide-fields';
 
 const BCCD = '../shared/data/bccd';
 

@@ -12,7 +12,7 @@ import {
   shapeProblem,
   type ModelDocMetrics,
   type RecipeValidation,
-} from './write-model-doc';
+} from './model-doc';
 
 const FIVE = ['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
 
@@ -65,7 +65,7 @@ const VALIDATION: RecipeValidation = {
   },
 };
 
-describe('write-model-doc', () => {
+describe('model-doc', () => {
   it('renders every figure the document promises, per lab', () => {
     const md = renderFigures(METRICS, VALIDATION, 'two-labs');
     for (const expected of [
@@ -136,7 +136,7 @@ describe('write-model-doc', () => {
       [
         '--import',
         'tsx',
-        'scripts/write-model-doc.ts',
+        'scripts/evaluate/model-doc.ts',
         '--metrics',
         join(dir, 'metrics.json'),
         '--doc',

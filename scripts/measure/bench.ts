@@ -22,11 +22,11 @@ import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
 import type { TimedImage, TimedSeedImage } from '@/lib/debug-hooks';
-import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timePairs, type Payload, type TimedPair } from './lib/bench-page';
-import { arg } from './lib/cli-arg';
-import { initialJs } from './lib/initial-js';
-import { buildInto, startPreview } from './lib/serve-build';
-import { pairRatios, repeatedMedian, type RepeatedMedian } from './lib/stats';
+import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timePairs, type Payload, type TimedPair } from '../lib/bench-page';
+import { arg } from '../lib/cli-arg';
+import { initialJs } from '../lib/initial-js';
+import { buildInto, startPreview } from '../lib/serve-build';
+import { pairRatios, repeatedMedian, type RepeatedMedian } from '../lib/stats';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
 const dist = arg('dist', join(tmpdir(), 'hematovision-bench', 'dist'));
