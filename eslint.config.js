@@ -25,7 +25,7 @@ const NO_DEEP_RELATIVE = {
  * Core modules the page may run: plain facts and code with no tfjs behind them. Everything else in core is
  * the worker's to run, and the page takes only its types.
  */
-const CORE_FOR_THE_PAGE = ['model-spec', 'cell-facts', 'seeded-random'];
+const CORE_FOR_THE_PAGE = ['model-spec', 'class-names', 'cell-facts', 'seeded-random'];
 const PAGE_TAKES_CORE_TYPES = {
   regex: `^(@/|(\\.\\./)+)core/(?!(${CORE_FOR_THE_PAGE.join('|')})$)`,
   allowTypeImports: true,

@@ -1,6 +1,6 @@
 import { PageNav } from './page-nav';
 import { FOCUS_RING } from '../components/button';
-import { classListInWords } from '../lib/cell-class-style';
+import { classListInWords } from '@/core/class-names';
 import { NotFoundPage } from './not-found-page';
 import { PAGES } from './pages';
 import { MAIN_ID, SkipLink } from './skip-link';

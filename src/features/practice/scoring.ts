@@ -1,5 +1,5 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { PracticeAnswer } from '@/lib/practice-storage';
 
 export interface SessionScore {
@@ -40,7 +40,7 @@ export function scoreAnswers(answers: readonly PracticeAnswer[]): SessionScore {
 
 /** Lower-case singular for sentences: "eosinophil". */
 export function singular(cls: CellClass): string {
-  return CLASS_STYLE[cls].label.toLowerCase();
+  return CLASS_NAMES[cls].label.toLowerCase();
 }
 
 /** "a lymphocyte", "an eosinophil". */
@@ -50,7 +50,7 @@ function withArticle(noun: string): string {
 
 /** Lower-case plural for sentences: "eosinophils". */
 export function plural(cls: CellClass): string {
-  return `${CLASS_STYLE[cls].label.toLowerCase()}s`;
+  return `${CLASS_NAMES[cls].label.toLowerCase()}s`;
 }
 
 /**

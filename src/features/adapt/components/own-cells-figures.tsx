@@ -1,5 +1,5 @@
 import type { AdaptedHead } from '@/core/cross-validated-adaptation';
-import { formatPercent } from '@/lib/cell-class-style';
+import { formatPercent } from '@/lib/format/numbers';
 
 const share = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : '–');
 

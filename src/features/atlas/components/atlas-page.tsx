@@ -3,7 +3,7 @@ import { OutlinedImage } from '@/components/outlined-image';
 import { PracticeSetCredit } from '@/components/practice-set-credit';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_FACTS } from '@/core/cell-facts';
 import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/practice-manifest';
 
@@ -19,7 +19,7 @@ export function AtlasPage() {
     loadPracticeSet().then(setItems, (err: unknown) => setError((err as Error).message));
   }, []);
   const facts = CELL_FACTS[cls];
-  const label = CLASS_STYLE[cls].label;
+  const label = CLASS_NAMES[cls].label;
   return (
     <section aria-labelledby="atlas-title" className="flex flex-col gap-4" data-testid="atlas" data-class={cls}>
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -29,7 +29,7 @@ export function AtlasPage() {
         <SegmentedControl
           label="Cell type"
           value={cls}
-          options={CELL_CLASSES.map((c) => ({ value: c, label: CLASS_STYLE[c].label }))}
+          options={CELL_CLASSES.map((c) => ({ value: c, label: CLASS_NAMES[c].label }))}
           onChange={setCls}
         />
       </div>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
-import { formatBytes } from '@/lib/cell-class-style';
+import { formatBytes } from '@/lib/format/numbers';
 import { storageEstimate } from '@/lib/case-storage';
 import { useCaseStore } from '../stores/case-store';
 

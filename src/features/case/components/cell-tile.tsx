@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
-import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { formatPercent } from '@/lib/format/numbers';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { classForKey } from '../stores/class-keys';
@@ -31,7 +32,7 @@ export function CellTile({
   const undecide = useCaseStore((s) => s.undecide);
   const n = c.index + 1;
   const final = FINAL_STYLE[c.final];
-  const described = `Cell ${n}: ${final.label}${c.corrected ? `, corrected from ${CLASS_STYLE[c.predicted].label}` : ''}${
+  const described = `Cell ${n}: ${final.label}${c.corrected ? `, corrected from ${CLASS_NAMES[c.predicted].label}` : ''}${
     c.cell.needsReview ? ', flagged for review' : ''
   }${c.cell.touchesEdge ? ', cut by the image edge' : ''}${c.byHand ? ', added by hand' : ''}`;
   return (
@@ -69,7 +70,7 @@ export function CellTile({
           </span>
           {c.corrected && (
             <span data-testid="corrected-badge" className="text-amber-800 dark:text-amber-200">
-              corrected · model said {CLASS_STYLE[c.predicted].label} {formatPercent(c.cell.confidence)}
+              corrected · model said {CLASS_NAMES[c.predicted].label} {formatPercent(c.cell.confidence)}
             </span>
           )}
           {!c.corrected && <span className="tabular-nums">{formatPercent(c.cell.confidence)}</span>}

@@ -3,7 +3,8 @@ import { ProgressBar } from '@/components/progress-bar';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { formatPercentInterval } from '@/lib/binomial-interval';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { CLASS_COLOURS } from '@/components/class-colours';
 import { TARGETS, type Target } from '@/lib/case-types';
 import { useCaseStore } from '../stores/case-store';
 import { wholePercents, type Tally } from '../stores/tally';
@@ -61,10 +62,10 @@ export function DifferentialTally({ t }: { t: Tally }) {
             <tr key={c} data-testid={`tally-${c}`} className="border-t border-slate-200 dark:border-slate-800">
               <th scope="row" className="py-1 text-left font-normal">
                 <span
-                  className={`mr-2 inline-block h-2.5 w-2.5 rounded-full ${CLASS_STYLE[c].bar}`}
+                  className={`mr-2 inline-block h-2.5 w-2.5 rounded-full ${CLASS_COLOURS[c].bar}`}
                   aria-hidden="true"
                 />
-                {CLASS_STYLE[c].label}
+                {CLASS_NAMES[c].label}
               </th>
               <td className="py-1 text-right tabular-nums" data-testid="tally-count">
                 {t.counts[c]}

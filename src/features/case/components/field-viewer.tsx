@@ -5,7 +5,7 @@ import { ModalDialog } from '@/components/modal-dialog';
 import { ZoomPanView } from '@/components/zoom-pan-view';
 import type { Box } from '@/core/rgba-image';
 import { analysisClient } from '@/lib/analysis-client';
-import { formatPercent } from '@/lib/cell-class-style';
+import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';

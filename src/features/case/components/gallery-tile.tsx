@@ -1,6 +1,7 @@
 import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
-import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { formatPercent } from '@/lib/format/numbers';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { FINAL_STYLE } from './final-class-style';
@@ -29,7 +30,7 @@ export function GalleryTile({
 }) {
   const n = c.index + 1;
   const label = `Cell ${n} of ${c.imageName}: ${FINAL_STYLE[c.final].label}${
-    c.corrected ? `, model said ${CLASS_STYLE[c.predicted].label}` : ''
+    c.corrected ? `, model said ${CLASS_NAMES[c.predicted].label}` : ''
   }${c.byHand ? ', added by hand' : ''}${c.cell.needsReview && !c.decided ? ', flagged for review' : ''}`;
   return (
     <div
@@ -75,7 +76,7 @@ export function GalleryTile({
         {c.imageName}
       </span>
       {c.corrected && (
-        <span className="w-full truncate text-amber-800 dark:text-amber-200">was {CLASS_STYLE[c.predicted].short}</span>
+        <span className="w-full truncate text-amber-800 dark:text-amber-200">was {CLASS_NAMES[c.predicted].short}</span>
       )}
     </div>
   );

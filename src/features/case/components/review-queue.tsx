@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { CLASS_COLOURS } from '@/components/class-colours';
+import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
@@ -112,7 +114,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
             {c.cell.touchesEdge ? ' · cut by edge' : ''}
           </p>
           <p>
-            Model: <strong>{CLASS_STYLE[c.predicted].label}</strong> {formatPercent(c.cell.confidence)} · Now:{' '}
+            Model: <strong>{CLASS_NAMES[c.predicted].label}</strong> {formatPercent(c.cell.confidence)} · Now:{' '}
             <strong data-testid="review-final">{FINAL_STYLE[c.final].label}</strong>
             {c.decided ? ' (reviewed)' : ''}
           </p>
@@ -120,11 +122,11 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
             {CELL_CLASSES.map((cls, k) => (
               <li key={cls} className="contents">
                 <span>
-                  {k + 1} {CLASS_STYLE[cls].label}
+                  {k + 1} {CLASS_NAMES[cls].label}
                 </span>
                 <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
                   <span
-                    className={`block h-full rounded-full ${CLASS_STYLE[cls].bar}`}
+                    className={`block h-full rounded-full ${CLASS_COLOURS[cls].bar}`}
                     style={{ width: formatPercent(c.cell.probabilities[k]) }}
                   />
                 </span>

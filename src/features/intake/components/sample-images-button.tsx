@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import { fetchSampleFiles, SAMPLE_IMAGES, SAMPLE_SOURCES, type SampleImage } from '../utils/sample-images';
 
 function describeSample(s: SampleImage): string {
-  const names = s.cells.map((c) => CLASS_STYLE[c].label.toLowerCase());
+  const names = s.cells.map((c) => CLASS_NAMES[c].label.toLowerCase());
   return s.kind === 'field'
     ? `a smear field with ${s.cells.length === 1 ? `one ${names[0]}` : `${s.cells.length} white cells (${names.join(', ')})`}`
     : `a single ${names[0]}`;

@@ -1,4 +1,4 @@
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import { pct, type SplitMetrics } from '../metrics';
 
 /** Per-class precision, recall, F1 and the number of images of that class. */
@@ -31,7 +31,7 @@ export function ClassTable({ split, caption }: { split: SplitMetrics; caption: s
           return (
             <tr key={cls} data-class={cls} className="border-b border-slate-200 dark:border-slate-800">
               <th scope="row" className="py-1 pr-3 text-left font-medium">
-                {CLASS_STYLE[cls].label}
+                {CLASS_NAMES[cls].label}
               </th>
               <td className="py-1 pr-3 text-right" data-metric="precision">
                 {pct(m.precision)}

@@ -1,4 +1,4 @@
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { SplitMetrics } from '../metrics';
 
 const BLUE = ['bg-blue-100', 'bg-blue-200', 'bg-blue-300', 'bg-blue-700', 'bg-blue-800'];
@@ -37,7 +37,7 @@ export function ConfusionGrid({ split, caption }: { split: SplitMetrics; caption
           </th>
           {split.classes.map((cls) => (
             <th key={cls} scope="col" className="px-1 text-xs font-medium">
-              {CLASS_STYLE[cls].short}
+              {CLASS_NAMES[cls].short}
             </th>
           ))}
         </tr>
@@ -48,7 +48,7 @@ export function ConfusionGrid({ split, caption }: { split: SplitMetrics; caption
           return (
             <tr key={split.classes[r]}>
               <th scope="row" className="pr-2 text-left text-xs font-medium">
-                {CLASS_STYLE[split.classes[r]].label}
+                {CLASS_NAMES[split.classes[r]].label}
               </th>
               {row.map((n, c) => {
                 const share = n / total;
@@ -56,7 +56,7 @@ export function ConfusionGrid({ split, caption }: { split: SplitMetrics; caption
                   <td
                     key={c}
                     data-testid="confusion-cell"
-                    title={`${CLASS_STYLE[split.classes[r]].label} predicted as ${CLASS_STYLE[split.classes[c]].label}: ${n} (${Math.round(share * 100)}% of the row)`}
+                    title={`${CLASS_NAMES[split.classes[r]].label} predicted as ${CLASS_NAMES[split.classes[c]].label}: ${n} (${Math.round(share * 100)}% of the row)`}
                     className={`h-11 w-14 border border-white text-center dark:border-slate-950 ${shade(share, r === c)}`}
                   >
                     {n}

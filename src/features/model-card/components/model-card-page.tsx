@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/cell-class-style';
+import { formatBytes } from '@/lib/format/numbers';
 import { modelVersionLabel } from '@/lib/model-version-label';
 import { useMetrics } from '../hooks/use-metrics';
 import { pct, type ModelMetrics } from '../metrics';

@@ -1,5 +1,5 @@
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { ModelMetrics } from '../metrics';
 import { plainSummary, type SummarySet } from '../utils/plain-summary';
 
@@ -13,7 +13,7 @@ const SET_WORDS: Record<SummarySet, (n: number) => string> = {
   liscAdapted: (n) => `${n} in 100 of that lab once adapted to it on the Adapt page`,
 };
 
-const lower = (cls: keyof typeof CLASS_STYLE) => CLASS_STYLE[cls].label.toLowerCase();
+const lower = (cls: keyof typeof CLASS_NAMES) => CLASS_NAMES[cls].label.toLowerCase();
 
 /** The model card's opening: what the model reads, how often it is right, where it is wrong, in plain words. */
 export function PlainSummarySection({ m }: { m: ModelMetrics }) {

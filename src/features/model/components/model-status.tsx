@@ -1,7 +1,7 @@
 import { Button } from '@/components/button';
 import { ProgressBar } from '@/components/progress-bar';
 import { analysisClient } from '@/lib/analysis-client';
-import { formatBytes } from '@/lib/cell-class-style';
+import { formatBytes } from '@/lib/format/numbers';
 import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';
 import { BackendBadge } from './backend-badge';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 
 /** One answer per class, as buttons and as keys 1, 2, … anywhere on the page while a question is open. */
 export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClass) => void; disabled: boolean }) {
@@ -36,7 +36,7 @@ export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClas
           data-testid={`answer-${cls}`}
           className={`flex items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
         >
-          <span>{CLASS_STYLE[cls].label}</span>
+          <span>{CLASS_NAMES[cls].label}</span>
           {/* A touch screen has no number keys to press: the hint is hidden there. */}
           <kbd
             data-testid="key-hint"

@@ -1,5 +1,5 @@
 import { Button } from '@/components/button';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { PracticeAnswer } from '@/lib/practice-storage';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 import { ClassHints } from './class-hints';
@@ -23,11 +23,11 @@ export function FeedbackPanel({
       <p
         className={`text-base font-semibold ${right ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}`}
       >
-        {right ? '✓ Right' : '✗ Not quite'}: this is {article(CLASS_STYLE[answer.truth].label)}{' '}
-        <strong data-testid="true-class">{CLASS_STYLE[answer.truth].label.toLowerCase()}</strong>
+        {right ? '✓ Right' : '✗ Not quite'}: this is {article(CLASS_NAMES[answer.truth].label)}{' '}
+        <strong data-testid="true-class">{CLASS_NAMES[answer.truth].label.toLowerCase()}</strong>
         {right
           ? '.'
-          : `, not ${article(CLASS_STYLE[answer.answer].label)} ${CLASS_STYLE[answer.answer].label.toLowerCase()}.`}
+          : `, not ${article(CLASS_NAMES[answer.answer].label)} ${CLASS_NAMES[answer.answer].label.toLowerCase()}.`}
       </p>
       <ModelOpinionView opinion={opinion} />
       <div className="grid gap-4 md:grid-cols-2">

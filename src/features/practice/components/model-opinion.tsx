@@ -1,5 +1,6 @@
 import { ProbabilityBars } from '@/components/probability-bars';
-import { CLASS_STYLE, formatPercent } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { formatPercent } from '@/lib/format/numbers';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 
 /** "What the model thought" in the feedback: its class for the outlined cell and its probability for every class. */
@@ -31,7 +32,7 @@ export function ModelOpinionView({ opinion }: { opinion: ModelOpinion }) {
       data-class={cell.predicted}
     >
       <p>
-        The model thought: <strong>{CLASS_STYLE[cell.predicted].label}</strong> ({formatPercent(cell.confidence)})
+        The model thought: <strong>{CLASS_NAMES[cell.predicted].label}</strong> ({formatPercent(cell.confidence)})
         {cell.needsReview && (
           <span className="text-amber-800 dark:text-amber-200"> — unsure, below its review threshold</span>
         )}

@@ -1,5 +1,5 @@
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { PracticeAnswer } from '@/lib/practice-storage';
 import { classWeights } from '../scheduler';
 import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '../scoring';
@@ -39,7 +39,7 @@ export function OverallProgress({ answers }: { answers: readonly PracticeAnswer[
             return (
               <tr key={cls} className="border-b border-slate-200 dark:border-slate-800">
                 <th scope="row" className="pr-4 text-left font-medium">
-                  {CLASS_STYLE[cls].label}
+                  {CLASS_NAMES[cls].label}
                 </th>
                 <td className="pr-4 text-right">
                   {asked >= FEW_ANSWERS ? `${rightInWords(correct, asked)} of ${asked}` : rightInWords(correct, asked)}

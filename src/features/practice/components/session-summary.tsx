@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import { usePracticeStore } from '../stores/practice-store';
 import { confusionSentences, FEW_ANSWERS, formatDuration, rightInWords, scoreAnswers } from '../scoring';
 
@@ -46,7 +46,7 @@ export function SessionSummary() {
               return (
                 <tr key={cls} data-class={cls} className="border-b border-slate-200 dark:border-slate-800">
                   <th scope="row" className="pr-4 text-left font-medium">
-                    {CLASS_STYLE[cls].label}
+                    {CLASS_NAMES[cls].label}
                   </th>
                   <td className="pr-4 text-right" data-metric="correct">
                     {correct}
@@ -69,7 +69,7 @@ export function SessionSummary() {
               <td />
               {CELL_CLASSES.map((a) => (
                 <th key={a} scope="col" className="px-2 text-xs font-medium">
-                  {CLASS_STYLE[a].short}
+                  {CLASS_NAMES[a].short}
                 </th>
               ))}
             </tr>
@@ -78,7 +78,7 @@ export function SessionSummary() {
             {CELL_CLASSES.map((t) => (
               <tr key={t} data-class={t}>
                 <th scope="row" className="pr-2 text-left text-xs font-medium">
-                  {CLASS_STYLE[t].label}
+                  {CLASS_NAMES[t].label}
                 </th>
                 {CELL_CLASSES.map((a) => {
                   const n = s.confusion[t][a];

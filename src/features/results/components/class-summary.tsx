@@ -1,6 +1,7 @@
 import { FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { CLASS_COLOURS } from '@/components/class-colours';
 import { summarise } from '../hooks/select-items';
 import { useResultsStore, type FilterKey } from '../stores/results-store';
 
@@ -31,7 +32,9 @@ export function ClassSummary() {
   return (
     <section aria-label="Summary (select a count to filter the images)" data-testid="summary">
       <ul className="flex flex-wrap gap-2 text-sm">
-        {CELL_CLASSES.map((c) => chip(c, `${CLASS_STYLE[c].label}s`, s.perClass[c], CLASS_STYLE[c].chip, `count-${c}`))}
+        {CELL_CLASSES.map((c) =>
+          chip(c, `${CLASS_NAMES[c].label}s`, s.perClass[c], CLASS_COLOURS[c].chip, `count-${c}`),
+        )}
         {chip('review', 'Cells needing review', s.review, NEUTRAL)}
         {chip('problems', 'Images without a cell', s.noCell, NEUTRAL)}
         {chip('problems', 'Unreadable files', s.problems, NEUTRAL)}

@@ -1,7 +1,7 @@
 import { FOCUS_RING } from '@/components/button';
 import { HeatmapControls } from '@/components/heatmap-controls';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import type { DoneOutcome } from '../stores/results-store';
 import type { useCardHeatmap } from '../hooks/use-card-heatmap';
 
@@ -51,7 +51,7 @@ export function HeatmapPanel({
             >
               {CELL_CLASSES.map((cls, k) => (
                 <option key={cls} value={k}>
-                  {CLASS_STYLE[cls].label}
+                  {CLASS_NAMES[cls].label}
                   {cls === cell.predicted ? ' (predicted)' : ''}
                 </option>
               ))}

@@ -1,7 +1,8 @@
 import { memo } from 'react';
 import { BoxOverlay } from '@/components/box-overlay';
 import { HeatmapCanvas } from '@/components/heatmap-canvas';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
+import { CLASS_COLOURS } from '@/components/class-colours';
 import { useCardHeatmap } from '../hooks/use-card-heatmap';
 import type { ResultItem, ViewMode } from '../stores/results-store';
 import { CardBody } from './card-body';
@@ -50,9 +51,9 @@ export const ResultCard = memo(function ResultCard({ item, view }: { item: Resul
               boxes={r.cells.map((c, i) => ({
                 key: String(i),
                 box: c.box,
-                stroke: CLASS_STYLE[c.predicted].stroke,
+                stroke: CLASS_COLOURS[c.predicted].stroke,
                 line: c.needsReview ? 'review' : c.touchesEdge ? 'edge' : 'solid',
-                label: `${i + 1} ${CLASS_STYLE[c.predicted].short}${c.touchesEdge ? ' · cut by edge' : ''}`,
+                label: `${i + 1} ${CLASS_NAMES[c.predicted].short}${c.touchesEdge ? ' · cut by edge' : ''}`,
                 data: {
                   'data-testid': 'cell-box',
                   'data-box': [c.box.x, c.box.y, c.box.width, c.box.height].map(Math.round).join(','),

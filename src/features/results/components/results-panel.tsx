@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { formatPercent } from '@/lib/cell-class-style';
+import { formatPercent } from '@/lib/format/numbers';
 import { visibleItems } from '../hooks/select-items';
 import { useResultsStore } from '../stores/results-store';
 import type { ReviewPromise } from '../utils/review-promise';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_STYLE } from '@/lib/cell-class-style';
+import { CLASS_NAMES } from '@/core/class-names';
 import { clearResults } from '../stores/batch-runner';
 import { useResultsStore, type FilterKey, type SortKey } from '../stores/results-store';
 
@@ -51,7 +51,7 @@ export function ResultsToolbar() {
           <option value="problems">Problems (no cell, unreadable)</option>
           {CELL_CLASSES.map((c) => (
             <option key={c} value={c}>
-              With a {CLASS_STYLE[c].label.toLowerCase()}
+              With a {CLASS_NAMES[c].label.toLowerCase()}
             </option>
           ))}
         </select>

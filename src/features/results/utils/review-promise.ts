@@ -1,4 +1,4 @@
-import { formatPercent } from '@/lib/cell-class-style';
+import { formatPercent } from '@/lib/format/numbers';
 
 /** What an adaptation record says about its review mark (src/core's AdaptedHead, any version). */
 export interface AdaptedReviewFigures {
