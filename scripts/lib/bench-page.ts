@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import type { TimedImage, TimedSeedImage } from '@/lib/debug-hooks';
+import type { TimedImage, TimedSeedImage } from '@/lib/worker-client/debug-hooks';
 import type { ModelInfo } from '@/worker/worker-api';
 
 /** Script run in the page before the app: records main-thread long tasks and a no-op __name for tsx. */

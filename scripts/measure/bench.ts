@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
-import type { TimedImage, TimedSeedImage } from '@/lib/debug-hooks';
+import type { TimedImage, TimedSeedImage } from '@/lib/worker-client/debug-hooks';
 import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timePairs, type Payload, type TimedPair } from '../lib/bench-page';
 import { arg } from '../lib/cli-arg';
 import { initialJs } from '../lib/initial-js';

@@ -56,7 +56,7 @@ export function pwa(): PluginOption {
       cacheId: `hematovision-model-${modelVersion()}`,
       globPatterns: ['**/*.{html,js,css,wasm,json,bin,jpg,png,svg}'],
       // Vite's build manifest is for scripts/measure-bundle.ts, not for the browser; the test and
-      // benchmark hooks (src/lib/debug-hooks.ts, src/worker/bench) are fetched only with ?debug.
+      // benchmark hooks (src/lib/worker-client/debug-hooks.ts, src/worker/bench) are fetched only with ?debug.
       globIgnores: ['.vite/**', '**/SOURCES.md', 'assets/debug-*.js'],
       maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE_BYTES,
       navigateFallback: 'index.html',

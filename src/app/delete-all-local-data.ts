@@ -2,7 +2,7 @@ import { usePracticeStore } from '../features/practice/stores/practice-store';
 import { dismissInterruptedFiles } from '../features/results/stores/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '../lib/adaptation-storage';
-import { analysisClient } from '../lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { CASE_DB_NAME, clearAllCaseData } from '../lib/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '../lib/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '../lib/wipe-local-data';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { HeatmapLayer } from './heatmap-canvas';
 import type { ExplainResult } from '@/worker/worker-api';
-import { analysisClient } from '@/lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 
 /** Maps already asked for, by image, cell and class: toggling or switching back costs nothing. */
 const cache = new Map<string, Promise<ExplainResult | undefined>>();

@@ -4,7 +4,7 @@ import { Button } from '@/components/button';
 import { ModalDialog } from '@/components/modal-dialog';
 import { ZoomPanView } from '@/components/zoom-pan-view';
 import type { Box } from '@/core/rgba-image';
-import { analysisClient } from '@/lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/case-types';
 import { blobUrl } from '../hooks/blob-url';

@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { ProgressBar } from '@/components/progress-bar';
-import { analysisClient } from '@/lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { formatBytes } from '@/lib/format/numbers';
 import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';

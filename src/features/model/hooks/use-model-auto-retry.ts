@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { analysisClient } from '@/lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { networkReachability } from '@/lib/network-reachability';
 import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { analysisClient } from '@/lib/analysis-client';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { useModelStore } from '../stores/model-store';
 import { useModelAutoRetry } from './use-model-auto-retry';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ImageOutcome } from '@/lib/image-outcome';
+import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
 
 /** Node has no Web Storage: a Map-backed one stands for the tab's sessionStorage. */
 function memoryStorage(): Storage {
@@ -19,7 +19,7 @@ function memoryStorage(): Storage {
 /** The page as the runner sees it after a (re)load: fresh modules, the tab's storage kept. */
 async function loadPage() {
   vi.resetModules();
-  const { analysisClient } = await import('@/lib/analysis-client');
+  const { analysisClient } = await import('@/lib/worker-client/analysis-client');
   // The worker answers when the test says so.
   vi.spyOn(analysisClient, 'analyse').mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
   vi.spyOn(analysisClient, 'cancel').mockImplementation(() =>

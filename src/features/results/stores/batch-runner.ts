@@ -1,5 +1,5 @@
-import { analysisClient } from '@/lib/analysis-client';
-import type { ImageOutcome } from '@/lib/image-outcome';
+import { analysisClient } from '@/lib/worker-client/analysis-client';
+import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
 import { UnfinishedBatch, useInterruptedFiles } from '@/lib/unfinished-batch';
 import { useResultsStore } from './results-store';
 

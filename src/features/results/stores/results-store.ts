@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CellClass } from '@/core/model-spec';
-import type { ImageOutcome } from '@/lib/image-outcome';
+import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
 
 export type ItemStatus = 'queued' | 'analysing' | 'done' | 'error' | 'cancelled';
 export type DoneOutcome = Extract<ImageOutcome, { status: 'done' }>;

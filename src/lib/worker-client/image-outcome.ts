@@ -1,4 +1,4 @@
-import type { AnalysedCell } from '../core/analyse';
+import type { AnalysedCell } from '@/core/analyse';
 
 /** What the app learns about one dropped file. */
 export type ImageOutcome =

@@ -1,9 +1,9 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import type { DebugPortMessage, DebugWorkerApi, SeedTimings, WorkerMemory } from '../worker/debug-worker-api';
-import type { ModelInfo, StageTimings } from '../worker/worker-api';
+import type { DebugPortMessage, DebugWorkerApi, SeedTimings, WorkerMemory } from '@/worker/debug-worker-api';
+import type { ModelInfo, StageTimings } from '@/worker/worker-api';
 import type { AnalysisClient } from './analysis-client';
 import { decodeFile } from './decode-file';
-import { inspectFile } from './image-format/inspect-file';
+import { inspectFile } from '@/lib/image-format/inspect-file';
 
 /** What one timed image reports to the benchmark. */
 export interface TimedImage {

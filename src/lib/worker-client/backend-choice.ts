@@ -1,4 +1,4 @@
-import type { BackendName } from '../worker/worker-api';
+import type { BackendName } from '@/worker/worker-api';
 
 const KNOWN: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 const FAILED_KEY = 'hematovision.failedBackends';

@@ -1,6 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { LabelledFeatures } from '../core/head-adaptation';
-import type { Box } from '../core/rgba-image';
+import type { LabelledFeatures } from '@/core/head-adaptation';
+import type { Box } from '@/core/rgba-image';
 import type {
   AdaptationProgressCallback,
   AnalysisWorkerApi,
@@ -10,14 +10,14 @@ import type {
   ModelInfo,
   NewAdaptation,
   SavedAdaptation,
-} from '../worker/worker-api';
-import type { AnalysisWorkerName } from '../worker/debug-worker-api';
-import { clearAdaptation, loadAdaptation, saveAdaptation } from './adaptation-storage';
+} from '@/worker/worker-api';
+import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
+import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';
-import { inspectFile } from './image-format/inspect-file';
-import { GRAYSCALE_NOTE } from './image-format/plan-intake';
+import { inspectFile } from '@/lib/image-format/inspect-file';
+import { GRAYSCALE_NOTE } from '@/lib/image-format/plan-intake';
 import type { ImageOutcome } from './image-outcome';
 import type { ModelState, ModelStateListener } from './model-state';
 import { StopSignal, Stopper } from './stopper';
@@ -33,7 +33,7 @@ const MODEL_URL = new URL(`${import.meta.env.BASE_URL}model`, location.origin).h
 export class AnalysisClient {
   /**
    * `workerName` names each worker started (WorkerOptions.name): `analysis-debug` lets the test
-   * and benchmark hooks attach to it (src/lib/debug-hooks.ts); the app's worker is `analysis`.
+   * and benchmark hooks attach to it (src/lib/worker-client/debug-hooks.ts); the app's worker is `analysis`.
    */
   constructor(private readonly workerName: AnalysisWorkerName = 'analysis') {}
 
@@ -260,7 +260,7 @@ export class AnalysisClient {
 
   private start(): { api: Remote<AnalysisWorkerApi>; stopper: Stopper } {
     if (!this.worker || !this.api) {
-      this.worker = new Worker(new URL('../worker/analysis.worker.ts', import.meta.url), {
+      this.worker = new Worker(new URL('../../worker/analysis.worker.ts', import.meta.url), {
         type: 'module',
         name: this.workerName,
       });

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../worker/worker-api';
+import type { ModelInfo } from '@/worker/worker-api';
 
 /** The model's life cycle as the UI sees it. */
 export type ModelState =

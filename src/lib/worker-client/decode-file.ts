@@ -1,4 +1,4 @@
-import type { IntakePlan } from './image-format/plan-intake';
+import type { IntakePlan } from '@/lib/image-format/plan-intake';
 
 /**
  * Decodes a file into an ImageBitmap, at reduced size when the plan asks. The browser decodes
