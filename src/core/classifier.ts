@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelMetadata } from './model-metadata';
+import { FusedNetwork } from './fused-network';
 import { fetchModelFiles, ModelLoadError, type FetchLike, type ProgressListener } from './model-files';
 import { INPUT_SIZE } from './model-spec';
 
@@ -23,23 +24,35 @@ export interface LinearHead {
 export interface LoadOptions {
   fetchFn?: FetchLike;
   onProgress?: ProgressListener;
+  /** Run the LayersModel as tfjs-layers builds it, never its fused ops (to compare the two). */
+  layersOnly?: boolean;
 }
 
 /**
  * The white-cell classifier: load() → warmUp() → classify() → dispose(), after tfjs-models.
  * It never picks a tfjs backend: the host (the worker, a Node script) does that first.
+ * A MobileNet-shaped model runs as fused ops over the model's own weights (FusedNetwork), one op
+ * per convolution where tfjs-layers runs three to five; any other shape runs through tfjs-layers.
  */
 export class CellClassifier {
   private explainer?: tf.LayersModel;
   private scorer?: tf.LayersModel;
+  private readonly fused?: FusedNetwork;
   /** Logits are divided by this; the shipped value comes from validation, an adapted head has its own. */
   private logitScale: number;
 
   private constructor(
     readonly metadata: ModelMetadata,
     private readonly model: tf.LayersModel,
+    layersOnly = false,
   ) {
     this.logitScale = metadata.temperature;
+    if (!layersOnly) this.fused = FusedNetwork.from(model, metadata.featureLayer, 'logits');
+  }
+
+  /** Whether the forward pass runs as fused ops rather than through tfjs-layers. */
+  get runsFused(): boolean {
+    return this.fused !== undefined;
   }
 
   static async load(baseUrl: string, options: LoadOptions = {}): Promise<CellClassifier> {
@@ -50,7 +63,7 @@ export class CellClassifier {
       const model = await tf.loadLayersModel(
         tf.io.fromMemory({ modelTopology: files.modelJson.modelTopology, weightSpecs, weightData: files.weights }),
       );
-      return new CellClassifier(files.metadata, model);
+      return new CellClassifier(files.metadata, model, options.layersOnly);
     } catch (err) {
       throw new ModelLoadError(`The model could not be built: ${(err as Error).message}`);
     }
@@ -90,12 +103,18 @@ export class CellClassifier {
    */
   async classifyWithFeatures(inputs: Float32Array[]): Promise<{ probabilities: number[][]; features: Float32Array[] }> {
     if (inputs.length === 0) return { probabilities: [], features: [] };
-    this.scorer ??= tf.model({
-      inputs: this.model.inputs,
-      outputs: [this.model.getLayer('logits').input as tf.SymbolicTensor, this.model.outputs[0]],
+    const [features, logits] = tf.tidy(() => {
+      const x = toBatch(inputs);
+      if (this.fused) {
+        const { pooled, logits } = this.fused.apply(x);
+        return [pooled, logits];
+      }
+      this.scorer ??= tf.model({
+        inputs: this.model.inputs,
+        outputs: [this.model.getLayer('logits').input as tf.SymbolicTensor, this.model.outputs[0]],
+      });
+      return this.scorer.predict(x) as tf.Tensor[];
     });
-    const scorer = this.scorer;
-    const [features, logits] = tf.tidy(() => scorer.predict(toBatch(inputs)) as tf.Tensor[]);
     const [f, z] = await Promise.all([features.data() as Promise<Float32Array>, logits.data()]);
     const width = features.shape[1] as number;
     tf.dispose([features, logits]);
@@ -142,14 +161,9 @@ export class CellClassifier {
   }
 
   private async activationMaps(input: Float32Array): Promise<{ maps: ClassActivationMap[]; predicted: number }> {
-    this.explainer ??= tf.model({
-      inputs: this.model.inputs,
-      outputs: [this.model.getLayer(this.metadata.featureLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
-    });
-    const explainer = this.explainer;
     const [camTensor, logitsTensor] = tf.tidy(() => {
       const x = tf.tensor4d(input, [1, INPUT_SIZE, INPUT_SIZE, 3]);
-      const [features, logits] = explainer.predict(x) as tf.Tensor[];
+      const [features, logits] = this.featureMapAndLogits(x);
       const [, side, , channels] = features.shape as number[];
       const headWeights = this.model.getLayer('logits').getWeights()[0] as tf.Tensor2D;
       // [positions, classes]: each class's evidence at each position of the feature map.
@@ -173,6 +187,19 @@ export class CellClassifier {
       return { map, side, classIndex: c };
     });
     return { maps, predicted: Array.from(logits).indexOf(Math.max(...logits)) };
+  }
+
+  /** The last feature map and the logits of a batch (call inside tf.tidy). */
+  private featureMapAndLogits(x: tf.Tensor4D): tf.Tensor[] {
+    if (this.fused) {
+      const { featureMap, logits } = this.fused.apply(x);
+      return [featureMap, logits];
+    }
+    this.explainer ??= tf.model({
+      inputs: this.model.inputs,
+      outputs: [this.model.getLayer(this.metadata.featureLayer).output as tf.SymbolicTensor, this.model.outputs[0]],
+    });
+    return this.explainer.predict(x) as tf.Tensor[];
   }
 
   dispose(): void {
