@@ -171,7 +171,7 @@ test('"Delete all local data" asks first, empties IndexedDB, says what it remove
   await openReady(page);
   await waitReadyOffline(page);
   await classify(page, requestLog);
-  // Practice progress as src/lib/practice-storage.ts keeps it: three answers and one session.
+  // Practice progress as src/lib/storage/practice-storage.ts keeps it: three answers and one session.
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeCell, fakeImage } from '../features/case/stores/case-test-data';
 import { useCaseStore } from '../features/case/stores/case-store';
-import { loadCase } from '../lib/case-storage';
+import { loadCase } from '@/lib/storage/case-storage';
 import { dismissSaveProblems, saveProblemText, saveToCase, useCaseSaveLog } from './case-save-log';
 
 const analysed = (name: string) => {

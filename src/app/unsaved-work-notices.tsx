@@ -1,6 +1,6 @@
 import { Button } from '../components/button';
 import { dismissInterruptedFiles } from '../features/results/stores/batch-runner';
-import { useInterruptedFiles } from '../lib/unfinished-batch';
+import { useInterruptedFiles } from '@/lib/storage/unfinished-batch';
 import { dismissSaveProblems, saveProblemText, useCaseSaveLog } from './case-save-log';
 
 const BOX = 'flex flex-col gap-2 rounded-lg border px-4 py-3 text-sm';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadAdaptation } from '../lib/adaptation-storage';
+import { loadAdaptation } from '@/lib/storage/adaptation-storage';
 import { useModelStore } from '../features/model/stores/model-store';
 import { reviewPromise, type AdaptedReviewFigures, type ReviewPromise } from '../features/results/utils/review-promise';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { PracticeItem } from '@/lib/practice-manifest';
-import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 import { classWeights, nextItem, seededRandom } from './scheduler';
 
 const items: PracticeItem[] = CELL_CLASSES.flatMap((label) =>

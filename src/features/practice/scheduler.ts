@@ -1,5 +1,5 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 import type { PracticeItem } from '@/lib/practice-manifest';
 
 export { seededRandom } from '@/core/seeded-random';

@@ -1,6 +1,6 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 
 export interface SessionScore {
   readonly correct: number;

@@ -12,7 +12,7 @@ import type {
   SavedAdaptation,
 } from '@/worker/worker-api';
 import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
-import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/adaptation-storage';
+import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/storage/adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LabelledFeatures } from '@/core/head-adaptation';
-import { loadAdaptation } from '@/lib/adaptation-storage';
+import { loadAdaptation } from '@/lib/storage/adaptation-storage';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import type { AdaptationProgress, NewAdaptation, SavedAdaptation } from '@/worker/worker-api';
 

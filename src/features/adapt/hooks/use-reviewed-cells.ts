@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadReviewedCells, type ReviewedCells } from '@/lib/reviewed-cells';
+import { loadReviewedCells, type ReviewedCells } from '@/lib/storage/reviewed-cells';
 
 /** The cells reviewed in this browser's stored cases that the loaded model can adapt on. */
 export function useReviewedCells(modelVersion: string | undefined): ReviewedCells | undefined {

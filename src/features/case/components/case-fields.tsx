@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { BoxOverlay } from '@/components/box-overlay';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import type { CaseImage } from '@/lib/case-types';
+import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { CellTile, tileId } from './cell-tile';

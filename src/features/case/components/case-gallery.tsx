@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { NOT_WBC, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 import type { CaseCell } from '../stores/case-cells';
 import { useCaseStore } from '../stores/case-store';
 import { classForKey } from '../stores/class-keys';

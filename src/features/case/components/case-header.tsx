@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
-import type { CaseImage, CaseMeta } from '@/lib/case-types';
+import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { downloadBlob, safeFileName } from '@/lib/download-blob';
 import type { CaseCell } from '../stores/case-cells';
 import { caseCsv, differentialCsv } from '../stores/case-csv';

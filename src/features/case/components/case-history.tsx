@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
 import { formatBytes } from '@/lib/format/numbers';
-import { storageEstimate } from '@/lib/case-storage';
+import { storageEstimate } from '@/lib/storage/case-storage';
 import { useCaseStore } from '../stores/case-store';
 
 /** Cases kept in this browser: open one, delete one (after a second click), see the storage used. */

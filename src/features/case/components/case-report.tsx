@@ -1,7 +1,7 @@
 import { createPortal } from 'react-dom';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { formatPercentInterval } from '@/lib/binomial-interval';
-import { NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/storage/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { wholePercents, type Tally } from '../stores/tally';

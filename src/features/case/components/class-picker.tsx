@@ -1,6 +1,6 @@
 import { FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { NOT_WBC, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 import { FINAL_STYLE } from './final-class-style';
 
 const CHOICES: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];

@@ -5,7 +5,7 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import { formatPercentInterval } from '@/lib/binomial-interval';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
-import { TARGETS, type Target } from '@/lib/case-types';
+import { TARGETS, type Target } from '@/lib/storage/case-types';
 import { useCaseStore } from '../stores/case-store';
 import { wholePercents, type Tally } from '../stores/tally';
 

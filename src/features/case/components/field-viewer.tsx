@@ -6,7 +6,7 @@ import { ZoomPanView } from '@/components/zoom-pan-view';
 import type { Box } from '@/core/rgba-image';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { formatPercent } from '@/lib/format/numbers';
-import type { CaseImage } from '@/lib/case-types';
+import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { useCaseStore } from '../stores/case-store';

@@ -1,7 +1,7 @@
 import { CLASS_COLOURS } from '@/components/class-colours';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import { NOT_WBC, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 
 interface FinalStyle {
   readonly label: string;

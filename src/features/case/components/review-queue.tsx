@@ -4,7 +4,7 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
 import { formatPercent } from '@/lib/format/numbers';
-import type { CaseImage } from '@/lib/case-types';
+import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '../hooks/blob-url';
 import type { CaseCell } from '../stores/case-cells';
 import { classForKey } from '../stores/class-keys';

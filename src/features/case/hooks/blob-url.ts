@@ -1,4 +1,4 @@
-import type { CaseImage } from '@/lib/case-types';
+import type { CaseImage } from '@/lib/storage/case-types';
 
 /**
  * One object URL per stored picture, made when first shown and revoked when its case leaves the

@@ -1,6 +1,6 @@
 import type { AnalysedCell } from '@/core/analyse';
 import type { CellClass } from '@/core/model-spec';
-import { cellKey, handCellIndex, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/case-types';
+import { cellKey, handCellIndex, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/storage/case-types';
 
 /** One cell of a case as the differential, the review queue and the exports see it. */
 export interface CaseCell {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, NOT_WBC, type CaseMeta } from '@/lib/case-types';
+import { cellKey, NOT_WBC, type CaseMeta } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { caseCsv, csvField, differentialCsv } from './case-csv';
 import { fakeCell, fakeImage } from './case-test-data';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, type CaseMeta } from '@/lib/case-types';
+import { cellKey, type CaseMeta } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { caseJson } from './case-json';
 import { fakeCell, fakeImage } from './case-test-data';

@@ -1,4 +1,4 @@
-import type { CaseMeta, FinalClass } from '@/lib/case-types';
+import type { CaseMeta, FinalClass } from '@/lib/storage/case-types';
 import { FINAL_STYLE } from '../components/final-class-style';
 
 /**

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { CASE_DB_NAME, clearAllCaseData, listCases, loadCase, loadCurrentCaseId } from '@/lib/case-storage';
-import { cellKey, NOT_WBC } from '@/lib/case-types';
+import { CASE_DB_NAME, clearAllCaseData, listCases, loadCase, loadCurrentCaseId } from '@/lib/storage/case-storage';
+import { cellKey, NOT_WBC } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { fakeCell, fakeImage } from './case-test-data';
 import { useCaseStore } from './case-store';

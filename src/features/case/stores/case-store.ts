@@ -10,7 +10,7 @@ import {
   onCaseDataCleared,
   onCaseStorageChange,
   saveCurrentCaseId,
-} from '@/lib/case-storage';
+} from '@/lib/storage/case-storage';
 import {
   cellKey,
   handCellIndex,
@@ -20,7 +20,7 @@ import {
   type FinalClass,
   type HandCell,
   type Target,
-} from '@/lib/case-types';
+} from '@/lib/storage/case-types';
 import { forgetBlobUrls } from '../hooks/blob-url';
 import { applyStep, decisionStep, removalStep, type CaseStep } from './case-steps';
 

@@ -1,6 +1,6 @@
 import type { AnalysedCell } from '@/core/analyse';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import type { CaseImage } from '@/lib/case-types';
+import type { CaseImage } from '@/lib/storage/case-types';
 
 /** A cell as the worker would return it, the predicted class given probability `p`. */
 export function fakeCell(predicted: CellClass, p = 0.9, box = { x: 10, y: 20, width: 30, height: 40 }): AnalysedCell {

@@ -1,5 +1,5 @@
 import { CELL_CLASSES } from '@/core/model-spec';
-import { NOT_WBC, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 
 /** Keys that set a cell's class, as on a manual cell counter: 1, 2, … in CELL_CLASSES order, 0 or X to set aside. */
 export function classForKey(key: string): FinalClass | undefined {

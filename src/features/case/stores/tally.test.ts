@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, NOT_WBC } from '@/lib/case-types';
+import { cellKey, NOT_WBC } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { fakeCell, fakeImage } from './case-test-data';
 import { tally, wholePercents } from './tally';

@@ -1,6 +1,6 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { binomialInterval } from '@/lib/binomial-interval';
-import { NOT_WBC, type FinalClass } from '@/lib/case-types';
+import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 
 export interface Tally {
   readonly counts: Record<CellClass, number>;

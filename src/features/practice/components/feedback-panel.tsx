@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
-import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 import type { ModelOpinion } from '../hooks/use-model-opinion';
 import { ClassHints } from './class-hints';
 import { ModelOpinionView } from './model-opinion';

@@ -1,6 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import type { PracticeAnswer } from '@/lib/practice-storage';
+import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 import { classWeights } from '../scheduler';
 import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '../scoring';
 

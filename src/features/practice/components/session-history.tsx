@@ -1,4 +1,4 @@
-import type { PracticeSession } from '@/lib/practice-storage';
+import type { PracticeSession } from '@/lib/storage/practice-storage';
 import { formatDuration } from '../scoring';
 
 /** Past sessions, newest first. */

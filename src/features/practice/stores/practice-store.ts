@@ -8,7 +8,7 @@ import {
   saveSession,
   type PracticeAnswer,
   type PracticeProgress,
-} from '@/lib/practice-storage';
+} from '@/lib/storage/practice-storage';
 import { nextItem, seededRandom } from '../scheduler';
 
 export const SESSION_SIZES = [10, 20, 50] as const;

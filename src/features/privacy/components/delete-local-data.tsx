@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import type { WipeReport } from '@/lib/wipe-local-data';
+import type { WipeReport } from '@/lib/storage/wipe-local-data';
 import { WipeReportView } from './wipe-report-view';
 
 type Phase =

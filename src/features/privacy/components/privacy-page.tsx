@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { WipeReport } from '@/lib/wipe-local-data';
+import type { WipeReport } from '@/lib/storage/wipe-local-data';
 import { useFocusSection } from '../hooks/use-focus-section';
 import { DeleteLocalData } from './delete-local-data';
 import { HowWeTest } from './how-we-test';

@@ -1,4 +1,4 @@
-import type { WipeReport } from '@/lib/wipe-local-data';
+import type { WipeReport } from '@/lib/storage/wipe-local-data';
 import { countWords } from '@/lib/count-words';
 
 /** Says exactly what a wipe removed, and what it kept and why. */

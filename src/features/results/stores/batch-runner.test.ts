@@ -26,7 +26,7 @@ async function loadPage() {
     answers.splice(0).forEach((answer) => answer({ status: 'cancelled' })),
   );
   const runner = await import('./batch-runner');
-  const { useInterruptedFiles } = await import('@/lib/unfinished-batch');
+  const { useInterruptedFiles } = await import('@/lib/storage/unfinished-batch');
   return { ...runner, interrupted: () => useInterruptedFiles.getState().names };
 }
 

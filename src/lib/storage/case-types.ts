@@ -1,5 +1,5 @@
-import type { AnalysedCell } from '../core/analyse';
-import type { CellClass } from '../core/model-spec';
+import type { AnalysedCell } from '@/core/analyse';
+import type { CellClass } from '@/core/model-spec';
 
 /** A cell's final class: one of the model's classes, or set aside as not a white cell / unclassifiable. */
 export const NOT_WBC = 'NOT_WBC';

@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import type { SavedAdaptation } from '../worker/worker-api';
+import type { SavedAdaptation } from '@/worker/worker-api';
 
 export const ADAPTATION_DB_NAME = 'hematovision-adaptation';
 const KEY = 'current';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysedCell } from '../core/analyse';
+import type { AnalysedCell } from '@/core/analyse';
 import { cellKey, NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from './case-types';
 import { baseModelVersion, imagesWithReviewedCells, reviewedCells } from './reviewed-cells';
 

@@ -1,5 +1,5 @@
 import { clear, createStore, get, update } from 'idb-keyval';
-import type { CellClass } from '../core/model-spec';
+import type { CellClass } from '@/core/model-spec';
 
 /** One answered question. */
 export interface PracticeAnswer {

@@ -1,5 +1,5 @@
-import type { LabelledFeatures } from '../core/head-adaptation';
-import { CELL_CLASSES, type CellClass } from '../core/model-spec';
+import type { LabelledFeatures } from '@/core/head-adaptation';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { listCases, loadCaseImages } from './case-storage';
 import { cellKey, imageIdOfCellKey, type CaseImage, type CaseMeta } from './case-types';
 
