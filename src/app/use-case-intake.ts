@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useCaseStore } from '../features/case/stores/case-store';
 import { useModelStore } from '../features/model/stores/model-store';
 import { useResultsStore } from '../features/results/stores/results-store';
-import { effectiveModelVersion } from '../lib/effective-model-version';
+import { effectiveModelVersion } from '@/lib/format/effective-model-version';
 import { choiceOnArrival, settleCaseChoice, useCaseChoice } from './case-choice';
 import { saveToCase } from './case-save-log';
 import { holdOpenCase, isCaseOpenElsewhere } from './open-case-lock';

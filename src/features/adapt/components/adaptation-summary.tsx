@@ -1,6 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { SavedAdaptation } from '@/worker/worker-api';
-import { modelVersionLabel } from '@/lib/model-version-label';
+import { modelVersionLabel } from '@/lib/format/model-version-label';
 import { ReviewMarkPromise } from './own-cells-figures';
 
 /** What the saved adaptation was made from, and for which model. */

@@ -1,7 +1,7 @@
 import { Button } from '@/components/button';
 import type { LabelledFeatures } from '@/core/head-adaptation';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { countWords } from '@/lib/count-words';
+import { countWords } from '@/lib/format/count-words';
 import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
 import { useReviewedCells } from '../hooks/use-reviewed-cells';
 

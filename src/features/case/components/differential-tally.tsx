@@ -2,7 +2,7 @@ import { FOCUS_RING } from '@/components/button';
 import { ProgressBar } from '@/components/progress-bar';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { formatPercentInterval } from '@/lib/binomial-interval';
+import { formatPercentInterval } from '@/lib/format/binomial-interval';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
 import { TARGETS, type Target } from '@/lib/storage/case-types';

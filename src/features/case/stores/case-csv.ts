@@ -1,6 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type CaseImage, type CaseMeta } from '@/lib/storage/case-types';
-import { modelThatRead } from '@/lib/model-that-read';
+import { modelThatRead } from '@/lib/format/model-that-read';
 import type { CaseCell } from './case-cells';
 import { wholePercents, type Tally } from './tally';
 

@@ -1,6 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
-import { modelThatRead } from '@/lib/model-that-read';
+import { modelThatRead } from '@/lib/format/model-that-read';
 import type { CaseCell } from './case-cells';
 import { tally, wholePercents } from './tally';
 

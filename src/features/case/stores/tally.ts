@@ -1,5 +1,5 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import { binomialInterval } from '@/lib/binomial-interval';
+import { binomialInterval } from '@/lib/format/binomial-interval';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 
 export interface Tally {

@@ -1,5 +1,5 @@
 import { formatBytes } from '@/lib/format/numbers';
-import { modelVersionLabel } from '@/lib/model-version-label';
+import { modelVersionLabel } from '@/lib/format/model-version-label';
 import { useMetrics } from '../hooks/use-metrics';
 import { pct, type ModelMetrics } from '../metrics';
 import { Figure } from './figure';

@@ -1,5 +1,5 @@
 import type { ModelInfo } from '@/worker/worker-api';
-import { modelVersionLabel } from '@/lib/model-version-label';
+import { modelVersionLabel } from '@/lib/format/model-version-label';
 
 const NAMES = { webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 

@@ -1,5 +1,5 @@
 import type { WipeReport } from '@/lib/storage/wipe-local-data';
-import { countWords } from '@/lib/count-words';
+import { countWords } from '@/lib/format/count-words';
 
 /** Says exactly what a wipe removed, and what it kept and why. */
 export function WipeReportView({ report }: { report: WipeReport }) {

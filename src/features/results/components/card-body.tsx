@@ -1,4 +1,4 @@
-import { modelThatRead } from '@/lib/model-that-read';
+import { modelThatRead } from '@/lib/format/model-that-read';
 import type { ResultItem } from '../stores/results-store';
 import { CellDetails } from './cell-details';
 

@@ -1,4 +1,4 @@
-import type { ModelInfo } from '../worker/worker-api';
+import type { ModelInfo } from '@/worker/worker-api';
 
 /**
  * The version that produced a result: the shipped model's, plus the id of the lab's adapted
