@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { heatmapPixels } from '../lib/heatmap-image';
+import { heatmapPixels } from './heatmap-image';
 
 export interface HeatmapLayer {
   /** The crop square the map covers, in the image's pixel units. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import type { PracticeItem } from '@/lib/practice-manifest';
+import type { PracticeItem } from '@/lib/network/practice-manifest';
 import type { PracticeAnswer } from '@/lib/storage/practice-storage';
 import { classWeights, nextItem, seededRandom } from './scheduler';
 

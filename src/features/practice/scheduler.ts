@@ -1,6 +1,6 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { PracticeAnswer } from '@/lib/storage/practice-storage';
-import type { PracticeItem } from '@/lib/practice-manifest';
+import type { PracticeItem } from '@/lib/network/practice-manifest';
 
 export { seededRandom } from '@/core/seeded-random';
 

@@ -1,7 +1,7 @@
 import { useId, useState, type DragEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
-import { classFromPath } from '@/lib/class-from-path';
-import { collectDroppedFiles } from '@/lib/collect-dropped-files';
+import { classFromPath } from '@/lib/files/class-from-path';
+import { collectDroppedFiles } from '@/lib/files/collect-dropped-files';
 import { CELL_CLASSES } from '@/core/model-spec';
 
 /** Files sorted by the class folder they sit in; the rest are counted, not used. */

@@ -5,7 +5,7 @@ import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_FACTS } from '@/core/cell-facts';
-import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/practice-manifest';
+import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
 
 /** Examples shown per cell type, taken from the practice set in its order. */
 const EXAMPLES = 8;

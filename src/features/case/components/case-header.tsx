@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
-import { downloadBlob, safeFileName } from '@/lib/download-blob';
+import { downloadBlob, safeFileName } from '@/lib/files/download-blob';
 import type { CaseCell } from '../stores/case-cells';
 import { caseCsv, differentialCsv } from '../stores/case-csv';
 import { caseJson } from '../stores/case-json';

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
-import { collectDroppedFiles } from '@/lib/collect-dropped-files';
+import { collectDroppedFiles } from '@/lib/files/collect-dropped-files';
 import { usePasteFiles } from '../hooks/use-paste-files';
 import { FileButtons } from './file-buttons';
 import { SampleImagesButton } from './sample-images-button';

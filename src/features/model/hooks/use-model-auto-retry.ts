@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
-import { networkReachability } from '@/lib/network-reachability';
+import { networkReachability } from '@/lib/network/network-reachability';
 import { isNetworkFailure } from '../lib/network-failure';
 import { useModelStore } from '../stores/model-store';
 

@@ -1,6 +1,6 @@
 /// <reference types="vite-plugin-pwa/client" />
 import { registerSW } from 'virtual:pwa-register';
-import { networkReachability } from '@/lib/network-reachability';
+import { networkReachability } from '@/lib/network/network-reachability';
 import { useOfflineStore } from '../stores/offline-store';
 
 let started = false;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { startNetworkReachability } from '@/lib/network-reachability';
+import { startNetworkReachability } from '@/lib/network/network-reachability';
 import { useOfflineStore } from '../stores/offline-store';
 import { registerOfflineCache } from './register-offline-cache';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { networkReachability } from '@/lib/network-reachability';
+import { networkReachability } from '@/lib/network/network-reachability';
 
 /**
  * Whether the app can run without a network: 'saving' while the service worker precaches it,

@@ -4,7 +4,7 @@ import { HeatmapCanvas } from '@/components/heatmap-canvas';
 import { HeatmapControls } from '@/components/heatmap-controls';
 import { OutlinedImage } from '@/components/outlined-image';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { practiceImageUrl } from '@/lib/practice-manifest';
+import { practiceImageUrl } from '@/lib/network/practice-manifest';
 import { useCellHeatmaps } from '@/components/use-cell-heatmaps';
 import { useModelOpinion } from '../hooks/use-model-opinion';
 import { usePracticeStore } from '../stores/practice-store';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AnalysedCell } from '@/core/analyse';
 import type { Box } from '@/core/rgba-image';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
-import { practiceImageUrl, type PracticeItem } from '@/lib/practice-manifest';
+import { practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
 
 export type ModelOpinion =
   | { status: 'pending' }

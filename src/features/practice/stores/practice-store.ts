@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { CellClass } from '@/core/model-spec';
-import { loadPracticeSet, type PracticeItem } from '@/lib/practice-manifest';
+import { loadPracticeSet, type PracticeItem } from '@/lib/network/practice-manifest';
 import {
   clearPracticeProgress,
   loadPracticeProgress,

@@ -1,4 +1,4 @@
-import { CELL_CLASSES, type CellClass } from '../core/model-spec';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 
 /**
  * The class a file's folder names, for a lab's labelled folder ("lab/Eosinophils/001.jpg" →

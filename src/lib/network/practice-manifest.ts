@@ -1,5 +1,5 @@
-import type { CellClass } from '../core/model-spec';
-import type { Box } from '../core/rgba-image';
+import type { CellClass } from '@/core/model-spec';
+import type { Box } from '@/core/rgba-image';
 
 /** One image of the bundled practice set (public/practice/manifest.json). */
 export interface PracticeItem {
