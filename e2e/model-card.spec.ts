@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
-/** The page's own rule for shares (src/features/model-card/metrics.ts): one decimal place. */
+/** The page's own rule for shares (src/features/model-card/utils/metrics.ts): one decimal place. */
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Reliability bins the page draws: with predictions, at a confidence a 5-class top probability can have. */
 const drawn = (bins: { count: number; confidence: number }[]) =>

@@ -17,7 +17,7 @@ import { OfflineStatus } from '../features/offline/components/offline-status';
 import { UpdatePrompt } from '../features/offline/components/update-prompt';
 import { useOfflineCache } from '../features/offline/hooks/use-offline-cache';
 import { ResultsPanel } from '../features/results/components/results-panel';
-import { addFiles } from '../features/results/stores/batch-runner';
+import { addFiles } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { ThemeToggle } from '../features/theme/components/theme-toggle';
 import { useApplyTheme } from '../features/theme/hooks/use-apply-theme';

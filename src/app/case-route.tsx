@@ -1,7 +1,7 @@
 import { CasePage } from '../features/case/components/case-page';
 import { DropZone } from '../features/intake/components/drop-zone';
 import { BatchProgress } from '../features/results/components/batch-progress';
-import { addFiles } from '../features/results/stores/batch-runner';
+import { addFiles } from '@/features/results/utils/batch-runner';
 import { useCaseStore } from '../features/case/stores/case-store';
 
 /** The case page: images dropped here are analysed like anywhere else and join the open case. */

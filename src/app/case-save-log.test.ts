@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeCell, fakeImage } from '../features/case/stores/case-test-data';
+import { fakeCell, fakeImage } from '@/features/case/utils/case-test-data';
 import { useCaseStore } from '../features/case/stores/case-store';
 import { loadCase } from '@/lib/storage/case-storage';
 import { dismissSaveProblems, saveProblemText, saveToCase, useCaseSaveLog } from './case-save-log';

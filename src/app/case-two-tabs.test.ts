@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeCell, fakeImage } from '../features/case/stores/case-test-data';
+import { fakeCell, fakeImage } from '@/features/case/utils/case-test-data';
 
 type CaseStoreModule = typeof import('../features/case/stores/case-store');
 

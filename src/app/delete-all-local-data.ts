@@ -1,5 +1,5 @@
 import { usePracticeStore } from '../features/practice/stores/practice-store';
-import { dismissInterruptedFiles } from '../features/results/stores/batch-runner';
+import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '../features/results/stores/results-store';
 import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '@/lib/storage/adaptation-storage';
 import { analysisClient } from '@/lib/worker-client/analysis-client';

@@ -1,5 +1,5 @@
 import { Button } from '../components/button';
-import { dismissInterruptedFiles } from '../features/results/stores/batch-runner';
+import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
 import { useInterruptedFiles } from '@/lib/storage/unfinished-batch';
 import { dismissSaveProblems, saveProblemText, useCaseSaveLog } from './case-save-log';
 

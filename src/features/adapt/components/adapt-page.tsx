@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button } from '@/components/button';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import { CELL_CLASSES } from '@/core/model-spec';
-import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
+import { enoughToAdapt, MIN_PER_CLASS } from '@/features/adapt/utils/enough-to-adapt';
 import { useAdaptation } from '../hooks/use-adaptation';
 import { AdaptationProgressView } from './adaptation-progress';
 import { AdaptationProposal } from './adaptation-proposal';

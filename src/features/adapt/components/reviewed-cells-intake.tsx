@@ -2,7 +2,7 @@ import { Button } from '@/components/button';
 import type { LabelledFeatures } from '@/core/head-adaptation';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { countWords } from '@/lib/format/count-words';
-import { enoughToAdapt, MIN_PER_CLASS } from '../enough-to-adapt';
+import { enoughToAdapt, MIN_PER_CLASS } from '@/features/adapt/utils/enough-to-adapt';
 import { useReviewedCells } from '../hooks/use-reviewed-cells';
 
 /** The cells a user corrected or confirmed in cases, offered as labelled cells to adapt on. */

@@ -3,10 +3,10 @@ import { BoxOverlay } from '@/components/box-overlay';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { CaseImage } from '@/lib/storage/case-types';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
 import { CellTile, tileId } from './cell-tile';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 /**
  * The case's images, each with its cells boxed and listed. The cell list is one tab stop: arrow

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEven
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
-import type { CaseCell } from '../stores/case-cells';
+import type { CaseCell } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
-import { classForKey } from '../stores/class-keys';
+import { classForKey } from '@/features/case/utils/class-keys';
 import { ClassPicker } from './class-picker';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { GalleryTile, galleryTileId } from './gallery-tile';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];

@@ -2,11 +2,11 @@ import { useId } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { downloadBlob, safeFileName } from '@/lib/files/download-blob';
-import type { CaseCell } from '../stores/case-cells';
-import { caseCsv, differentialCsv } from '../stores/case-csv';
-import { caseJson } from '../stores/case-json';
+import type { CaseCell } from '@/features/case/utils/case-cells';
+import { caseCsv, differentialCsv } from '@/features/case/utils/case-csv';
+import { caseJson } from '@/features/case/utils/case-json';
 import { useCaseStore } from '../stores/case-store';
-import { tally } from '../stores/tally';
+import { tally } from '@/features/case/utils/tally';
 
 /**
  * The case's name (editable), a new case, and the exports: the cells as CSV, the differential with

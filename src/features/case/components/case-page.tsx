@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useUndoKeys } from '../hooks/use-undo-keys';
-import { caseCells } from '../stores/case-cells';
+import { caseCells } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
-import { tally } from '../stores/tally';
+import { tally } from '@/features/case/utils/tally';
 import { CaseFields } from './case-fields';
 import { CaseGallery } from './case-gallery';
 import { CaseHeader } from './case-header';

@@ -2,11 +2,11 @@ import { createPortal } from 'react-dom';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { formatPercentInterval } from '@/lib/format/binomial-interval';
 import { NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/storage/case-types';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
-import { wholePercents, type Tally } from '../stores/tally';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
+import { wholePercents, type Tally } from '@/features/case/utils/tally';
 import './case-report.css';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { modelVersionLabel } from '@/lib/format/model-version-label';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];

@@ -2,12 +2,12 @@ import type { KeyboardEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
-import { classForKey } from '../stores/class-keys';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
+import { classForKey } from '@/features/case/utils/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 export const tileId = (key: string) => `case-cell-${key.replace(/[^\w-]/g, '_')}`;
 

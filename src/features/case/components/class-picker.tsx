@@ -1,7 +1,7 @@
 import { FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 const CHOICES: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 

@@ -7,7 +7,7 @@ import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
 import { TARGETS, type Target } from '@/lib/storage/case-types';
 import { useCaseStore } from '../stores/case-store';
-import { wholePercents, type Tally } from '../stores/tally';
+import { wholePercents, type Tally } from '@/features/case/utils/tally';
 
 /** The differential's heading: where the end of the review queue leads back to. */
 export const TALLY_HEADING_ID = 'tally-heading';

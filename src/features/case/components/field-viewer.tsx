@@ -7,12 +7,12 @@ import type { Box } from '@/core/rgba-image';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/storage/case-types';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
 import { BoxDrawing } from './box-drawing';
 import { ClassPicker } from './class-picker';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { UndoButtons } from './undo-buttons';
 
 /** How far a cell opened from the gallery is zoomed: its box fills about a third of the view. */

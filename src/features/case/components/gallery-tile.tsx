@@ -2,9 +2,9 @@ import type { DragEvent, KeyboardEvent, MouseEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
-import { FINAL_STYLE } from './final-class-style';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 export const galleryTileId = (key: string) => `gallery-cell-${key.replace(/[^\w-]/g, '_')}`;
 

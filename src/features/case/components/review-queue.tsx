@@ -5,13 +5,13 @@ import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
 import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/storage/case-types';
-import { blobUrl } from '../hooks/blob-url';
-import type { CaseCell } from '../stores/case-cells';
-import { classForKey } from '../stores/class-keys';
+import { blobUrl } from '@/features/case/utils/blob-url';
+import type { CaseCell } from '@/features/case/utils/case-cells';
+import { classForKey } from '@/features/case/utils/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
 import { TALLY_HEADING_ID } from './differential-tally';
-import { FINAL_STYLE } from './final-class-style';
+import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 /** The box's share of the cell picture's side (the worker cuts 1.5 × the box). */
 const BOX_SHARE = 1 / 1.5;

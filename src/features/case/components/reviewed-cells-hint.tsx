@@ -1,5 +1,5 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import type { CaseCell } from '../stores/case-cells';
+import type { CaseCell } from '@/features/case/utils/case-cells';
 
 /** Points out that the cells the user reviewed here can adapt the model to their lab. */
 export function ReviewedCellsHint({ cells }: { cells: readonly CaseCell[] }) {

@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { CASE_DB_NAME, clearAllCaseData, listCases, loadCase, loadCurrentCaseId } from '@/lib/storage/case-storage';
 import { cellKey, NOT_WBC } from '@/lib/storage/case-types';
-import { caseCells } from './case-cells';
-import { fakeCell, fakeImage } from './case-test-data';
+import { caseCells } from '@/features/case/utils/case-cells';
+import { fakeCell, fakeImage } from '@/features/case/utils/case-test-data';
 import { useCaseStore } from './case-store';
 
 const analysed = (name: string, cells = [fakeCell('NEUTROPHIL'), fakeCell('LYMPHOCYTE', 0.4)]) => {

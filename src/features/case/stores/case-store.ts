@@ -21,8 +21,8 @@ import {
   type HandCell,
   type Target,
 } from '@/lib/storage/case-types';
-import { forgetBlobUrls } from '../hooks/blob-url';
-import { applyStep, decisionStep, removalStep, type CaseStep } from './case-steps';
+import { forgetBlobUrls } from '@/features/case/utils/blob-url';
+import { applyStep, decisionStep, removalStep, type CaseStep } from '@/features/case/utils/case-steps';
 
 /** What a finished analysis brings to the case. */
 export type NewCaseImage = Omit<CaseImage, 'id' | 'caseId'>;

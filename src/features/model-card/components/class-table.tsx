@@ -1,5 +1,5 @@
 import { CLASS_NAMES } from '@/core/class-names';
-import { pct, type SplitMetrics } from '../metrics';
+import { pct, type SplitMetrics } from '@/features/model-card/utils/metrics';
 
 /** Per-class precision, recall, F1 and the number of images of that class. */
 export function ClassTable({ split, caption }: { split: SplitMetrics; caption: string }) {

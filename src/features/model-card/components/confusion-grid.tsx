@@ -1,5 +1,5 @@
 import { CLASS_NAMES } from '@/core/class-names';
-import type { SplitMetrics } from '../metrics';
+import type { SplitMetrics } from '@/features/model-card/utils/metrics';
 
 const BLUE = ['bg-blue-100', 'bg-blue-200', 'bg-blue-300', 'bg-blue-700', 'bg-blue-800'];
 const ORANGE = ['bg-orange-100', 'bg-orange-200', 'bg-orange-300', 'bg-orange-700', 'bg-orange-800'];

@@ -1,7 +1,7 @@
 import { formatBytes } from '@/lib/format/numbers';
 import { modelVersionLabel } from '@/lib/format/model-version-label';
 import { useMetrics } from '../hooks/use-metrics';
-import { pct, type ModelMetrics } from '../metrics';
+import { pct, type ModelMetrics } from '@/features/model-card/utils/metrics';
 import { Figure } from './figure';
 import { PlainSummarySection } from './plain-summary-section';
 import { SplitSection } from './split-section';

@@ -1,6 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import type { ModelMetrics } from '../metrics';
+import type { ModelMetrics } from '@/features/model-card/utils/metrics';
 import { plainSummary, type SummarySet } from '../utils/plain-summary';
 
 const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];

@@ -1,5 +1,5 @@
 import { CELL_CLASSES } from '@/core/model-spec';
-import type { ReliabilityBin } from '../metrics';
+import type { ReliabilityBin } from '@/features/model-card/utils/metrics';
 
 const SIZE = 240;
 

@@ -1,4 +1,4 @@
-import { dec, pct, type SplitMetrics } from '../metrics';
+import { dec, pct, type SplitMetrics } from '@/features/model-card/utils/metrics';
 import { ClassTable } from './class-table';
 import { ConfusionGrid } from './confusion-grid';
 import { Figure } from './figure';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ModelMetrics } from '../metrics';
+import type { ModelMetrics } from '@/features/model-card/utils/metrics';
 
 type State = { status: 'loading' } | { status: 'ready'; metrics: ModelMetrics } | { status: 'error'; message: string };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellClass } from '@/core/model-spec';
-import type { LabMetrics, ModelMetrics } from '../metrics';
+import type { LabMetrics, ModelMetrics } from './metrics';
 import { plainSummary } from './plain-summary';
 
 /** A set from its confusion matrix alone (rows: truth), with the figures the summary reads. */

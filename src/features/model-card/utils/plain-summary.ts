@@ -1,5 +1,5 @@
 import type { CellClass } from '@/core/model-spec';
-import type { LabMetrics, ModelMetrics } from '../metrics';
+import type { LabMetrics, ModelMetrics } from './metrics';
 
 /** The sets the summary speaks of, in the order it names them. */
 export const SUMMARY_SETS = ['test', 'pbc', 'lisc', 'liscAdapted'] as const;

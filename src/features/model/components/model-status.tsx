@@ -2,7 +2,7 @@ import { Button } from '@/components/button';
 import { ProgressBar } from '@/components/progress-bar';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { formatBytes } from '@/lib/format/numbers';
-import { isNetworkFailure } from '../lib/network-failure';
+import { isNetworkFailure } from '@/features/model/utils/network-failure';
 import { useModelStore } from '../stores/model-store';
 import { BackendBadge } from './backend-badge';
 

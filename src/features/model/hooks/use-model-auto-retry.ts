@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { networkReachability } from '@/lib/network/network-reachability';
-import { isNetworkFailure } from '../lib/network-failure';
+import { isNetworkFailure } from '@/features/model/utils/network-failure';
 import { useModelStore } from '../stores/model-store';
 
 /**

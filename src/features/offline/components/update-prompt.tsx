@@ -1,5 +1,5 @@
 import { Button } from '@/components/button';
-import { applyUpdate } from '../hooks/register-offline-cache';
+import { applyUpdate } from '@/features/offline/utils/register-offline-cache';
 import { useOfflineStore } from '../stores/offline-store';
 
 /**

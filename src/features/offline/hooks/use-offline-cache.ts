@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { startNetworkReachability } from '@/lib/network/network-reachability';
 import { useOfflineStore } from '../stores/offline-store';
-import { registerOfflineCache } from './register-offline-cache';
+import { registerOfflineCache } from '@/features/offline/utils/register-offline-cache';
 
 /**
  * Registers the offline cache once and follows whether the network is there: what requests

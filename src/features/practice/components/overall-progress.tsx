@@ -1,8 +1,8 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import type { PracticeAnswer } from '@/lib/storage/practice-storage';
-import { classWeights } from '../scheduler';
-import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '../scoring';
+import { classWeights } from '@/features/practice/utils/scheduler';
+import { confusionSentences, FEW_ANSWERS, rightInWords, scoreAnswers } from '@/features/practice/utils/scoring';
 
 /**
  * All answers so far: accuracy per class, the worst confusions, and which class the next session

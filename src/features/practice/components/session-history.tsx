@@ -1,5 +1,5 @@
 import type { PracticeSession } from '@/lib/storage/practice-storage';
-import { formatDuration } from '../scoring';
+import { formatDuration } from '@/features/practice/utils/scoring';
 
 /** Past sessions, newest first. */
 export function SessionHistory({ sessions }: { sessions: readonly PracticeSession[] }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePracticeStore } from '../stores/practice-store';
-import { formatDuration, scoreAnswers } from '../scoring';
+import { formatDuration, scoreAnswers } from '@/features/practice/utils/scoring';
 
 /** Score, streak and time of the running session. */
 export function SessionStats() {

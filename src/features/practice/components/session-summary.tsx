@@ -2,7 +2,13 @@ import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { usePracticeStore } from '../stores/practice-store';
-import { confusionSentences, FEW_ANSWERS, formatDuration, rightInWords, scoreAnswers } from '../scoring';
+import {
+  confusionSentences,
+  FEW_ANSWERS,
+  formatDuration,
+  rightInWords,
+  scoreAnswers,
+} from '@/features/practice/utils/scoring';
 
 /** The end of a session: score, time, per-class accuracy, the student's own confusion table. */
 export function SessionSummary() {

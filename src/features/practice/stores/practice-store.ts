@@ -9,7 +9,7 @@ import {
   type PracticeAnswer,
   type PracticeProgress,
 } from '@/lib/storage/practice-storage';
-import { nextItem, seededRandom } from '../scheduler';
+import { nextItem, seededRandom } from '@/features/practice/utils/scheduler';
 
 export const SESSION_SIZES = [10, 20, 50] as const;
 export type SessionSize = (typeof SESSION_SIZES)[number];

@@ -1,6 +1,6 @@
 import { Button } from '@/components/button';
 import { ProgressBar } from '@/components/progress-bar';
-import { cancelBatch } from '../stores/batch-runner';
+import { cancelBatch } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '../stores/results-store';
 
 /** "37 / 200" while a batch runs, with a cancel button that stops it at once. */

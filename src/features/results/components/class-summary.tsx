@@ -2,7 +2,7 @@ import { FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CLASS_COLOURS } from '@/components/class-colours';
-import { summarise } from '../hooks/select-items';
+import { summarise } from '@/features/results/utils/select-items';
 import { useResultsStore, type FilterKey } from '../stores/results-store';
 
 const NEUTRAL = 'bg-slate-100 dark:bg-slate-800';

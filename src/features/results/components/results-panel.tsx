@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { formatPercent } from '@/lib/format/numbers';
-import { visibleItems } from '../hooks/select-items';
+import { visibleItems } from '@/features/results/utils/select-items';
 import { useResultsStore } from '../stores/results-store';
 import type { ReviewPromise } from '../utils/review-promise';
 import { BatchProgress } from './batch-progress';

@@ -3,7 +3,7 @@ import { Button, FOCUS_RING } from '@/components/button';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import { clearResults } from '../stores/batch-runner';
+import { clearResults } from '@/features/results/utils/batch-runner';
 import { useResultsStore, type FilterKey, type SortKey } from '../stores/results-store';
 
 const SELECT = `rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900 ${FOCUS_RING}`;

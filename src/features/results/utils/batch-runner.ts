@@ -1,7 +1,7 @@
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
 import { UnfinishedBatch, useInterruptedFiles } from '@/lib/storage/unfinished-batch';
-import { useResultsStore } from './results-store';
+import { useResultsStore } from '@/features/results/stores/results-store';
 
 /** Files waiting for the worker, analysed one at a time so results stream in as they finish. */
 const pending: { id: number; file: File }[] = [];

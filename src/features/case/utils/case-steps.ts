@@ -1,5 +1,5 @@
 import type { CaseMeta, FinalClass } from '@/lib/storage/case-types';
-import { FINAL_STYLE } from '../components/final-class-style';
+import { FINAL_STYLE } from './final-class-style';
 
 /**
  * One change of a case's cells, as undo and redo see it: each cell's decision and presence before

@@ -1,7 +1,7 @@
 /// <reference types="vite-plugin-pwa/client" />
 import { registerSW } from 'virtual:pwa-register';
 import { networkReachability } from '@/lib/network/network-reachability';
-import { useOfflineStore } from '../stores/offline-store';
+import { useOfflineStore } from '@/features/offline/stores/offline-store';
 
 let started = false;
 /** First downloads that failed in a row: each new try waits longer unless the network comes back. */

@@ -1,5 +1,5 @@
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
-import type { FilterKey, ResultItem, SortKey } from '../stores/results-store';
+import type { FilterKey, ResultItem, SortKey } from '@/features/results/stores/results-store';
 
 export const needsReview = (it: ResultItem) => it.result?.cells.some((c) => c.needsReview) ?? false;
 const lowestConfidence = (it: ResultItem) => Math.min(2, ...(it.result?.cells.map((c) => c.confidence) ?? []));

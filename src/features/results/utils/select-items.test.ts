@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysedCell } from '@/core/analyse';
 import type { CellClass } from '@/core/model-spec';
-import type { ResultItem } from '../stores/results-store';
+import type { ResultItem } from '@/features/results/stores/results-store';
 import { summarise, visibleItems } from './select-items';
 
 const box = { x: 0, y: 0, width: 10, height: 10 };
