@@ -8,6 +8,7 @@ import { cropToInput, cutCellCrop } from './cell-crop';
 import type { CellClassifier } from './classifier';
 import { softmax } from './classifier';
 import { findWhiteCells } from './localise';
+import { CELL_CLASSES } from './model-spec';
 
 let classifier: CellClassifier;
 beforeAll(async () => {
@@ -77,13 +78,13 @@ describe('class activation maps', () => {
     await classifier.explain(input); // builds the explainer once
     const before = tf.memory().numTensors;
     const cam = await classifier.explain(input);
-    const other = await classifier.explain(input, (cam.classIndex + 1) % 4);
+    const other = await classifier.explain(input, (cam.classIndex + 1) % CELL_CLASSES.length);
     expect(tf.memory().numTensors).toBe(before);
     expect(cam.side).toBe(8);
     expect(cam.map).toHaveLength(64);
     expect(Math.max(...cam.map)).toBeCloseTo(1, 5);
     expect(Math.min(...cam.map)).toBeGreaterThanOrEqual(0);
-    expect(other.classIndex).toBe((cam.classIndex + 1) % 4);
+    expect(other.classIndex).toBe((cam.classIndex + 1) % CELL_CLASSES.length);
     const [p] = await classifier.classify([input]);
     expect(cam.classIndex).toBe(p.indexOf(Math.max(...p)));
   });
@@ -106,7 +107,7 @@ describe('class activation map machinery', () => {
           kernelInitializer: 'ones',
         }),
         tf.layers.globalAveragePooling2d({ name: 'pool' }),
-        tf.layers.dense({ units: 4, name: 'logits', kernelInitializer: 'ones' }),
+        tf.layers.dense({ units: CELL_CLASSES.length, name: 'logits', kernelInitializer: 'ones' }),
       ],
     });
     let artifacts!: tf.io.ModelArtifacts;
@@ -147,7 +148,7 @@ describe('explainAll', () => {
     const { cells, gains } = findWhiteCells(image);
     const input = cropToInput(cutCellCrop(image, cells[0], gains));
     const all = await classifier.explainAll(input);
-    expect(all.map((m) => m.classIndex)).toEqual([0, 1, 2, 3]);
+    expect(all.map((m) => m.classIndex)).toEqual(CELL_CLASSES.map((_, i) => i));
     const two = await classifier.explain(input, 2);
     expect(Array.from(all[2].map)).toEqual(Array.from(two.map));
   });

@@ -1,0 +1,42 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * npm run model-floors — sets training/floors.json from public/model/metrics.json: each set's floor
+ * is the committed model's figure less its noise, the lower end of its 95 % bootstrap interval
+ * (macro-F1 lowered by the same margin). A floor only rises: a figure below the floor in the file
+ * leaves it where it is. scripts/evaluate/model-floors.test.ts holds the committed model to them.
+ */
+const FLOORS = 'training/floors.json';
+const SETS = {
+  test: { data: '../shared/data/blood-cells/TEST' },
+  pbc: { data: '../shared/data/pbc', split: 'training/splits/pbc.csv', partition: 'test' },
+} as const;
+
+interface Floor {
+  data: string;
+  split?: string;
+  partition?: string;
+  images: number;
+  accuracy: number;
+  macroF1: number;
+}
+
+const metrics = JSON.parse(readFileSync('public/model/metrics.json', 'utf8'));
+const old: Record<string, Floor> = existsSync(FLOORS) ? JSON.parse(readFileSync(FLOORS, 'utf8')).floors : {};
+const floors: Record<string, Floor> = {};
+for (const [name, set] of Object.entries(SETS)) {
+  const m = metrics[name];
+  const margin = m.accuracy - m.accuracyCI95[0];
+  const floor = (v: number) => Math.floor(v * 1000) / 1000;
+  const next = { ...set, images: m.images, accuracy: floor(m.accuracyCI95[0]), macroF1: floor(m.macroF1 - margin) };
+  const prev = old[name];
+  floors[name] = prev
+    ? { ...next, accuracy: Math.max(prev.accuracy, next.accuracy), macroF1: Math.max(prev.macroF1, next.macroF1) }
+    : next;
+  console.log(
+    `${name}: accuracy ≥ ${floors[name].accuracy}, macro-F1 ≥ ${floors[name].macroF1} (model ${metrics.modelVersion})`,
+  );
+}
+const note =
+  "Floors that only rise: written by npm run model-floors from public/model/metrics.json (each set's figure less its noise, the lower end of its 95 % interval); read by scripts/evaluate/model-floors.test.ts.";
+writeFileSync(FLOORS, JSON.stringify({ $comment: note, floors }, null, 2) + '\n');
