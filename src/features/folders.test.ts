@@ -1,0 +1,36 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
+/** What each subfolder of a feature may hold (docs/architecture.md); a unit test sits beside its file. */
+const FEATURE_FOLDERS: Record<string, RegExp> = {
+  components: /^[\w-]+\.(tsx|css)$/,
+  hooks: /^use-[\w-]+\.ts$/,
+  stores: /^[\w-]+-store\.ts$/,
+  utils: /^[\w-]+\.ts$/,
+};
+
+describe('folders named for what they hold', () => {
+  it('keeps every file of a feature in components/, hooks/, stores/ or utils/, as each allows', () => {
+    const misplaced = filesUnder(join(SRC, 'features')).filter((path) => {
+      const parts = path.split('/');
+      if (parts.length === 1) return path !== 'folders.test.ts';
+      const [, folder, name, ...deeper] = parts;
+      const allowed = FEATURE_FOLDERS[folder];
+      return !allowed || deeper.length > 0 || !allowed.test(name.replace(/\.test\.ts$/, '.ts'));
+    });
+    expect(misplaced).toEqual([]);
+  });
+
+  it('keeps src/lib in one folder per concern, with no loose files', () => {
+    expect(readdirSync(join(SRC, 'lib'), { withFileTypes: true }).filter((e) => !e.isDirectory())).toEqual([]);
+  });
+});
