@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readFloors } from '../lib/model-floors';
 import { runScript } from '../lib/run-script';
 
 /**
@@ -10,16 +11,7 @@ import { runScript } from '../lib/run-script';
  * model's figure less its noise. A retrained model that is worse, or a broken export or
  * preprocessing, fails here; raise a floor when a better model lands, never lower it.
  */
-interface Floor {
-  data: string;
-  split?: string;
-  partition?: string;
-  images: number;
-  accuracy: number;
-  macroF1: number;
-}
-
-const floors: Record<string, Floor> = JSON.parse(readFileSync('training/floors.json', 'utf8')).floors;
+const floors = readFloors();
 
 describe.each(Object.entries(floors))('the committed model on %s', (name, floor) => {
   it.runIf(existsSync(floor.data))(

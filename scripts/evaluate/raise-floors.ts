@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { FLOORS_FILE, readFloors, type Floor } from '../lib/model-floors';
 
 /**
  * npm run model-floors — sets training/floors.json from public/model/metrics.json: each set's floor
@@ -6,23 +7,13 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
  * (macro-F1 lowered by the same margin). A floor only rises: a figure below the floor in the file
  * leaves it where it is. scripts/evaluate/model-floors.test.ts holds the committed model to them.
  */
-const FLOORS = 'training/floors.json';
 const SETS = {
   test: { data: '../shared/data/blood-cells/TEST' },
   pbc: { data: '../shared/data/pbc', split: 'training/splits/pbc.csv', partition: 'test' },
 } as const;
 
-interface Floor {
-  data: string;
-  split?: string;
-  partition?: string;
-  images: number;
-  accuracy: number;
-  macroF1: number;
-}
-
 const metrics = JSON.parse(readFileSync('public/model/metrics.json', 'utf8'));
-const old: Record<string, Floor> = existsSync(FLOORS) ? JSON.parse(readFileSync(FLOORS, 'utf8')).floors : {};
+const old: Record<string, Floor> = existsSync(FLOORS_FILE) ? readFloors() : {};
 const floors: Record<string, Floor> = {};
 for (const [name, set] of Object.entries(SETS)) {
   const m = metrics[name];
@@ -39,4 +30,4 @@ for (const [name, set] of Object.entries(SETS)) {
 }
 const note =
   "Floors that only rise: written by npm run model-floors from public/model/metrics.json (each set's figure less its noise, the lower end of its 95 % interval); read by scripts/evaluate/model-floors.test.ts.";
-writeFileSync(FLOORS, JSON.stringify({ $comment: note, floors }, null, 2) + '\n');
+writeFileSync(FLOORS_FILE, JSON.stringify({ $comment: note, floors }, null, 2) + '\n');
