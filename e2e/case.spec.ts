@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openReady } from '@testkit/app-page';
-import { csvRows } from './support/csv-rows';
+import { csvRows } from '@testkit/csv-rows';
 import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
 import { CLASSES } from '@testkit/test-images';

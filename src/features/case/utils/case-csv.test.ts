@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { csvRows as parseCsv } from '@testkit/csv-rows';
 import { cellKey, NOT_WBC, type CaseMeta } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { caseCsv, csvField, differentialCsv } from './case-csv';
 import { fakeCell, fakeImage } from './case-test-data';
 import { tally } from './tally';
-
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would read back. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('csvField', () => {
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
