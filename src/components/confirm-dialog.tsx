@@ -1,11 +1,10 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { DESTRUCTIVE, FOCUS_RING } from './button';
+import { useNativeModal } from './use-native-modal';
 
 /**
- * A modal confirmation. The native <dialog> opened with showModal() makes the rest of the page
- * inert and turns Escape into `cancel`; Tab and Shift+Tab also wrap inside it, so focus never
- * leaves for the browser's toolbar. Focus starts on Cancel — the safe choice for a destructive
- * action — and returns to whatever had it before.
+ * A modal confirmation (a native <dialog>, see useNativeModal). Focus starts on Cancel — the
+ * safe choice for a destructive action.
  */
 export function ConfirmDialog({
   open,
@@ -23,19 +22,8 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog || !open) return;
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog.close();
-      before?.focus();
-    };
-  }, [open]);
+  const { ref, onKeyDown } = useNativeModal(open, () => cancelRef.current);
 
   return (
     <dialog
@@ -46,7 +34,7 @@ export function ConfirmDialog({
         e.preventDefault();
         onCancel();
       }}
-      onKeyDown={(e) => trapTab(e, ref.current)}
+      onKeyDown={onKeyDown}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-300 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
@@ -71,20 +59,3 @@ export function ConfirmDialog({
 const BASE = 'rounded-md border px-3 py-1.5 text-sm font-medium';
 const SAFE =
   'border-slate-300 bg-white text-slate-800 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800';
-
-function trapTab(e: KeyboardEvent, dialog: HTMLDialogElement | null): void {
-  if (e.key !== 'Tab' || !dialog) return;
-  const focusable = [
-    ...dialog.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input, select, textarea'),
-  ];
-  if (focusable.length === 0) return;
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
-}
