@@ -6,6 +6,7 @@ import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
 import { CellTile, tileId } from './cell-tile';
+import { caseCellBox } from '@/features/case/utils/case-cell-box';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 
 /**
@@ -79,11 +80,7 @@ export function CaseFields({
                     width={image.width}
                     height={image.height}
                     boxes={own.map((c) => ({
-                      key: c.key,
-                      box: c.cell.box,
-                      stroke: FINAL_STYLE[c.final].stroke,
-                      line: c.cell.needsReview && !c.decided ? 'review' : c.cell.touchesEdge ? 'edge' : 'solid',
-                      label: `${c.index + 1} ${FINAL_STYLE[c.final].short}${c.cell.touchesEdge ? ' · cut by edge' : ''}`,
+                      ...caseCellBox(c, c.cell.touchesEdge ? ' · cut by edge' : ''),
                       data: {
                         'data-testid': 'case-box',
                         'data-final': c.final,

@@ -12,6 +12,7 @@ import type { CaseCell } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
 import { BoxDrawing } from './box-drawing';
 import { ClassPicker } from './class-picker';
+import { caseCellBox } from '@/features/case/utils/case-cell-box';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { UndoButtons } from './undo-buttons';
 
@@ -88,11 +89,7 @@ export function FieldViewer({
               width={image.width}
               height={image.height}
               boxes={own.map((c) => ({
-                key: c.key,
-                box: c.cell.box,
-                stroke: FINAL_STYLE[c.final].stroke,
-                line: c.cell.needsReview && !c.decided ? 'review' : c.cell.touchesEdge ? 'edge' : 'solid',
-                label: `${c.index + 1} ${FINAL_STYLE[c.final].short}${c.byHand ? ' · by hand' : ''}`,
+                ...caseCellBox(c, c.byHand ? ' · by hand' : ''),
                 selected: c.key === selectedKey,
                 data: { 'data-testid': 'viewer-box', 'data-final': c.final, 'data-hand': c.byHand },
                 onSelect: drawing ? undefined : () => setSelectedKey(c.key),
