@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { rendererPeak } from './chromium-memory';
 import { chromium } from '@playwright/test';
 import { dropFiles, type FilePayload } from '@testkit/drop-files';
 import { bigJpeg, blackPng, declaredBmp, withExifOrientation } from '@testkit/image-bombs';
@@ -33,32 +33,6 @@ export async function bombFiles(): Promise<FilePayload[]> {
       buffer: withExifOrientation(flatColourJpeg(6400, 4800), 6),
     },
   ];
-}
-
-/** Peak resident set (VmHWM) of the largest renderer process below `root`. */
-function rendererPeak(root: number): number {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const below = (pid: number): boolean => pid === root || (parent.has(pid) && below(parent.get(pid) ?? 0));
-  let peak = 0;
-  for (const pid of parent.keys()) {
-    if (!below(pid)) continue;
-    try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
-      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, hwm * 1024);
-    } catch {
-      // gone
-    }
-  }
-  return peak;
 }
 
 /**

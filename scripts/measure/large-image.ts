@@ -12,10 +12,11 @@
  *   npx vite build --outDir /tmp/x/dist
  *   PW_PORT=4181 PW_DIST=/tmp/x/dist npx tsx scripts/measure/large-image.ts [--backend webgl] [--layout single|tiled]
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type CDPSession } from '@playwright/test';
+import { peakResident } from '../lib/chromium-memory';
 import jpeg from 'jpeg-js';
 import { ensurePreview, PREVIEW_URL } from '@testkit/preview-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
@@ -65,35 +66,6 @@ function largeField(): Buffer {
   const encoded = Buffer.from(jpeg.encode({ data: out, width: WIDTH, height: HEIGHT }, 90).data);
   writeFileSync(cached, encoded);
   return encoded;
-}
-
-/** Peak resident set (VmHWM) of every process below `root`, by Chromium process type. */
-function peakResident(root: number): { type: string; pid: number; hwm: number }[] {
-  const parent = new Map<number, number>();
-  for (const d of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const below = (pid: number): boolean => pid === root || (parent.has(pid) && below(parent.get(pid) ?? 0));
-  const out: { type: string; pid: number; hwm: number }[] = [];
-  for (const pid of parent.keys()) {
-    if (!below(pid)) continue;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const type = /--type=([\w-]+)/.exec(cmd)?.[1] ?? 'browser';
-      const utility = /--utility-sub-type=([\w.]+)/.exec(cmd)?.[1];
-      out.push({ type: utility ? `${type} (${utility})` : type, pid, hwm });
-    } catch {
-      // gone
-    }
-  }
-  return out;
 }
 
 interface HeapUsage {
