@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { putAdaptationRecord } from './support/adaptation-record';
 import { expectNoAxeViolations } from './support/axe-check';
 import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
@@ -196,34 +197,12 @@ test('a labelled folder fills the classes from its sub-folder names and says wha
 test('an adaptation made for another model version is not used, and the page says so', async ({ page }) => {
   await openReady(page);
   // What an older release would have left on the device (the app has created the store by now).
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('hematovision-adaptation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('adaptation', 'readwrite');
-          tx.objectStore('adaptation').put(
-            {
-              modelVersion: '0.retired',
-              id: 'lab.00000000',
-              adapted: {
-                head: { kernel: new Float32Array(512 * 4), bias: new Float32Array(4), features: 512, classes: 4 },
-                temperature: 1,
-              },
-              cellsPerClass: [3, 3, 0, 0],
-              createdAt: new Date().toISOString(),
-            },
-            'current',
-          );
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putAdaptationRecord(page, {
+    modelVersion: '0.retired',
+    id: 'lab.00000000',
+    classes: 4,
+    cellsPerClass: [3, 3, 0, 0],
+  });
   await page.reload();
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await page.goto('/#/adapt');

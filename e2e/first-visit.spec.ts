@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { putAdaptationRecord } from './support/adaptation-record';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
@@ -101,43 +102,18 @@ test("with an adapted model, the review mark states the adaptation's own figure 
   await openReady(page);
   // An adaptation for this model as the Adapt page saves it, with its cross-validated reading of
   // the lab's cells (a flat head: what it reads does not matter here, only what it promises).
-  await page.evaluate(
-    (version) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('hematovision-adaptation');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('adaptation', 'readwrite');
-          const reading = (right: number, unmarked: number, unmarkedRight: number) => ({
-            right,
-            unmarked,
-            unmarkedRight,
-          });
-          tx.objectStore('adaptation').put(
-            {
-              modelVersion: version,
-              id: 'lab.0a1b2c3d',
-              adapted: {
-                head: { kernel: new Float32Array(512 * 5), bias: new Float32Array(5), features: 512, classes: 5 },
-                temperature: 1,
-                reviewThreshold: 0.5,
-                reviewTarget: 0.97,
-                ownCells: { cells: 50, folds: 5, adapted: reading(45, 40, 39), shipped: reading(30, 10, 8) },
-              },
-              cellsPerClass: [10, 10, 10, 10, 10],
-              createdAt: new Date().toISOString(),
-            },
-            'current',
-          );
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    metadata.version,
-  );
+  const reading = (right: number, unmarked: number, unmarkedRight: number) => ({ right, unmarked, unmarkedRight });
+  await putAdaptationRecord(page, {
+    modelVersion: metadata.version,
+    id: 'lab.0a1b2c3d',
+    classes: 5,
+    cellsPerClass: [10, 10, 10, 10, 10],
+    adaptedExtras: {
+      reviewThreshold: 0.5,
+      reviewTarget: 0.97,
+      ownCells: { cells: 50, folds: 5, adapted: reading(45, 40, 39), shipped: reading(30, 10, 8) },
+    },
+  });
   await page.reload();
   await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
   await page.getByTestId('try-samples').click();

@@ -1,0 +1,50 @@
+import type { Page } from '@playwright/test';
+
+/** What a test says of a saved adaptation; the head itself is zeros of the right shape. */
+export interface AdaptationRecordSpec {
+  readonly modelVersion: string;
+  readonly id: string;
+  readonly classes: number;
+  readonly cellsPerClass: number[];
+  /** Fields the adapted head carries beside its weights and temperature (threshold, own-cells reading). */
+  readonly adaptedExtras?: Record<string, unknown>;
+}
+
+/**
+ * Writes an adaptation straight into the page's IndexedDB, as the Adapt page (or an older release)
+ * would have left it, bypassing the app's code. The app must have created the store already.
+ */
+export function putAdaptationRecord(page: Page, spec: AdaptationRecordSpec): Promise<void> {
+  return page.evaluate(
+    (s) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('hematovision-adaptation');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('adaptation', 'readwrite');
+          const head = {
+            kernel: new Float32Array(512 * s.classes),
+            bias: new Float32Array(s.classes),
+            features: 512,
+            classes: s.classes,
+          };
+          tx.objectStore('adaptation').put(
+            {
+              modelVersion: s.modelVersion,
+              id: s.id,
+              adapted: { head, temperature: 1, ...s.adaptedExtras },
+              cellsPerClass: s.cellsPerClass,
+              createdAt: new Date().toISOString(),
+            },
+            'current',
+          );
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    spec,
+  );
+}
