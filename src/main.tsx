@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App } from '@/app/app';
 import './app/index.css';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { debugRequested } from '@/lib/worker-client/debug-flag';

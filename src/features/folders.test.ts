@@ -18,6 +18,9 @@ const FEATURE_FOLDERS: Record<string, RegExp> = {
   utils: /^[\w-]+\.ts$/,
 };
 
+/** A unit test names the file it tests: `x.test.ts`, or `x.aspect.test.ts` for one aspect of it. */
+const testedFile = (name: string) => name.replace(/(\.[\w-]+)?\.test\.ts$/, '.ts');
+
 describe('folders named for what they hold', () => {
   it('keeps every file of a feature in components/, hooks/, stores/ or utils/, as each allows', () => {
     const misplaced = filesUnder(join(SRC, 'features')).filter((path) => {
@@ -25,7 +28,17 @@ describe('folders named for what they hold', () => {
       if (parts.length === 1) return path !== 'folders.test.ts';
       const [, folder, name, ...deeper] = parts;
       const allowed = FEATURE_FOLDERS[folder];
-      return !allowed || deeper.length > 0 || !allowed.test(name.replace(/\.test\.ts$/, '.ts'));
+      return !allowed || deeper.length > 0 || !allowed.test(testedFile(name));
+    });
+    expect(misplaced).toEqual([]);
+  });
+
+  it('keeps src/app in the same subfolders, with only the root component and its stylesheet loose', () => {
+    const misplaced = filesUnder(join(SRC, 'app')).filter((path) => {
+      const [folder, name, ...deeper] = path.split('/');
+      if (name === undefined) return !['app.tsx', 'index.css'].includes(folder);
+      const allowed = FEATURE_FOLDERS[folder];
+      return !allowed || deeper.length > 0 || !allowed.test(testedFile(name));
     });
     expect(misplaced).toEqual([]);
   });

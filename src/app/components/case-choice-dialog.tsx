@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
-import { Button } from '../components/button';
-import { useCaseStore } from '../features/case/stores/case-store';
-import { useResultsStore } from '../features/results/stores/results-store';
-import { settleCaseChoice, useCaseChoice } from './case-choice';
+import { Button } from '@/components/button';
+import { useCaseStore } from '@/features/case/stores/case-store';
+import { useResultsStore } from '@/features/results/stores/results-store';
+import { settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
 
 /**
  * On a new visit, when the case left open holds cells: continue it, or start a new one. Not

@@ -1,8 +1,8 @@
-import { CasePage } from '../features/case/components/case-page';
-import { DropZone } from '../features/intake/components/drop-zone';
-import { BatchProgress } from '../features/results/components/batch-progress';
+import { CasePage } from '@/features/case/components/case-page';
+import { DropZone } from '@/features/intake/components/drop-zone';
+import { BatchProgress } from '@/features/results/components/batch-progress';
 import { addFiles } from '@/features/results/utils/batch-runner';
-import { useCaseStore } from '../features/case/stores/case-store';
+import { useCaseStore } from '@/features/case/stores/case-store';
 
 /** The case page: images dropped here are analysed like anywhere else and join the open case. */
 export function CaseRoute() {

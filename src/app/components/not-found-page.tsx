@@ -1,4 +1,4 @@
-import { FOCUS_RING } from '../components/button';
+import { FOCUS_RING } from '@/components/button';
 
 /** A hash the app has no page for (a mistyped or outdated link): says so and leads home. */
 export function NotFoundPage({ route }: { route: string }) {

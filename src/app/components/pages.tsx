@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { CaseRoute } from './case-route';
-import { deleteAllLocalData } from './delete-all-local-data';
-import { AdaptPage } from '../features/adapt/components/adapt-page';
-import { AtlasPage } from '../features/atlas/components/atlas-page';
-import { ModelCardPage } from '../features/model-card/components/model-card-page';
-import { PracticePage } from '../features/practice/components/practice-page';
-import { PrivacyPage } from '../features/privacy/components/privacy-page';
+import { deleteAllLocalData } from '@/app/utils/delete-all-local-data';
+import { AdaptPage } from '@/features/adapt/components/adapt-page';
+import { AtlasPage } from '@/features/atlas/components/atlas-page';
+import { ModelCardPage } from '@/features/model-card/components/model-card-page';
+import { PracticePage } from '@/features/practice/components/practice-page';
+import { PrivacyPage } from '@/features/privacy/components/privacy-page';
 
 /**
  * The app's pages, in navigation order. A feature adds its page here with one entry; the

@@ -1,7 +1,7 @@
-import { Button } from '../components/button';
+import { Button } from '@/components/button';
 import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
 import { useInterruptedFiles } from '@/lib/storage/unfinished-batch';
-import { dismissSaveProblems, saveProblemText, useCaseSaveLog } from './case-save-log';
+import { dismissSaveProblems, saveProblemText, useCaseSaveLog } from '@/app/stores/case-save-log-store';
 
 const BOX = 'flex flex-col gap-2 rounded-lg border px-4 py-3 text-sm';
 const WARN = `${BOX} border-amber-400 bg-amber-50 text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100`;

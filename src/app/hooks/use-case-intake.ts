@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { useCaseStore } from '../features/case/stores/case-store';
-import { useModelStore } from '../features/model/stores/model-store';
-import { useResultsStore } from '../features/results/stores/results-store';
+import { useCaseStore } from '@/features/case/stores/case-store';
+import { useModelStore } from '@/features/model/stores/model-store';
+import { useResultsStore } from '@/features/results/stores/results-store';
 import { effectiveModelVersion } from '@/lib/format/effective-model-version';
-import { choiceOnArrival, settleCaseChoice, useCaseChoice } from './case-choice';
-import { saveToCase } from './case-save-log';
-import { holdOpenCase, isCaseOpenElsewhere } from './open-case-lock';
+import { choiceOnArrival, settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
+import { saveToCase } from '@/app/stores/case-save-log-store';
+import { holdOpenCase, isCaseOpenElsewhere } from '@/app/utils/open-case-lock';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();

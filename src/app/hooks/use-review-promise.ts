@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadAdaptation } from '@/lib/storage/adaptation-storage';
-import { useModelStore } from '../features/model/stores/model-store';
-import { reviewPromise, type AdaptedReviewFigures, type ReviewPromise } from '../features/results/utils/review-promise';
+import { useModelStore } from '@/features/model/stores/model-store';
+import { reviewPromise, type AdaptedReviewFigures, type ReviewPromise } from '@/features/results/utils/review-promise';
 
 /**
  * What the review mark of the model in use promises. The figure of an adapted model lives in its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choiceOnArrival } from './case-choice';
+import { choiceOnArrival } from './case-choice-store';
 
 describe('choiceOnArrival', () => {
   it('asks about a case with cells left open by an earlier visit', () => {

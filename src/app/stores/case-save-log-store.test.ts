@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeCell, fakeImage } from '@/features/case/utils/case-test-data';
-import { useCaseStore } from '../features/case/stores/case-store';
+import { useCaseStore } from '@/features/case/stores/case-store';
 import { loadCase } from '@/lib/storage/case-storage';
-import { dismissSaveProblems, saveProblemText, saveToCase, useCaseSaveLog } from './case-save-log';
+import { dismissSaveProblems, saveProblemText, saveToCase, useCaseSaveLog } from './case-save-log-store';
 
 const analysed = (name: string) => {
   const { id: _id, caseId: _caseId, ...rest } = fakeImage('x', name, [fakeCell('NEUTROPHIL')]);

@@ -1,12 +1,12 @@
-import { usePracticeStore } from '../features/practice/stores/practice-store';
+import { usePracticeStore } from '@/features/practice/stores/practice-store';
 import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
-import { useResultsStore } from '../features/results/stores/results-store';
+import { useResultsStore } from '@/features/results/stores/results-store';
 import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '@/lib/storage/adaptation-storage';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import { CASE_DB_NAME, clearAllCaseData } from '@/lib/storage/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '@/lib/storage/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '@/lib/storage/wipe-local-data';
-import { dismissSaveProblems } from './case-save-log';
+import { dismissSaveProblems } from '@/app/stores/case-save-log-store';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

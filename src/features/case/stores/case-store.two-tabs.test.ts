@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeCell, fakeImage } from '@/features/case/utils/case-test-data';
 
-type CaseStoreModule = typeof import('../features/case/stores/case-store');
+type CaseStoreModule = typeof import('./case-store');
 
 /** A tab: its own copy of the case store and of the storage module, so its own connection. */
 async function openTab(): Promise<CaseStoreModule['useCaseStore']> {
   vi.resetModules();
-  return (await import('../features/case/stores/case-store')).useCaseStore;
+  return (await import('./case-store')).useCaseStore;
 }
 
 const analysed = (name: string) => {
