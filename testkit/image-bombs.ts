@@ -1,22 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDeflate, crc32 } from 'node:zlib';
+import { createDeflate } from 'node:zlib';
 import { flatColourJpeg } from './huge-jpeg';
+import { rgbPng } from './png-bytes';
 
 /**
  * Decompression bombs: small files whose headers declare huge images, as an attacker (or a
  * slide scanner's export) would send them. Each is made once and kept in the temp folder.
  */
-
-const chunk = (type: string, data: Buffer) => {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-};
 
 function cached(name: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const path = join(tmpdir(), `hematovision-bomb-${name}`);
@@ -43,17 +35,7 @@ export function blackPng(width: number, height: number): Promise<Buffer> {
     }
     deflate.end();
     await done;
-    const ihdr = Buffer.alloc(13);
-    ihdr.writeUInt32BE(width, 0);
-    ihdr.writeUInt32BE(height, 4);
-    ihdr.set([8, 2, 0, 0, 0], 8);
-    const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    return Buffer.concat([
-      signature,
-      chunk('IHDR', ihdr),
-      chunk('IDAT', Buffer.concat(parts)),
-      chunk('IEND', Buffer.alloc(0)),
-    ]);
+    return rgbPng(width, height, 8, Buffer.concat(parts));
   });
 }
 

@@ -1,20 +1,12 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
+import { rgbPng } from '@testkit/png-bytes';
 import type { BadFile } from './bad-files';
 
 /** The SVG's script and onload both set this global if they ever run. */
 export const SVG_SCRIPT_GLOBAL = '__svgScriptRan';
-
-const chunk = (type: string, data: Buffer) => {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-};
 
 /** An RGB PNG with 16 bits per channel (as scientific cameras write), from 8-bit RGBA pixels. */
 function png16(width: number, height: number, rgba: Uint8Array): Buffer {
@@ -25,17 +17,7 @@ function png16(width: number, height: number, rgba: Uint8Array): Buffer {
       for (let c = 0; c < 3; c++) rows.writeUInt16BE(rgba[(y * width + x) * 4 + c] * 257, row + 1 + x * 6 + c * 2);
     }
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([16, 2, 0, 0, 0], 8);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([
-    signature,
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return rgbPng(width, height, 16, deflateSync(rows));
 }
 
 /**
