@@ -60,6 +60,12 @@ def cmd_compare(args):
     return main(args)
 
 
+def cmd_describe_labs(args):
+    from .describe_labs import main
+
+    return main(args)
+
+
 def cmd_make_negatives(args):
     from .make_negatives import main
 
@@ -93,6 +99,8 @@ def parser():
     k = sub.add_parser("compare", help="print the leave-one-lab-out comparison of the runs in a folder")
     k.add_argument("--runs", default=WORK, help="folder of run folders (default training/work)")
     k.set_defaults(func=cmd_compare)
+    d = sub.add_parser("describe-labs", help="print each lab's crops, source cells, cell size and stain density")
+    d.set_defaults(func=cmd_describe_labs)
     n = sub.add_parser("make-negatives", help="rebuild fixtures/negatives (images with no white cell)")
     n.set_defaults(func=cmd_make_negatives)
     s = sub.add_parser("make-synthetic-sources", help="augmented BCCD fields of known source, for match-sources --check")

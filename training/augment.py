@@ -12,8 +12,8 @@ import torch.nn.functional as F
 from .common import INPUT_SIZE, TRAINING_CONTEXT
 
 
-def centre_cut(x, angle=None, flip=None, scale=None, shift=None):
-    """x: B×3×S×S floats in [0, 1] with context → B×3×INPUT_SIZE² (rotated/flipped/scaled)."""
+def centre_cut(x, angle=None, flip=None, scale=None, shift=None, size=INPUT_SIZE):
+    """x: B×3×S×S floats in [0, 1] with context → B×3×size² (rotated/flipped/scaled)."""
     b = x.shape[0]
     dev = x.device
     angle = torch.zeros(b, device=dev) if angle is None else angle
@@ -25,21 +25,21 @@ def centre_cut(x, angle=None, flip=None, scale=None, shift=None):
     theta = torch.stack(
         [torch.stack([cos * flip, -sin, shift[:, 0]], 1), torch.stack([sin * flip, cos, shift[:, 1]], 1)], 1
     )
-    grid = F.affine_grid(theta, (b, 3, INPUT_SIZE, INPUT_SIZE), align_corners=False)
+    grid = F.affine_grid(theta, (b, 3, size, size), align_corners=False)
     return F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
 
 
-def geometric(x, g):
+def geometric(x, g, size):
     """Any rotation and flip (a smear has no up), ±12 % in scale (the cell finder's size error), a small shift."""
     b = x.shape[0]
     angle = torch.rand(b, generator=g) * 2 * math.pi
     flip = torch.where(torch.rand(b, generator=g) < 0.5, -1.0, 1.0)
     scale = 0.88 + torch.rand(b, generator=g) * 0.24
     shift = (torch.rand(b, 2, generator=g) - 0.5) * 0.08
-    return centre_cut(x, angle, flip, scale, shift)
+    return centre_cut(x, angle, flip, scale, shift, size)
 
 
-def resolution(x, g, largest):
+def resolution(x, g, largest, size):
     """Half the batch resampled through 1/largest..1 of the input size: a lower magnification
     gives a cell fewer pixels, which the crop rule, scaling by the cell's own size, enlarges."""
     if largest <= 1:
@@ -49,9 +49,9 @@ def resolution(x, g, largest):
     chosen = torch.rand(b, generator=g) < 0.5
     x = x.clone()
     for i in torch.nonzero(chosen).flatten().tolist():
-        side = max(8, round(INPUT_SIZE / factor[i].item()))
+        side = max(8, round(size / factor[i].item()))
         small = F.interpolate(x[i : i + 1], size=(side, side), mode="bilinear", antialias=True, align_corners=False)
-        x[i : i + 1] = F.interpolate(small, size=(INPUT_SIZE, INPUT_SIZE), mode="bilinear", align_corners=False)
+        x[i : i + 1] = F.interpolate(small, size=(size, size), mode="bilinear", align_corners=False)
     return x
 
 
@@ -120,9 +120,15 @@ def sharpness(x, g, both_ways):
     return x.clamp(0, 1)
 
 
+def input_size(recipe):
+    """The network's input side: the model's (model-spec.json) unless a recipe tries another."""
+    return recipe.get("inputSize") or INPUT_SIZE
+
+
 def augment(x, g, recipe):
     """The whole training transform of a batch of context crops in [0, 1]."""
-    x = resolution(geometric(x, g), g, recipe["resolutionLoss"])
+    size = input_size(recipe)
+    x = resolution(geometric(x, g, size), g, recipe["resolutionLoss"], size)
     x = stain(x, g, recipe["stainJitter"])
     x = sharpness(colour(x, g, recipe["hueJitter"]), g, recipe["sharpenToo"])
     return (x + torch.randn(x.shape, generator=g) * 0.01).clamp(0, 1)

@@ -14,15 +14,20 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .common import CLASSES, ROOT, WORK
+from .common import CLASSES, INPUT_SIZE, ROOT, WORK
 
 LABS = ("blood-cells", "pbc")
 SPLIT_SEED = 20261125
 VAL_SHARE = 0.2
 
 
-def _rows(folder):
-    with open(os.path.join(WORK, "crops", folder, "index.csv")) as fh:
+def crops_folder(size=INPUT_SIZE):
+    """Where export-crops.ts wrote the context crops for a network input of `size` pixels."""
+    return os.path.join(WORK, "crops" if size == INPUT_SIZE else f"crops-{size}")
+
+
+def _rows(folder, size=INPUT_SIZE):
+    with open(os.path.join(crops_folder(size), folder, "index.csv")) as fh:
         return list(csv.DictReader(fh))
 
 
@@ -45,24 +50,24 @@ def blood_cells_split():
     return [r for r in rows if r["group"] not in held], [r for r in rows if r["group"] in held]
 
 
-def pbc_split():
+def pbc_split(size=INPUT_SIZE):
     with open(os.path.join(ROOT, "training", "splits", "pbc.csv")) as fh:
         partition = {r["file"]: r["partition"] for r in csv.DictReader(fh)}
-    rows = _rows("pbc")
+    rows = _rows("pbc", size)
     for r in rows:
         r["group"] = r["file"]
         r["partition"] = partition["/".join(r["source"].split("/")[-2:])]
     return [r for r in rows if r["partition"] == "train"], [r for r in rows if r["partition"] == "validation"]
 
 
-def load_lab(lab):
+def load_lab(lab, size=INPUT_SIZE):
     """{'train': (x uint8 N×3×S×S, y), 'validation': (x, y)} of one laboratory's context crops."""
-    folder, (train, val) = ("train", blood_cells_split()) if lab == "blood-cells" else ("pbc", pbc_split())
-    return {"train": _load(folder, train), "validation": _load(folder, val)}
+    folder, (train, val) = ("train", blood_cells_split()) if lab == "blood-cells" else ("pbc", pbc_split(size))
+    return {"train": _load(folder, train, size), "validation": _load(folder, val, size)}
 
 
-def _load(folder, rows):
-    base = os.path.join(WORK, "crops", folder)
+def _load(folder, rows, size):
+    base = os.path.join(crops_folder(size), folder)
     x = np.stack([np.asarray(Image.open(os.path.join(base, r["file"])).convert("RGB")) for r in rows])
     y = np.array([CLASSES.index(r["label"]) for r in rows])
     return torch.from_numpy(x).permute(0, 3, 1, 2).contiguous(), torch.from_numpy(y)

@@ -111,6 +111,12 @@ def main(args):
     run = args.run
     with open(os.path.join(run, "validation.json")) as fh:
         validation = json.load(fh)
+    recipe = validation["recipe"]
+    # Choices tried in training that the app does not run: a model trained with them would be
+    # read wrongly by the app's crop and preprocessing, so it is never exported.
+    if recipe.get("stainNormalisation") or (recipe.get("inputSize") or INPUT_SIZE) != INPUT_SIZE:
+        sys.exit(f"{run}: trained with stain normalisation or an input other than {INPUT_SIZE} px, "
+                 "which the app does not run; not exported")
     model = CellNet(len(CLASSES))
     model.load_state_dict(torch.load(os.path.join(run, "final.pt")))
     model.eval()

@@ -19,30 +19,39 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from .augment import augment, centre_cut
+from .augment import augment, centre_cut, input_size
 from .calibration import fit_temperature, review_threshold
-from .common import CLASSES, NORM_OFFSET, NORM_SCALE, PRETRAINED
+from .common import CLASSES, INPUT_SIZE, NORM_OFFSET, NORM_SCALE, PRETRAINED
 from .data import load_lab
 from .mobilenet import CellNet, load_imagenet
+from .stain_normalise import reference as stain_reference
+from .stain_normalise import stain_normalise
 
 
 def normalise(x01):
     return (x01 * 255.0) * NORM_SCALE + NORM_OFFSET
 
 
+def network_input(x01, stain_ref=None):
+    """What the network reads: a crop in [0, 1], stain-normalised when the recipe asks, then scaled."""
+    if stain_ref is not None:
+        x01 = stain_normalise(x01, stain_ref)
+    return normalise(x01).contiguous(memory_format=torch.channels_last)
+
+
 @torch.no_grad()
-def predict(model, x_u8):
+def predict(model, x_u8, stain_ref=None, size=INPUT_SIZE):
     """Logits of context crops seen through the app's crop (the centre cut)."""
     model.eval()
     out = []
     for i in range(0, len(x_u8), 256):
-        x = centre_cut(x_u8[i : i + 256].float() / 255.0)
-        out.append(model(normalise(x).contiguous(memory_format=torch.channels_last)))
+        x = centre_cut(x_u8[i : i + 256].float() / 255.0, size=size)
+        out.append(model(network_input(x, stain_ref)))
     return torch.cat(out) if out else torch.zeros(0, len(CLASSES))
 
 
 @torch.no_grad()
-def recalibrate_bn(model, x_u8):
+def recalibrate_bn(model, x_u8, stain_ref=None, size=INPUT_SIZE):
     """Batch-norm statistics as a plain average over un-jittered crops: the running averages
     otherwise lag the weights and mix in the colour-jittered batches."""
     bns = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
@@ -51,7 +60,7 @@ def recalibrate_bn(model, x_u8):
         bn.momentum = None
     model.train()
     for i in range(0, len(x_u8), 256):
-        model(normalise(centre_cut(x_u8[i : i + 256].float() / 255.0)).contiguous(memory_format=torch.channels_last))
+        model(network_input(centre_cut(x_u8[i : i + 256].float() / 255.0, size=size), stain_ref))
     for bn in bns:
         bn.momentum = 0.01
 
@@ -93,7 +102,8 @@ def train(recipe, out):
     random.seed(seed)
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", 2)))
     os.makedirs(out, exist_ok=True)
-    labs = {lab: load_lab(lab) for lab in sorted(set(recipe["trainLabs"]) | set(recipe["readLabs"]))}
+    size = input_size(recipe)
+    labs = {lab: load_lab(lab, size) for lab in sorted(set(recipe["trainLabs"]) | set(recipe["readLabs"]))}
     trained = recipe["trainLabs"]
     classes = sorted(set().union(*(set(labs[lab]["train"][1].tolist()) for lab in trained)))
     for lab, parts in labs.items():
@@ -116,6 +126,10 @@ def train(recipe, out):
     absent = torch.tensor([c not in classes for c in range(len(CLASSES))])
     bn_x = torch.cat([labs[lab]["train"][0][torch.randperm(len(labs[lab]["train"][1]), generator=g)[:1024]]
                       for lab in trained])
+    stain_ref = None
+    if recipe["stainNormalisation"]:
+        stain_ref = stain_reference(centre_cut(bn_x.float() / 255.0, size=size).mul(255).round().to(torch.uint8))
+        print(f"stain reference (optical density at the percentile): {stain_ref.tolist()}", flush=True)
     log_path = os.path.join(out, "train-log.csv")
     read = sorted(labs)
     with open(log_path, "w") as fh:
@@ -135,7 +149,7 @@ def train(recipe, out):
         for step in range(steps):
             idx = order[step * batch : (step + 1) * batch]
             x = augment(x_all[idx].float() / 255.0, g, recipe)
-            logits = model(normalise(x).contiguous(memory_format=torch.channels_last))
+            logits = model(network_input(x, stain_ref))
             logits = logits.masked_fill(absent, -1e4)
             loss = F.cross_entropy(logits, y_all[idx], label_smoothing=recipe["labelSmoothing"])
             opt.zero_grad()
@@ -143,26 +157,27 @@ def train(recipe, out):
             opt.step()
             sched.step()
             losses.append(loss.item())
-        recalibrate_bn(model, bn_x)
+        recalibrate_bn(model, bn_x, stain_ref, size)
         secs = time.time() - started
         row = [str(epoch), f"{secs:.0f}", f"{np.mean(losses):.4f}"]
         report = []
         for lab in read:
             xv, yv = labs[lab]["validation"]
-            s = scores(predict(model, xv).masked_fill(absent, -1e4).argmax(1), yv, classes)
+            s = scores(predict(model, xv, stain_ref, size).masked_fill(absent, -1e4).argmax(1), yv, classes)
             row += [f"{s['accuracy']:.4f}", f"{s['macroF1']:.4f}"]
             report.append(f"{lab} acc {s['accuracy']:.4f} F1 {s['macroF1']:.4f}")
         print(f"epoch {epoch}: {secs:.0f}s loss {np.mean(losses):.4f}; " + "; ".join(report), flush=True)
         with open(log_path, "a") as fh:
             fh.write(",".join(row) + "\n")
     torch.save(model.state_dict(), os.path.join(out, "final.pt"))
-    logits = {lab: predict(model, labs[lab]["validation"][0]).masked_fill(absent, -1e4) for lab in read}
+    logits = {lab: predict(model, labs[lab]["validation"][0], stain_ref, size).masked_fill(absent, -1e4) for lab in read}
     calibration, unmarked = calibrate([logits[lab] for lab in trained], [labs[lab]["validation"][1] for lab in trained],
                                       recipe["reviewTarget"])
     summary = {
         "recipe": recipe,
         "classesTrained": [CLASSES[c] for c in classes],
         "selected": f"final epoch ({recipe['epochs']})",
+        **({"stainReference": stain_ref.tolist()} if stain_ref is not None else {}),
         **calibration,
         "validation": {
             lab: {

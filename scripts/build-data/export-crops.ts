@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findWhiteCells } from '@/core/localise';
-import { TRAINING_CONTEXT } from '@/core/model-spec';
+import { INPUT_SIZE, TRAINING_CONTEXT } from '@/core/model-spec';
 import { listClassFolders } from '../lib/class-folders';
 import { decodeImageFile } from '@testkit/decode-file';
 import { fail } from '../lib/fail';
@@ -21,10 +21,12 @@ async function main(): Promise<void> {
       // --inference writes the exact crops the app classifies (no context), for the parity check.
       inference: { type: 'boolean', default: false },
       every: { type: 'string', default: '1' },
+      // A larger input than the model's, to compare it in training (recipe key inputSize).
+      size: { type: 'string', default: String(INPUT_SIZE) },
     },
   });
   if (!values.data || !values.out)
-    fail('usage: npm run export-crops -- --data <class folders> --out <dir> [--inference] [--every N]');
+    fail('usage: npm run export-crops -- --data <class folders> --out <dir> [--inference] [--every N] [--size PX]');
   const every = Number(values.every);
   const files = listClassFolders(values.data).filter((_, i) => i % every === 0);
   const context = values.inference ? 1 : TRAINING_CONTEXT;
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     }
     const cell = cells[0];
     const name = `${file.label}/${basename(file.path).replace(/\.[^.]+$/, '')}.png`;
-    writeCellCrop(values.out, name, image, cell, gains, context);
+    writeCellCrop(values.out, name, image, cell, gains, context, Number(values.size));
     index.push(
       [
         name,

@@ -10,6 +10,7 @@ import type { ChannelGains } from '@/core/white-balance';
 /**
  * Cuts one cell's crop with the app's crop rule and writes it as a PNG under out/name.
  * context = TRAINING_CONTEXT leaves the margin training's rotations need; 1 is the app's crop.
+ * inputSize other than the model's is for trying a larger input (recipe key inputSize).
  */
 export function writeCellCrop(
   out: string,
@@ -18,8 +19,9 @@ export function writeCellCrop(
   cell: FoundCell,
   gains: ChannelGains,
   context: number = TRAINING_CONTEXT,
+  inputSize: number = INPUT_SIZE,
 ): void {
-  const size = Math.round(INPUT_SIZE * context);
+  const size = Math.round(inputSize * context);
   const rgba = cutCellCrop(image, cell, gains, size, context);
   const png = new PNG({ width: size, height: size });
   png.data.set(rgba);
