@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { countRecords, deleteDatabase } from './app-databases';
 import { wipeLocalData } from './wipe-local-data';
+import { memoryStorage } from '@testkit/memory-storage';
 
 /** Creates a database with one object store holding `records` records; returns it open. */
 function createDb(name: string, records: number): Promise<IDBDatabase> {
@@ -18,21 +19,6 @@ function createDb(name: string, records: number): Promise<IDBDatabase> {
 }
 
 const names = async () => (await indexedDB.databases()).map((d) => d.name).sort();
-
-/** Node has no Web Storage: a Map-backed one is enough for the wipe's key scan. */
-function memoryStorage(entries: Record<string, string>): Storage {
-  const map = new Map(Object.entries(entries));
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-    clear: () => map.clear(),
-  };
-}
 
 beforeEach(async () => {
   for (const name of await names()) if (name) await deleteDatabase(name);

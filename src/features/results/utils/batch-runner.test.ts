@@ -1,20 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
-
-/** Node has no Web Storage: a Map-backed one stands for the tab's sessionStorage. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    key: (i) => [...map.keys()][i] ?? null,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-    clear: () => map.clear(),
-  };
-}
+import { memoryStorage } from '@testkit/memory-storage';
 
 /** The page as the runner sees it after a (re)load: fresh modules, the tab's storage kept. */
 async function loadPage() {
