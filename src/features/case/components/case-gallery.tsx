@@ -4,7 +4,7 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 import type { CaseCell } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
-import { classForKey } from '@/features/case/utils/class-keys';
+import { classForKey } from '@/components/class-keys';
 import { ClassPicker } from './class-picker';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { GalleryTile, galleryTileId } from './gallery-tile';

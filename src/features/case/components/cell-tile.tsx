@@ -4,7 +4,7 @@ import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
-import { classForKey } from '@/features/case/utils/class-keys';
+import { classForKey } from '@/components/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';

@@ -7,7 +7,7 @@ import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
-import { classForKey } from '@/features/case/utils/class-keys';
+import { classForKey } from '@/components/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
 import { TALLY_HEADING_ID } from './differential-tally';
