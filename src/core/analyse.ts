@@ -118,9 +118,10 @@ export async function classifyBox(
   image: RgbaImage,
   drawn: Box,
   classifier: CellClassifier,
-): Promise<{ cell: AnalysedCell; features: Float32Array }> {
+): Promise<{ cell: AnalysedCell; features: Float32Array; crop: Uint8ClampedArray<ArrayBuffer> }> {
   const found = cellFromBox(image, drawn);
   const crop = cutCellCrop(image, found, found.gains);
   const { probabilities, features } = await classifier.classifyWithFeatures([cropToInput(crop)]);
-  return { cell: analysedCell(found, probabilities[0], classifier.metadata.reviewThreshold), features: features[0] };
+  const cell = analysedCell(found, probabilities[0], classifier.metadata.reviewThreshold);
+  return { cell, features: features[0], crop };
 }

@@ -10,6 +10,7 @@ import { acceptDebugPorts } from './debug-port';
 import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
 import { startBackend } from './start-backend';
+import { storedCrop } from './stored-crops';
 import { assertWebglAlive, whenWebglLost } from './webgl-context';
 import type { AnalysisWorkerApi } from './worker-api';
 
@@ -87,6 +88,7 @@ const api: AnalysisWorkerApi = {
         thumbnail,
         cellImages,
         cellFeatures: analysis.features,
+        cellCrops: prepared.crops.map(storedCrop),
         grayscale: isGrayscale(pixels),
         magnification: analysis.magnification,
         timings: {
@@ -117,10 +119,11 @@ const api: AnalysisWorkerApi = {
         width: b.width * x,
         height: b.height * y,
       });
-      const { cell, features } = await classifyBox(bitmapPixels(picture), scale(box, sx, sy), classifier);
+      const { cell, features, crop } = await classifyBox(bitmapPixels(picture), scale(box, sx, sy), classifier);
       const [cellImage] = await makeCellImages(picture, [cell.box]);
       const back = (b: Box) => scale(b, 1 / sx, 1 / sy);
-      return { cell: { ...cell, box: back(cell.box), nucleus: back(cell.nucleus) }, cellImage, features };
+      const shown = { ...cell, box: back(cell.box), nucleus: back(cell.nucleus) };
+      return { cell: shown, cellImage, features, crop: storedCrop(crop) };
     } finally {
       picture.close();
     }

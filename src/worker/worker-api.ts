@@ -98,6 +98,8 @@ export interface AnalysisOutcome {
   readonly cellImages: Blob[];
   /** Each cell's pooled features (ImageAnalysis.features): a review of the cells can adapt on them. */
   readonly cellFeatures: Float32Array[];
+  /** Each cell's crop as the classifier read it (storedCrop: RGB bytes): a case is re-read from these. */
+  readonly cellCrops: Uint8Array[];
   /** True when all sampled pixels are grey: stain colours are missing. */
   readonly grayscale: boolean;
   /** ImageAnalysis.magnification: above 1, a wide field whose small cells were looked for finer. */
@@ -117,6 +119,8 @@ export interface HandCellOutcome {
   readonly cellImage: Blob;
   /** Its pooled features (ImageAnalysis.features). */
   readonly features: Float32Array;
+  /** Its crop as the classifier read it (storedCrop). */
+  readonly crop: Uint8Array;
 }
 
 /**

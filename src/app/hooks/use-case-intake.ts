@@ -29,6 +29,7 @@ function takeFinished(): void {
       thumbnail: r.thumbnail,
       cellImages: r.cellImages,
       cellFeatures: r.cellFeatures,
+      cellCrops: r.cellCrops,
     };
     void saveToCase(it.name, () => useCaseStore.getState().addImage(image));
   }

@@ -35,7 +35,7 @@ export interface CaseMeta {
   readonly removed?: readonly string[];
   /** Cells over all images, kept here so the history list needs no image records. */
   readonly cellCount: number;
-  /** Bytes stored for the images (thumbnails, cell pictures, cell features), for the history list. */
+  /** Bytes stored for the images (thumbnails, cell pictures, features and crops), for the history list. */
   readonly bytes: number;
 }
 
@@ -49,6 +49,8 @@ export interface HandCell {
   /** Its square picture, cut like the found cells'. */
   readonly picture: Blob;
   readonly features?: Float32Array;
+  /** Its crop as the classifier read it (CaseImage.cellCrops); absent in older cases. */
+  readonly crop?: Uint8Array;
   readonly addedAt: number;
 }
 
@@ -72,14 +74,21 @@ export interface CaseImage {
    * user reviews can adapt the head without the images being run again. Absent in older cases.
    */
   readonly cellFeatures?: readonly Float32Array[];
+  /**
+   * Each cell's crop as the classifier read it: INPUT_SIZE² RGB bytes before normalisation (48 KB
+   * a cell), so that the case can be calibrated to its own cells and read again after a reload.
+   * Absent in older cases.
+   */
+  readonly cellCrops?: readonly Uint8Array[];
 }
 
-/** Bytes an image's record holds in pictures and features: what the history list sums per case. */
-export function imageBytes(image: Pick<CaseImage, 'thumbnail' | 'cellImages' | 'cellFeatures'>): number {
+/** Bytes an image's record holds in pictures, features and crops: what the history list sums per case. */
+export function imageBytes(image: Pick<CaseImage, 'thumbnail' | 'cellImages' | 'cellFeatures' | 'cellCrops'>): number {
   return (
     image.thumbnail.size +
     image.cellImages.reduce((s, b) => s + b.size, 0) +
-    (image.cellFeatures ?? []).reduce((s, f) => s + f.byteLength, 0)
+    (image.cellFeatures ?? []).reduce((s, f) => s + f.byteLength, 0) +
+    (image.cellCrops ?? []).reduce((s, c) => s + c.byteLength, 0)
   );
 }
 

@@ -13,6 +13,8 @@ export type ImageOutcome =
       readonly cellImages?: Blob[];
       /** Each cell's pooled features from the worker, kept with the case for adapting on reviewed cells. */
       readonly cellFeatures?: Float32Array[];
+      /** Each cell's crop as the classifier read it, kept with the case so it can be read again calibrated. */
+      readonly cellCrops?: Uint8Array[];
       readonly notes: string[];
       readonly elapsedMs: number;
       /** Names the cell crops the worker kept for heatmaps on demand (analysisClient.explainCell). */

@@ -57,7 +57,8 @@ export function FieldViewer({
     setStatus({ busy: true, text: 'Classifying the box…' });
     try {
       const out = await analysisClient.classifyBox(image.thumbnail, box, image.width, image.height);
-      const key = addHandCell({ imageId: image.id, cell: out.cell, picture: out.cellImage, features: out.features });
+      const { cell, cellImage: picture, features, crop } = out;
+      const key = addHandCell({ imageId: image.id, cell, picture, features, crop });
       setSelectedKey(key);
       setStatus({
         text: `Added by hand: ${FINAL_STYLE[out.cell.predicted].label} ${formatPercent(out.cell.confidence)}.`,
