@@ -1,8 +1,7 @@
 import { usePracticeStore } from '@/features/practice/stores/practice-store';
 import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '@/features/results/stores/results-store';
-import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '@/lib/storage/adaptation-storage';
-import { analysisClient } from '@/lib/worker-client/analysis-client';
+import { ADAPTATION_DB_NAME, labProfiles } from '@/lib/storage/adaptation-storage';
 import { CASE_DB_NAME, clearAllCaseData } from '@/lib/storage/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '@/lib/storage/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '@/lib/storage/wipe-local-data';
@@ -22,20 +21,25 @@ const OWNERS: DataOwner[] = [
   {
     database: 'hematovision-practice',
     clear: async () => {
-      const { answers, sessions } = await loadPracticeProgress();
+      const { answers, sessions, drills, tests } = await loadPracticeProgress();
       await clearPracticeProgress();
-      usePracticeStore.setState({ progress: { answers: [], sessions: [] } });
-      return `${count(answers.length, 'practice answer')}, ${count(sessions.length, 'session')}`;
+      usePracticeStore.setState({ progress: { answers: [], sessions: [], drills: [], tests: [] } });
+      const finished = [
+        count(answers.length, 'practice answer'),
+        count(sessions.length, 'session'),
+        ...(drills.length > 0 ? [count(drills.length, 'count drill')] : []),
+        ...(tests.length > 0 ? [count(tests.length, 'proficiency test')] : []),
+      ];
+      return finished.join(', ');
     },
   },
   {
     database: ADAPTATION_DB_NAME,
     clear: async () => {
-      const saved = await loadAdaptation();
-      // The worker goes back to the shipped head at once, not only after a reload.
-      await analysisClient.resetAdaptation();
-      await closeAdaptationStore();
-      return saved ? '1 adapted model — the shipped model is in use again' : 'no adapted model';
+      // Every tab forgets its profiles at once; the cases that named them go with their own database.
+      const kept = await labProfiles.clearAll();
+      await labProfiles.close();
+      return count(kept, 'lab profile');
     },
   },
 ];

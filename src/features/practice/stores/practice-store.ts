@@ -34,6 +34,8 @@ interface PracticeState {
   next: () => void;
   quit: () => void;
   reset: () => Promise<void>;
+  /** Reads the stored progress again: a drill or test finished, or another device's progress imported. */
+  refreshProgress: () => Promise<void>;
 }
 
 let random = seededRandom(Date.now());
@@ -41,7 +43,7 @@ let random = seededRandom(Date.now());
 export const usePracticeStore = create<PracticeState>((set, get) => ({
   phase: 'loading',
   items: [],
-  progress: { answers: [], sessions: [] },
+  progress: { answers: [], sessions: [], drills: [], tests: [] },
   size: 10,
   answers: [],
   startedAt: 0,
@@ -94,6 +96,7 @@ export const usePracticeStore = create<PracticeState>((set, get) => ({
   quit: () => set({ phase: 'start', current: undefined, answers: [] }),
   reset: async () => {
     await clearPracticeProgress();
-    set({ progress: { answers: [], sessions: [] }, phase: 'start', answers: [] });
+    set({ progress: { answers: [], sessions: [], drills: [], tests: [] }, phase: 'start', answers: [] });
   },
+  refreshProgress: async () => set({ progress: await loadPracticeProgress() }),
 }));
