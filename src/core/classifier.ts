@@ -1,4 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
+import {
+  classBalancedWeights,
+  foldCalibration,
+  gatherCaseStatistics,
+  MIN_CALIBRATION_CELLS,
+  StatisticsAccumulator,
+  toChunks,
+  type CalibrationSettings,
+  type CaseCalibration,
+  type TrainingStatistics,
+} from './case-calibration';
 import type { ModelMetadata } from './model-metadata';
 import { FusedNetwork } from './fused-network';
 import { fetchModelFiles, ModelLoadError, type FetchLike, type ProgressListener } from './model-files';
@@ -21,6 +32,14 @@ export interface LinearHead {
   readonly classes: number;
 }
 
+/** The blend and rounds a calibration uses when the model's metadata names none. */
+const DEFAULT_CALIBRATION: CalibrationSettings = { blend: 0.5, rounds: 1 };
+
+/** A calibration's settings, and the smallest case it accepts (lower only to measure small cases). */
+export interface CalibrateOptions extends Partial<CalibrationSettings> {
+  readonly minCells?: number;
+}
+
 export interface LoadOptions {
   fetchFn?: FetchLike;
   onProgress?: ProgressListener;
@@ -40,11 +59,14 @@ export class CellClassifier {
   private readonly fused?: FusedNetwork;
   /** Logits are divided by this; the shipped value comes from validation, an adapted head has its own. */
   private logitScale: number;
+  /** The case calibration in use and the network with it folded in. */
+  private calibrated?: { readonly calibration: CaseCalibration; readonly network: FusedNetwork };
 
   private constructor(
     readonly metadata: ModelMetadata,
     private readonly model: tf.LayersModel,
     layersOnly = false,
+    private readonly trainingStatistics?: TrainingStatistics,
   ) {
     this.logitScale = metadata.temperature;
     if (!layersOnly) this.fused = FusedNetwork.from(model, metadata.featureLayer, 'logits');
@@ -63,7 +85,7 @@ export class CellClassifier {
       const model = await tf.loadLayersModel(
         tf.io.fromMemory({ modelTopology: files.modelJson.modelTopology, weightSpecs, weightData: files.weights }),
       );
-      return new CellClassifier(files.metadata, model, options.layersOnly);
+      return new CellClassifier(files.metadata, model, options.layersOnly, files.trainingStatistics);
     } catch (err) {
       throw new ModelLoadError(`The model could not be built: ${(err as Error).message}`);
     }
@@ -87,9 +109,86 @@ export class CellClassifier {
     return (await this.classifyWithFeatures(inputs)).probabilities;
   }
 
-  /** The temperature in use: metadata.temperature for the shipped head, or the adapted head's own. */
+  /**
+   * The temperature in use: metadata.temperature for the shipped head, the calibrated reading's
+   * own when a case calibration is in use, or an adapted head's own (an adapted head was fitted
+   * on readings of its own and keeps its temperature).
+   */
   get temperature(): number {
-    return this.logitScale;
+    return this.readsCalibrated ? this.metadata.calibrated!.temperature : this.logitScale;
+  }
+
+  /** The review threshold of the reading in use: the shipped one, or a calibrated reading's own. */
+  get reviewThreshold(): number {
+    return this.readsCalibrated ? this.metadata.calibrated!.reviewThreshold : this.metadata.reviewThreshold;
+  }
+
+  /** Whether the shipped head reads a calibrated network, whose probabilities have their own temperature. */
+  private get readsCalibrated(): boolean {
+    return !!this.calibrated && !!this.metadata.calibrated && this.logitScale === this.metadata.temperature;
+  }
+
+  /** The case calibration folded in, or undefined for the shipped weights. */
+  get calibration(): CaseCalibration | undefined {
+    return this.calibrated?.calibration;
+  }
+
+  /**
+   * Calibrates to a case without a label (docs/model.md, "Calibrating to a case"): reads the
+   * cells with the shipped weights, weighs each by 1 / the count of its read class, gathers each
+   * step's statistics in one forward pass (blended with the training labs'), and re-reads to
+   * re-balance for as many rounds as set. It returns the calibration and changes nothing:
+   * useCalibration() folds it in.
+   */
+  async calibrate(inputs: Float32Array[], options: CalibrateOptions = {}): Promise<CaseCalibration> {
+    if (!this.fused) throw new Error('Calibration needs the fused network; this model runs through tfjs-layers.');
+    if (!this.trainingStatistics) throw new Error('This model ships no training statistics to calibrate against.');
+    const minCells = options.minCells ?? MIN_CALIBRATION_CELLS;
+    if (inputs.length < minCells) {
+      throw new Error(`A case needs at least ${minCells} cells to calibrate on; it has ${inputs.length}.`);
+    }
+    const blend = options.blend ?? this.metadata.calibrated?.blend ?? DEFAULT_CALIBRATION.blend;
+    const rounds = options.rounds ?? this.metadata.calibrated?.rounds ?? DEFAULT_CALIBRATION.rounds;
+    const network = this.fused;
+    const classes = this.metadata.classes.length;
+    const chunks = toChunks(inputs, INPUT_SIZE);
+    try {
+      const shipped = tf.tidy(() => tf.concat(chunks.map((x) => network.apply(x).logits)));
+      let logits = (await shipped.data()) as Float32Array;
+      shipped.dispose();
+      let steps: CaseCalibration['steps'] = [];
+      for (let r = 0; r < rounds; r++) {
+        const weights = classBalancedWeights(argmaxRows(logits, classes));
+        ({ steps, logits } = await gatherCaseStatistics(network, chunks, weights, this.trainingStatistics, blend));
+      }
+      return { modelVersion: this.metadata.version, cells: inputs.length, rounds, steps };
+    } finally {
+      tf.dispose(chunks);
+    }
+  }
+
+  /** Gathers the shipped network's per-step statistics over many cells: the training labs' statistics. */
+  shippedStatistics(): StatisticsAccumulator {
+    if (!this.fused) throw new Error('Statistics need the fused network; this model runs through tfjs-layers.');
+    return new StatisticsAccumulator(this.fused);
+  }
+
+  /**
+   * Folds a case calibration into the network (undefined: the shipped weights back). classify,
+   * embed and explain then read calibrated, at the shipped speed: the same ops, other weights.
+   */
+  useCalibration(calibration: CaseCalibration | undefined): void {
+    if (calibration && calibration.modelVersion !== this.metadata.version) {
+      throw new Error(
+        `A calibration for model ${calibration.modelVersion} does not fit model ${this.metadata.version}.`,
+      );
+    }
+    if (calibration && (!this.fused || !this.trainingStatistics)) {
+      throw new Error('This model cannot be calibrated (no fused network or no training statistics).');
+    }
+    const network = calibration ? foldCalibration(this.fused!, this.trainingStatistics!, calibration.steps) : undefined;
+    this.calibrated?.network.dispose();
+    this.calibrated = network && calibration ? { calibration, network } : undefined;
   }
 
   /** The pooled features the linear head reads, one vector per crop (for adapting the head). */
@@ -103,10 +202,11 @@ export class CellClassifier {
    */
   async classifyWithFeatures(inputs: Float32Array[]): Promise<{ probabilities: number[][]; features: Float32Array[] }> {
     if (inputs.length === 0) return { probabilities: [], features: [] };
+    const network = this.network;
     const [features, logits] = tf.tidy(() => {
       const x = toBatch(inputs);
-      if (this.fused) {
-        const { pooled, logits } = this.fused.apply(x);
+      if (network) {
+        const { pooled, logits } = network.apply(x);
         return [pooled, logits];
       }
       this.scorer ??= tf.model({
@@ -120,7 +220,7 @@ export class CellClassifier {
     tf.dispose([features, logits]);
     const k = this.metadata.classes.length;
     return {
-      probabilities: inputs.map((_, i) => softmax(Array.from(z.subarray(i * k, (i + 1) * k)), this.logitScale)),
+      probabilities: inputs.map((_, i) => softmax(Array.from(z.subarray(i * k, (i + 1) * k)), this.temperature)),
       features: inputs.map((_, i) => f.slice(i * width, (i + 1) * width)),
     };
   }
@@ -191,8 +291,9 @@ export class CellClassifier {
 
   /** The last feature map and the logits of a batch (call inside tf.tidy). */
   private featureMapAndLogits(x: tf.Tensor4D): tf.Tensor[] {
-    if (this.fused) {
-      const { featureMap, logits } = this.fused.apply(x);
+    const network = this.network;
+    if (network) {
+      const { featureMap, logits } = network.apply(x);
       return [featureMap, logits];
     }
     this.explainer ??= tf.model({
@@ -202,7 +303,14 @@ export class CellClassifier {
     return this.explainer.predict(x) as tf.Tensor[];
   }
 
+  /** The fused network in use: the calibrated one, else the shipped one (undefined: run tfjs-layers). */
+  private get network(): FusedNetwork | undefined {
+    return this.calibrated?.network ?? this.fused;
+  }
+
   dispose(): void {
+    this.calibrated?.network.dispose();
+    this.calibrated = undefined;
     this.explainer = undefined;
     this.scorer = undefined;
     this.model.dispose();
@@ -214,6 +322,17 @@ function toBatch(inputs: Float32Array[]): tf.Tensor4D {
   const batch = new Float32Array(inputs.length * INPUT_SIZE * INPUT_SIZE * 3);
   inputs.forEach((x, i) => batch.set(x, i * x.length));
   return tf.tensor4d(batch, [inputs.length, INPUT_SIZE, INPUT_SIZE, 3]);
+}
+
+/** The index of the largest value of each row of a row-major [rows, width] matrix. */
+function argmaxRows(values: Float32Array, width: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i += width) {
+    let best = 0;
+    for (let c = 1; c < width; c++) if (values[i + c] > values[i + best]) best = c;
+    out.push(best);
+  }
+  return out;
 }
 
 /** Softmax of logits / temperature, computed stably in float64. */

@@ -41,6 +41,8 @@ export class FusedNetwork {
   private constructor(
     private readonly steps: readonly ConvStep[],
     private readonly head: tf.layers.Layer,
+    /** Tensors this network made itself (a folded copy's filters and biases), freed by dispose(). */
+    private readonly owned: readonly tf.Tensor[] = [],
   ) {}
 
   /**
@@ -81,14 +83,78 @@ export class FusedNetwork {
   /** The forward pass of a batch of NHWC inputs (call inside tf.tidy). */
   apply(input: tf.Tensor4D): ForwardPass {
     let x = input;
-    for (const s of this.steps) {
-      if (s.pad) x = tf.pad(x, [[0, 0], s.pad[0], s.pad[1], [0, 0]]);
-      const args = { x, filter: s.filter, strides: s.strides, pad: s.padding, bias: s.bias, activation: s.activation };
-      x = s.kind === 'conv' ? tf.fused.conv2d(args) : tf.fused.depthwiseConv2d(args);
-    }
-    const pooled = tf.mean(x, [1, 2]) as tf.Tensor2D;
+    for (let k = 0; k < this.steps.length; k++) x = this.step(k, x);
+    return this.finish(x);
+  }
+
+  /** How many convolution steps the trunk has. */
+  get stepCount(): number {
+    return this.steps.length;
+  }
+
+  /** Step k as one fused op: convolution, bias and activation (call inside tf.tidy). */
+  step(k: number, x: tf.Tensor4D): tf.Tensor4D {
+    return this.convolve(k, x, this.steps[k].activation);
+  }
+
+  /** Step k's output before its activation: convolution plus bias, per channel (call inside tf.tidy). */
+  preActivation(k: number, x: tf.Tensor4D): tf.Tensor4D {
+    return this.convolve(k, x, 'linear');
+  }
+
+  /** Step k's activation applied to a pre-activation (call inside tf.tidy). */
+  activate(k: number, z: tf.Tensor4D): tf.Tensor4D {
+    const activation = this.steps[k].activation;
+    return activation === 'relu6' ? tf.relu6(z) : activation === 'relu' ? tf.relu(z) : z;
+  }
+
+  /** The pooled features and logits of the last step's output (call inside tf.tidy). */
+  finish(featureMap: tf.Tensor4D): ForwardPass {
+    const pooled = tf.mean(featureMap, [1, 2]) as tf.Tensor2D;
     const [kernel, bias] = this.head.getWeights() as [tf.Tensor2D, tf.Tensor1D | undefined];
-    return { featureMap: x, pooled, logits: tf.fused.matMul({ a: pooled, b: kernel, bias }) as tf.Tensor2D };
+    return { featureMap, pooled, logits: tf.fused.matMul({ a: pooled, b: kernel, bias }) as tf.Tensor2D };
+  }
+
+  /**
+   * The same network with each step's output channel c replaced by scale[c] · z + shift[c], z
+   * being the step's pre-activation: folded into the step's filter and bias, so it runs the same
+   * ops at the same speed. Its filters and biases are its own: dispose() frees them.
+   */
+  folded(affine: readonly { readonly scale: Float32Array; readonly shift: Float32Array }[]): FusedNetwork {
+    if (affine.length !== this.steps.length) {
+      throw new Error(`${affine.length} channel maps for a network of ${this.steps.length} steps`);
+    }
+    const steps = tf.tidy(() =>
+      this.steps.map((s, k) => {
+        const { scale, shift } = affine[k];
+        const channels = s.filter.shape[s.kind === 'conv' ? 3 : 2];
+        if (scale.length !== channels || shift.length !== channels) {
+          throw new Error(`step ${k} has ${channels} channels, its channel map ${scale.length}`);
+        }
+        const a = tf.tensor1d(scale);
+        // A depthwise filter [kh, kw, in, 1] holds its channels on axis 2, a convolution's [kh, kw, in, out] on axis 3.
+        const filter = s.filter.mul(s.kind === 'conv' ? a : a.reshape([1, 1, channels, 1])) as tf.Tensor4D;
+        const bias = (s.bias ? s.bias.mul(a) : tf.zeros([channels])).add(tf.tensor1d(shift)) as tf.Tensor1D;
+        return { ...s, filter: tf.keep(filter), bias: tf.keep(bias) };
+      }),
+    );
+    return new FusedNetwork(
+      steps,
+      this.head,
+      steps.flatMap((s) => [s.filter, s.bias]),
+    );
+  }
+
+  /** Frees the tensors a folded copy made; the model's own weights are never touched. */
+  dispose(): void {
+    tf.dispose([...this.owned]);
+  }
+
+  private convolve(k: number, x: tf.Tensor4D, activation: FusedActivation): tf.Tensor4D {
+    const s = this.steps[k];
+    const input = s.pad ? tf.pad(x, [[0, 0], s.pad[0], s.pad[1], [0, 0]]) : x;
+    const args = { x: input, filter: s.filter, strides: s.strides, pad: s.padding, bias: s.bias, activation };
+    return s.kind === 'conv' ? tf.fused.conv2d(args) : tf.fused.depthwiseConv2d(args);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { TrainingStatistics } from './case-calibration';
 import type { ModelMetadata } from './model-metadata';
 import { CELL_CLASSES, INPUT_SIZE, NORMALISATION } from './model-spec';
 
@@ -26,6 +27,8 @@ export interface ModelFiles {
   readonly metadata: ModelMetadata;
   readonly modelJson: { modelTopology: object; weightsManifest: { weights: WeightSpec[] }[] };
   readonly weights: ArrayBuffer;
+  /** The training labs' statistics for calibrating to a case, where the model ships them. */
+  readonly trainingStatistics?: TrainingStatistics;
 }
 
 export interface WeightSpec {
@@ -70,7 +73,32 @@ export async function fetchModelFiles(
     weights.set(new Uint8Array(bytes), offset);
     offset += bytes.byteLength;
   }
-  return { metadata, modelJson, weights: weights.buffer };
+  const trainingStatistics = await fetchTrainingStatistics(baseUrl, metadata, fetchFn);
+  return { metadata, modelJson, weights: weights.buffer, trainingStatistics };
+}
+
+/** The statistics file named in the metadata, checked like a shard and cut into steps. */
+async function fetchTrainingStatistics(
+  baseUrl: string,
+  metadata: ModelMetadata,
+  fetchFn: FetchLike,
+): Promise<TrainingStatistics | undefined> {
+  const file = metadata.trainingStatistics;
+  if (!file) return undefined;
+  const bytes = await fetchBytes(`${baseUrl}/${file.path}`, fetchFn);
+  const floats = 2 * file.channels.reduce((a, b) => a + b, 0);
+  if (bytes.byteLength !== file.bytes || floats * 4 !== file.bytes || (await sha256Hex(bytes)) !== file.sha256) {
+    throw new ModelLoadError(`Model file ${file.path} is corrupt (its checksum does not match).`);
+  }
+  const values = new Float32Array(bytes);
+  let at = 0;
+  const steps = file.channels.map((n) => {
+    const mean = values.slice(at, at + n);
+    const variance = values.slice(at + n, at + 2 * n);
+    at += 2 * n;
+    return { mean, variance };
+  });
+  return { modelVersion: metadata.version, steps };
 }
 
 function checkAgreesWithSpec(m: ModelMetadata): void {

@@ -23,7 +23,26 @@ export interface ModelMetadata {
   /** Name of the layer whose output is the last feature map (for class activation maps). */
   readonly featureLayer: string;
   readonly gflops: number;
+  /**
+   * The training labs' per-step statistics for calibrating to a case (float32: each step's
+   * means then its variances, `channels[k]` of each), written by `npm run model-statistics`.
+   */
+  readonly trainingStatistics?: ShardInfo & { readonly channels: number[] };
+  /** How a case is calibrated and how a calibrated reading is read, measured on validation cases. */
+  readonly calibrated?: CalibratedReading;
   readonly shards: ShardInfo[];
   /** Bytes of model.json and every shard together: the denominator of the progress bar. */
   readonly totalBytes: number;
+}
+
+/** A calibrated reading's own settings (docs/model.md, "Calibrating to a case"). */
+export interface CalibratedReading {
+  /** The case's share of the blended statistics (the training labs' make up the rest). */
+  readonly blend: number;
+  /** Readings of the case, each re-balancing the classes by the previous one. */
+  readonly rounds: number;
+  /** The temperature of a calibrated reading, fitted on held-out calibrated validation readings. */
+  readonly temperature: number;
+  /** Its review threshold, by the same rule as reviewThreshold. */
+  readonly reviewThreshold: number;
 }
