@@ -1,0 +1,112 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { softmax } from '@/core/classifier';
+import type { ModelMetadata } from '@/core/model-metadata';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
+import { uncalibrate } from '../lib/classification-metrics';
+import { fitReviewThreshold, fitTemperature, type LabelledLogits } from '../lib/calibration-fit';
+import { drawSkewedCases, evaluateCalibrated, readFolder, readFolderImages } from '../lib/calibrated-evaluation';
+import { fail } from '../lib/fail';
+import { readSplitPartition } from '../lib/split-partition';
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const list = (s: string) => s.split(',').map(Number);
+
+/**
+ * npm run evaluate:calibration -- [--data ../shared/data/pbc --split training/splits/pbc.csv
+ *   --partition validation] [--blends 0.5,0.75,1] [--rounds 1,2] [--cells 100] [--draws 3]
+ *   [--seed 11] [--fit --blend B --round R]
+ *
+ * The measurements that choose how a case is calibrated, on VALIDATION data only: for each
+ * blend, rounds and case size, the folder read after calibrating on seeded skewed cases of it
+ * (mean and worst case, and the change against the shipped reading). With --fit, the calibrated
+ * readings at --blend and --round give a calibrated temperature and review threshold (training/'s
+ * rules), written with the blend and rounds into metadata.json's `calibrated`.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string', default: 'public/model' },
+      data: { type: 'string', default: '../shared/data/pbc' },
+      split: { type: 'string', default: 'training/splits/pbc.csv' },
+      partition: { type: 'string', default: 'validation' },
+      blends: { type: 'string', default: '0.5' },
+      rounds: { type: 'string', default: '1' },
+      cells: { type: 'string', default: '100' },
+      draws: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '11' },
+      fit: { type: 'boolean', default: false },
+      blend: { type: 'string' },
+      round: { type: 'string' },
+    },
+  });
+  if (values.partition === 'test') fail('choices are made on validation data, never on test');
+  const classifier = await loadNodeClassifier(values.model!);
+  const only = values.split ? readSplitPartition(values.split, values.partition!) : undefined;
+  const images = await readFolderImages(values.data!, only);
+  const shipped = await readFolder(values.data!, images, classifier);
+  console.log(`${values.data} (${values.partition}): ${images.length} images, shipped ${pct(shipped.report.accuracy)}`);
+  const seed = Number(values.seed);
+  const draws = Number(values.draws);
+  if (values.fit) {
+    const blend = Number(values.blend ?? fail('--fit needs --blend'));
+    const rounds = Number(values.round ?? fail('--fit needs --round'));
+    const cases = drawSkewedCases(images, Number(values.cells), draws, seed);
+    const rows: LabelledLogits[] = [];
+    const figures = await evaluateCalibrated(
+      values.data!,
+      images,
+      shipped,
+      classifier,
+      cases,
+      { kind: 'skewed', seed, blend, rounds },
+      (reading) =>
+        reading.probabilities.forEach((p, i) => {
+          if (p.length === 0) return;
+          const logits = uncalibrate(p, classifier.temperature).map((q) => Math.log(Math.max(q, 1e-30)));
+          rows.push({ logits, truth: reading.predictions[i].truth });
+        }),
+    );
+    const temperature = fitTemperature(rows);
+    const metadataPath = join(values.model!, 'metadata.json');
+    const metadata = JSON.parse(readFileSync(metadataPath, 'utf8')) as ModelMetadata;
+    const confidences = rows.map((r) => {
+      const p = softmax([...r.logits], temperature);
+      const top = p.indexOf(Math.max(...p));
+      return { confidence: p[top], right: top === r.truth };
+    });
+    const reviewThreshold = fitReviewThreshold(confidences, metadata.reviewTarget);
+    const calibrated = { blend, rounds, temperature, reviewThreshold };
+    writeFileSync(`${metadataPath}.partial`, JSON.stringify({ ...metadata, calibrated }, null, 2) + '\n');
+    renameSync(`${metadataPath}.partial`, metadataPath);
+    console.log(
+      `fitted on ${rows.length} calibrated readings (${draws} cases): accuracy ${pct(figures.accuracy)}, ` +
+        `temperature ${temperature.toFixed(3)}, review threshold ${reviewThreshold.toFixed(4)} → ${metadataPath}`,
+    );
+    return;
+  }
+  console.log('blend  rounds  cells  mean     worst    change (points, mean)');
+  for (const cells of list(values.cells!)) {
+    const cases = drawSkewedCases(images, cells, draws, seed);
+    for (const rounds of list(values.rounds!)) {
+      for (const blend of list(values.blends!)) {
+        const f = await evaluateCalibrated(values.data!, images, shipped, classifier, cases, {
+          kind: 'skewed',
+          seed,
+          blend,
+          rounds,
+          minCells: 1,
+        });
+        const worst = Math.min(...f.draws.map((d) => d.accuracy));
+        const change = 100 * (f.accuracy - shipped.report.accuracy);
+        console.log(
+          `${String(blend).padEnd(6)} ${String(rounds).padEnd(7)} ${String(cells).padEnd(6)} ${pct(f.accuracy).padEnd(8)} ` +
+            `${pct(worst).padEnd(8)} ${change >= 0 ? '+' : ''}${change.toFixed(1)}`,
+        );
+      }
+    }
+  }
+}
+
+main().catch((err: unknown) => fail((err as Error).message));
