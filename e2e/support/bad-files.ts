@@ -66,7 +66,7 @@ export function badFiles(goodJpegPath: string, cmykPath: string): BadFile[] {
     bin('alpha.png', 'image/png', png(width, height, alpha, 6), /transparen/i, true),
     bin('cmyk.jpg', 'image/jpeg', readFileSync(cmykPath), /CMYK/, true),
     bin('photo.heic', 'image/heic', heic, /HEIC/),
-    bin('scan.tiff', 'image/tiff', tiff, /TIFF/),
+    bin('scan.tiff', 'image/tiff', tiff, /could not be decoded/i),
     bin('report.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'), /PDF/),
     bin('text-renamed.jpg', 'image/jpeg', text, /text file, not an image/i),
   ];

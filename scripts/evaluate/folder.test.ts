@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CELL_CLASSES } from '@/core/model-spec';
+import { decodeImageFile } from '@testkit/decode-file';
+import { tiffBytes } from '@testkit/tiff-bytes';
 import { runScript } from '../lib/run-script';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hv-evaluate-'));
@@ -51,6 +53,32 @@ describe('npm run evaluate', () => {
     for (const c of report.classesHeld) expect(report.perClass[c].support).toBe(2);
     expect(r.stdout).toMatch(/accuracy \d+\.\d% \(95% CI/);
   }, 120_000);
+
+  it('reads a folder of 16-bit TIFF copies as it reads the JPEGs they were made from', async () => {
+    const tiffs = join(tmp, 'tiff-cells');
+    for (const cls of readdirSync('fixtures/cells')) {
+      mkdirSync(join(tiffs, cls), { recursive: true });
+      for (const name of readdirSync(join('fixtures/cells', cls))) {
+        const { data, width, height } = await decodeImageFile(join('fixtures/cells', cls, name));
+        // A 12-bit camera's levels in 16-bit samples, LZW-compressed.
+        const rgb = Uint16Array.from(
+          { length: width * height * 3 },
+          (_, i) => data[Math.floor(i / 3) * 4 + (i % 3)] * 16,
+        );
+        const page = { width, height, samples: 3, bits: 16, data: rgb, compression: 'lzw' } as const;
+        writeFileSync(join(tiffs, cls, name.replace(/\.jpe?g$/, '.tif')), tiffBytes([page]));
+      }
+    }
+    const read = (data: string, out: string) => {
+      const r = runScript('scripts/evaluate/folder.ts', ['--data', data, '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(readFileSync(out, 'utf8'));
+    };
+    const fromJpeg = read('fixtures/cells', join(tmp, 'jpeg-copies.json'));
+    const fromTiff = read(tiffs, join(tmp, 'tiff-copies.json'));
+    expect(fromTiff.images).toBe(8);
+    expect(fromTiff.confusion).toEqual(fromJpeg.confusion);
+  }, 240_000);
 
   it('reads all five classes of a set that holds them', () => {
     const out = join(tmp, 'pbc-report.json');

@@ -7,7 +7,7 @@ export interface LabelledFile {
   readonly label: CellClass;
 }
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp']);
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff']);
 
 /**
  * Lists a dataset laid out as one folder per class (EOSINOPHIL or eosinophil …), sorted so that
@@ -28,6 +28,6 @@ export function listClassFolders(dir: string): LabelledFile[] {
   if (classFolders === 0) {
     throw new Error(`${dir} has no class folders (expected ${CELL_CLASSES.join(', ')}, any case)`);
   }
-  if (files.length === 0) throw new Error(`${dir} has class folders but no jpg/jpeg/png/bmp images`);
+  if (files.length === 0) throw new Error(`${dir} has class folders but no jpg/jpeg/png/bmp/tif images`);
   return files;
 }

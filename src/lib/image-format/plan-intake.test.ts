@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { containsEndMarker } from './inspect-file';
 import { FULL_DECODE_MAX_PIXELS, GRAYSCALE_NOTE, planIntake, type FileFacts } from './plan-intake';
+import { READABLE_FORMATS } from './readable-formats';
 
 const facts = (f: Partial<FileFacts>): FileFacts => ({ name: 'x.jpg', size: 1000, kind: 'jpeg', ...f });
 
@@ -21,7 +22,8 @@ describe('planIntake', () => {
   it.each([
     [facts({ kind: 'empty', size: 0 }), /empty/],
     [facts({ kind: 'heic' }), /HEIC/],
-    [facts({ kind: 'tiff' }), /TIFF/],
+    [facts({ kind: 'tiff', header: { width: 640, height: 480, bitsPerSample: 32 } }), /32-bit samples/],
+    [facts({ kind: 'tiff', header: { width: 640, height: 480, separatePlanes: true } }), /separate plane/],
     [facts({ kind: 'pdf' }), /PDF/],
     [facts({ kind: 'text', name: 'cells.jpg' }), /text file.*\.jpg/],
     [facts({ kind: 'unknown' }), /not a recognised image/i],
@@ -62,7 +64,7 @@ describe('planIntake: phone photos and memory', () => {
     expect(mirrored).toMatchObject({ resize: { width: 4096, height: 3072 } });
   });
 
-  it.each(['png', 'bmp', 'webp', 'gif', 'avif'] as const)(
+  it.each(['png', 'tiff', 'bmp', 'webp', 'gif', 'avif'] as const)(
     'refuses a %s beyond what it can decode within the memory budget, naming format, size and cap',
     (kind) => {
       const cap = FULL_DECODE_MAX_PIXELS;
@@ -91,6 +93,31 @@ describe('planIntake: phone photos and memory', () => {
       facts({ kind: 'webp', header: { width: 640, height: 480, animated: true, hasAlpha: false } }),
     );
     expect(plan.ok && plan.notes).toEqual(['Animated WebP: only its first frame was analysed.']);
+  });
+});
+
+describe('planIntake: the formats it reads', () => {
+  it('sends a TIFF to the worker’s decoder, with the same caps and reduction as a PNG', () => {
+    const tiff = planIntake(facts({ kind: 'tiff', name: 'field.tif', header: { width: 8000, height: 6000 } }));
+    expect(tiff).toMatchObject({ ok: true, workerDecode: true, resize: { width: 4096, height: 3072 } });
+    const small = planIntake(facts({ kind: 'tiff', header: { width: 1600, height: 1200, bitsPerSample: 16 } }));
+    expect(small).toEqual({ ok: true, workerDecode: true, notes: [] });
+  });
+
+  it('names exactly the formats it reads when it refuses an SVG or an unknown file', () => {
+    for (const kind of ['svg', 'unknown'] as const) {
+      const plan = planIntake(facts({ kind }));
+      const message = plan.ok ? '' : plan.message;
+      const named = message.match(/\b(JPEG|PNG|TIFF|BMP|WebP|AVIF|GIF|HEIC|PDF)\b/g) ?? [];
+      expect(named.sort()).toEqual(READABLE_FORMATS.map((f) => f.name).sort());
+    }
+  });
+
+  it('says a text file named like any readable image is text', () => {
+    for (const name of ['a.tif', 'b.TIFF', 'c.avif', 'd.jpeg']) {
+      const plan = planIntake(facts({ kind: 'text', name }));
+      expect(plan.ok ? '' : plan.message).toContain(`despite its ${name.slice(name.indexOf('.'))} name`);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readHeader } from './read-dimensions';
+import { tiffBytes } from '@testkit/tiff-bytes';
+import { readHeader, readTiffIfd, tiffFirstIfd } from './read-dimensions';
 
 describe('readHeader', () => {
   it('reads a PNG IHDR', () => {
@@ -154,5 +155,37 @@ describe('readHeader: orientation and animation', () => {
       ...ispe(20000, 16000),
     ]);
     expect(readHeader('avif', b)).toEqual({ width: 20000, height: 16000 });
+  });
+});
+
+describe('readHeader: TIFF', () => {
+  const rgb16 = { width: 64, height: 40, samples: 3, bits: 16, data: new Uint16Array(64 * 40 * 3) } as const;
+
+  it('reads size, samples, bit depth and orientation from the first directory, in either byte order', () => {
+    for (const order of ['II', 'MM'] as const) {
+      const bytes = tiffBytes([{ ...rgb16, orientation: 6 }], order);
+      expect(readHeader('tiff', bytes)).toEqual({
+        width: 64,
+        height: 40,
+        channels: 3,
+        hasAlpha: false,
+        orientation: 6,
+        bitsPerSample: 16,
+      });
+    }
+  });
+
+  it('says grey, alpha and palette apart', () => {
+    const grey = { width: 32, height: 32, bits: 8, data: new Uint8Array(32 * 32 * 2) } as const;
+    expect(readHeader('tiff', tiffBytes([{ ...grey, samples: 1 }]))).toMatchObject({ channels: 1, hasAlpha: false });
+    expect(readHeader('tiff', tiffBytes([{ ...grey, samples: 2 }]))).toMatchObject({ channels: 2, hasAlpha: true });
+  });
+
+  it('reads a directory that lies after the pixels from bytes read apart', () => {
+    const bytes = tiffBytes([rgb16]);
+    const ifd = tiffFirstIfd(bytes) ?? 0;
+    expect(ifd).toBeGreaterThan(64 * 40 * 6);
+    expect(readHeader('tiff', bytes.subarray(0, 1024))).toBeUndefined();
+    expect(readTiffIfd(bytes.subarray(ifd), ifd, ifd, bytes)).toMatchObject({ width: 64, height: 40, channels: 3 });
   });
 });

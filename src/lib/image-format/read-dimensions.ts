@@ -11,9 +11,13 @@ export interface HeaderInfo {
   readonly animated?: boolean;
   /**
    * JPEG: the EXIF orientation (1–8). From 5 to 8 the stored pixels are turned a quarter turn, so
-   * the picture the browser shows is `height` wide and `width` high.
+   * the picture the browser shows is `height` wide and `width` high. TIFF: its Orientation tag.
    */
   readonly orientation?: number;
+  /** TIFF: bits in each sample. */
+  readonly bitsPerSample?: number;
+  /** TIFF: each colour stored in a plane of its own (PlanarConfiguration 2). */
+  readonly separatePlanes?: boolean;
 }
 
 const ascii = (b: Uint8Array) => String.fromCharCode(...b.subarray(0, 4096));
@@ -39,7 +43,66 @@ export function readHeader(kind: FileKind, b: Uint8Array): HeaderInfo | undefine
   if (kind === 'bmp') return { width: Math.abs(i32le(b, 18)), height: Math.abs(i32le(b, 22)) };
   if (kind === 'webp') return readWebp(b);
   if (kind === 'avif') return readIspe(b);
+  if (kind === 'tiff') {
+    const ifd = tiffFirstIfd(b);
+    return ifd === undefined ? undefined : readTiffIfd(b, 0, ifd);
+  }
   return undefined;
+}
+
+const tiffLittle = (b: Uint8Array) => b[0] === 0x49 && b[1] === 0x49;
+
+/** Where a TIFF's first image directory starts, from its 8-byte header. */
+export function tiffFirstIfd(head: Uint8Array): number | undefined {
+  if (head.length < 8) return undefined;
+  return tiffLittle(head) ? u32le(head, 4) : u32be(head, 4);
+}
+
+/**
+ * A TIFF's first page as its directory (IFD0, at file offset `ifd`) describes it. `bytes` are the
+ * file's from offset `start` (0 when they are the head): IFD0 lies at or after the pixels in many
+ * files, so the caller may read it apart. `order` holds the file's first two bytes.
+ */
+export function readTiffIfd(
+  bytes: Uint8Array,
+  start: number,
+  ifd: number,
+  order: Uint8Array = bytes,
+): HeaderInfo | undefined {
+  const little = tiffLittle(order);
+  const u16 = (i: number) => (little ? u16le(bytes, i) : u16be(bytes, i));
+  const u32 = (i: number) => (little ? u32le(bytes, i) : u32be(bytes, i));
+  const at = ifd - start;
+  if (at < 0 || at + 2 > bytes.length) return undefined;
+  const tags = new Map<number, number[]>();
+  for (let k = 0, e = at + 2; k < u16(at) && e + 12 <= bytes.length; k++, e += 12) {
+    const type = u16(e + 2);
+    const size = type === 3 ? 2 : type === 4 ? 4 : 0;
+    const count = Math.min(4, u32(e + 4));
+    if (size === 0 || count === 0) continue;
+    // Values of more than four bytes lie elsewhere; they are read when they lie within `bytes`.
+    const valueAt = u32(e + 4) * size > 4 ? u32(e + 8) - start : e + 8;
+    if (valueAt < 0 || valueAt + count * size > bytes.length) continue;
+    const values = Array.from({ length: count }, (_, i) => (size === 2 ? u16(valueAt + 2 * i) : u32(valueAt + 4 * i)));
+    tags.set(u16(e), values);
+  }
+  const width = tags.get(256)?.[0];
+  const height = tags.get(257)?.[0];
+  if (width === undefined || height === undefined) return undefined;
+  const samples = tags.get(277)?.[0] ?? 1;
+  const photometric = tags.get(262)?.[0];
+  const colours = photometric === 2 ? 3 : 1;
+  const orientation = tags.get(274)?.[0];
+  return {
+    width,
+    height,
+    // A palette page shows colours from one sample a pixel.
+    channels: photometric === 3 ? 3 : samples,
+    hasAlpha: tags.has(338) && samples > colours,
+    ...(orientation && orientation <= 8 ? { orientation } : {}),
+    ...(tags.has(258) ? { bitsPerSample: tags.get(258)?.[0] } : {}),
+    ...(tags.get(284)?.[0] === 2 && samples > 1 ? { separatePlanes: true } : {}),
+  };
 }
 
 const SOF = new Set([0xc0, 0xc1, 0xc2, 0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);

@@ -1,10 +1,22 @@
-import type { IntakePlan } from '@/lib/image-format/plan-intake';
+import { FULL_DECODE_MAX_PIXELS, MAX_ANALYSIS_SIDE, type IntakePlan } from '@/lib/image-format/plan-intake';
+import { tiffNotes } from '@/lib/image-format/tiff-notes';
+import { decodeTiffFile } from './tiff-decoder';
 
 /**
  * Decodes a file into an ImageBitmap, at reduced size when the plan asks. The browser decodes
- * asynchronously off the main thread; the bitmap is then transferred to the worker.
+ * asynchronously off the main thread; the bitmap is then transferred to the worker. A format the
+ * browser cannot decode (TIFF) goes to the app's decoder in a worker, which adds its notes (pages,
+ * bit depth) to the plan's.
  */
 export async function decodeFile(file: Blob, plan: IntakePlan & { ok: true }): Promise<ImageBitmap> {
+  if (plan.workerDecode) {
+    const { bitmap, facts } = await decodeTiffFile(file, {
+      maxPixels: FULL_DECODE_MAX_PIXELS,
+      maxSide: MAX_ANALYSIS_SIDE,
+    });
+    plan.notes.push(...tiffNotes(facts));
+    return bitmap;
+  }
   if (plan.resize && plan.scaledDecode) return drawScaled(file, plan.resize);
   const options: ImageBitmapOptions = {
     imageOrientation: 'from-image',

@@ -1,5 +1,6 @@
 import { useId, type ChangeEvent } from 'react';
 import { FOCUS_RING } from '@/components/button';
+import { READABLE_EXTENSIONS } from '@/lib/image-format/readable-formats';
 
 const LABEL = `inline-flex cursor-pointer items-center rounded-md px-3 py-1.5 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-blue-600 ${FOCUS_RING}`;
 
@@ -23,7 +24,7 @@ export function FileButtons({ onFiles }: { onFiles: (files: File[]) => void }) {
           id={pickId}
           data-testid="file-input"
           type="file"
-          accept="image/*,.jpg,.jpeg,.png,.bmp,.webp"
+          accept={['image/*', ...READABLE_EXTENSIONS].join(',')}
           multiple
           onChange={take}
           className="sr-only"
