@@ -1,5 +1,6 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type CaseImage, type CaseMeta } from '@/lib/storage/case-types';
+import { csvField } from '@/lib/format/csv-field';
 import { modelThatRead } from '@/lib/format/model-that-read';
 import type { CaseCell } from './case-cells';
 import { wholePercents, type Tally } from './tally';
@@ -27,15 +28,7 @@ const HEADER = [
   'model',
 ];
 
-/**
- * One CSV field: quoted when it holds a comma, quote or line break (RFC 4180), and prefixed with
- * an apostrophe when a spreadsheet would run it as a formula (a file name like "=HYPERLINK(…)").
- */
-export function csvField(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 const csvText = (rows: readonly (readonly (string | number)[])[]) =>
   rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
