@@ -190,6 +190,47 @@ test('the gallery groups the case by class and reclassifies several cells at onc
   await expect(groupCount(page, 'EOSINOPHIL')).toHaveText('2');
 });
 
+test('a class key pressed right before a reload is kept, twenty times over, and so are undo and redo', async ({
+  page,
+}) => {
+  await seedCase(page);
+  // Leaving while a write is in flight asks first; the test answers as a user who means to reload.
+  page.on('dialog', (dialog) => void dialog.accept());
+  const tile = page.locator('[data-testid="gallery-cell"][data-key="seeded-image-0#0"]');
+  const order = ['EOSINOPHIL', 'MONOCYTE', 'LYMPHOCYTE', 'BASOPHIL', 'NEUTROPHIL'];
+  for (let i = 0; i < 20; i++) {
+    const cls = order[i % order.length];
+    await tile.focus();
+    await page.keyboard.press(keyOf(cls));
+    // No pause: the reload races the write.
+    await page.reload();
+    await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+    await expect(tile, `cycle ${i + 1}`).toHaveAttribute('data-final', cls);
+  }
+  // The history came through the reloads: undo and redo go on where they were, across one more.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
+    'title',
+    /^Undo: Neutrophil for 1 cell/,
+  );
+  await tile.focus();
+  await page.keyboard.press('ControlOrMeta+z');
+  await page.reload();
+  await expect(tile).toHaveAttribute('data-final', 'BASOPHIL');
+  await expect(page.getByRole('button', { name: 'Redo', exact: true })).toHaveAttribute(
+    'title',
+    /^Redo: Neutrophil for 1 cell/,
+  );
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(tile).toHaveAttribute('data-final', 'NEUTROPHIL');
+  // U gives a cell back the model's class in the gallery too.
+  await tile.focus();
+  await page.keyboard.press(keyOf('LYMPHOCYTE'));
+  await expect(tile).toHaveAttribute('data-final', 'LYMPHOCYTE');
+  await page.keyboard.press('u');
+  await expect(tile).toHaveAttribute('data-final', 'NEUTROPHIL');
+  await expect(tile).toBeFocused();
+});
+
 test('an image opens large: zoom and pan by wheel, drag and keys; a removed box leaves the count, and undo brings it back', async ({
   page,
 }) => {

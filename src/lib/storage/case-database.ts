@@ -76,7 +76,7 @@ function migrateKeyValueStore(db: IDBDatabase, tx: IDBTransaction): void {
 }
 
 /** A case record whose image list and totals are those of these images. */
-export function withImages(meta: CaseMeta, images: readonly CaseImage[]): CaseMeta {
+export function withImages<T extends CaseMeta>(meta: T, images: readonly CaseImage[]): T {
   return {
     ...meta,
     imageIds: images.map((i) => i.id),

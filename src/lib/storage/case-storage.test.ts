@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CaseEdit, CaseStep } from './case-edits';
 import { CaseDeletedError, CaseStorage, type CaseChange } from './case-storage';
-import type { CaseImage, CaseMeta } from './case-types';
+import type { CaseImage, CaseMeta, FinalClass } from './case-types';
 
 const seed = (id: string, updatedAt = 0): CaseMeta => ({
   id,
@@ -26,6 +27,14 @@ const image = (id: string, caseId: string, cells = 1, analysedAt = 1): CaseImage
   thumbnail: new Blob([new Uint8Array(50)]),
   cellImages: Array.from({ length: cells }, () => new Blob([new Uint8Array(5)])),
 });
+
+const decide = (id: string, key: string, after: FinalClass): CaseStep => ({
+  id,
+  label: id,
+  decisions: [{ key, after }],
+  removals: [],
+});
+const stepEdit = (step: CaseStep): CaseEdit => ({ type: 'step', step, at: 1 });
 
 /** Reads every record of a store straight from IndexedDB, the way a probe of the browser would. */
 function rawRecords(dbName: string, store: string): Promise<unknown[]> {
@@ -78,21 +87,36 @@ describe('case storage across two tabs', () => {
     expect(await tabA.listCases()).toHaveLength(1);
   });
 
-  it('keeps both tabs’ decisions on one case, each computed from the stored case', { timeout: 20_000 }, async () => {
+  it('keeps both tabs’ decisions on one case, each applied to the stored case', { timeout: 20_000 }, async () => {
     const [tabA, tabB] = twoTabs();
     await tabA.addImage(seed('c1'), image('i1', 'c1', 2));
     await Promise.all([
-      tabA.changeCase('c1', (m) => ({ decisions: { ...m.decisions, 'i1#0': 'EOSINOPHIL' } })),
-      tabB.changeCase('c1', (m) => ({ decisions: { ...m.decisions, 'i1#1': 'MONOCYTE' } })),
-      tabB.changeCase('c1', () => ({ name: 'Slide 7' })),
+      tabA.writeEdit('c1', stepEdit(decide('s1', 'i1#0', 'EOSINOPHIL'))),
+      tabB.writeEdit('c1', stepEdit(decide('s2', 'i1#1', 'MONOCYTE'))),
+      tabB.writeEdit('c1', { type: 'name', name: 'Slide 7', at: 5 }),
     ]);
+    // Written and not yet folded into the record: already what a reload reads.
+    const written = await tabB.loadCase('c1');
+    expect(written?.meta.decisions).toEqual({ 'i1#0': 'EOSINOPHIL', 'i1#1': 'MONOCYTE' });
+    expect((await tabA.listCases())[0].name).toBe('Slide 7');
+    const [foldedA, foldedB] = await Promise.all([tabA.applyEdits('c1'), tabB.applyEdits('c1')]);
+    expect([foldedA?.decisions, foldedB?.decisions]).toEqual([written?.meta.decisions, written?.meta.decisions]);
     const stored = await tabB.loadCase('c1');
     expect(stored?.meta.decisions).toEqual({ 'i1#0': 'EOSINOPHIL', 'i1#1': 'MONOCYTE' });
     expect(stored?.meta.name).toBe('Slide 7');
-    // An edit cannot rewrite the image list that the image records keep.
-    await tabA.changeCase('c1', () => ({ imageIds: [] }) as never);
-    expect((await tabA.loadCase('c1'))?.meta.imageIds).toEqual(['i1']);
-    expect(await tabA.changeCase('absent', () => ({ name: 'x' }))).toBeUndefined();
+    expect(stored?.meta.past?.map((s) => s.id).sort()).toEqual(['s1', 's2']);
+    expect(await tabA.applyEdits('absent')).toBeUndefined();
+  });
+
+  it('keeps an edit written while its case is deleted out of every later read', { timeout: 20_000 }, async () => {
+    const [tabA, tabB, name] = twoTabs();
+    await tabA.addImage(seed('c1'), image('i1', 'c1', 2));
+    await tabB.deleteCase('c1');
+    await tabA.writeEdit('c1', stepEdit(decide('s1', 'i1#0', 'EOSINOPHIL')));
+    expect(await tabA.applyEdits('c1')).toBeUndefined();
+    expect(await tabA.loadCase('c1')).toBeUndefined();
+    const settings = (await rawRecords(name, 'settings')) as unknown[];
+    expect(settings.filter((v) => typeof v === 'object')).toEqual([]);
   });
 
   it('tells the other tab about each committed change, but not the tab that made it', { timeout: 20_000 }, async () => {
@@ -102,7 +126,8 @@ describe('case storage across two tabs', () => {
     tabB.onChange((c) => heardByB.push(c));
     tabA.onChange((c) => heardByA.push(c));
     await tabA.addImage(seed('c1'), image('i1', 'c1'));
-    await tabA.changeCase('c1', () => ({ name: 'renamed' }));
+    await tabA.writeEdit('c1', { type: 'name', name: 'renamed', at: 1 });
+    await tabA.applyEdits('c1');
     await tabA.deleteCase('c1');
     await vi.waitFor(() =>
       expect(heardByB).toEqual([

@@ -37,10 +37,11 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
   const [focusKey, setFocusKey] = useState<string>();
   const [dropTarget, setDropTarget] = useState<FinalClass>();
   const refocus = useRef(false);
+  const [, setDecided] = useState(0);
   const selected = useMemo(() => new Set([...picked].filter((k) => order.includes(k))), [picked, order]);
   const current = focusKey && order.includes(focusKey) ? focusKey : order[0];
 
-  // A reclassified tile moves to another group (a new element): focus follows it there.
+  // A reclassified tile moves to another group (a new element) once stored: focus follows it there.
   useEffect(() => {
     if (!refocus.current || !current) return;
     refocus.current = false;
@@ -48,10 +49,12 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
   });
 
   const targets = (): string[] => (selected.size > 0 ? [...selected] : current ? [current] : []);
-  const give = (cls: FinalClass, keys = targets()) => {
-    refocus.current = true;
-    decideMany(keys, cls);
-  };
+  /** Gives the cells a class (undefined: back to the model's); focus follows once it is stored and shown. */
+  const give = (cls: FinalClass | undefined, keys = targets()) =>
+    void decideMany(keys, cls).then(() => {
+      refocus.current = true;
+      setDecided((n) => n + 1);
+    });
   const focusTile = (key: string) => {
     setFocusKey(key);
     document.getElementById(galleryTileId(key))?.focus();
@@ -100,6 +103,8 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
       setPicked(new Set());
     } else if (cls) {
       give(cls);
+    } else if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.key === 'u' || e.key === 'U')) {
+      give(undefined);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       removeCells(targets());
       setPicked(new Set());
@@ -135,9 +140,9 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400" id="gallery-help">
         Select cells (Shift or Ctrl/Cmd+click, or arrows, Shift+arrows and Space), then press a class's number (
-        {CELL_CLASSES.map((c, i) => `${i + 1} ${FINAL_STYLE[c].label}`).join(', ')}; 0 or X not a white cell), use the
-        picker or drag them onto a class. Delete removes boxes that are not white cells; Enter or a double click opens
-        the cell on its image.
+        {CELL_CLASSES.map((c, i) => `${i + 1} ${FINAL_STYLE[c].label}`).join(', ')}; 0 or X not a white cell, U back to
+        the model's class), use the picker or drag them onto a class. Delete removes boxes that are not white cells;
+        Enter or a double click opens the cell on its image.
       </p>
       <div className="flex flex-wrap items-center gap-2" data-testid="gallery-actions">
         <span className="text-sm tabular-nums" aria-live="polite" data-testid="gallery-selected">

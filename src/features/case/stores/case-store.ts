@@ -1,16 +1,19 @@
 import { create } from 'zustand';
 import {
   addCaseImage,
+  applyCaseEdits,
   CaseDeletedError,
-  changeStoredCase,
   deleteStoredCase,
+  editNewCase,
   listCases,
   loadCase,
   loadCurrentCaseId,
   onCaseDataCleared,
   onCaseStorageChange,
   saveCurrentCaseId,
+  writeCaseEdit,
 } from '@/lib/storage/case-storage';
+import { applyEdit, type CaseEdit, type CaseRecord, type CaseStep } from '@/lib/storage/case-edits';
 import {
   cellKey,
   handCellIndex,
@@ -21,16 +24,24 @@ import {
   type HandCell,
   type Target,
 } from '@/lib/storage/case-types';
+import { holdLeaveWarning } from '@/lib/storage/leave-warning';
+import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
 import { forgetBlobUrls } from '@/features/case/utils/blob-url';
-import { applyStep, decisionStep, removalStep, type CaseStep } from '@/features/case/utils/case-steps';
+import { caseCells } from '@/features/case/utils/case-cells';
+import { decisionStep, removalStep } from '@/features/case/utils/case-steps';
 
 /** What a finished analysis brings to the case. */
 export type NewCaseImage = Omit<CaseImage, 'id' | 'caseId'>;
 
+/**
+ * The open case. Every decision is written to storage first and shown once its write has
+ * committed, so that the page never shows what a reload would not; the actions resolve then.
+ */
 interface CaseState {
   /** False until the stored current case has been read back (or found absent). */
   restored: boolean;
-  meta: CaseMeta;
+  /** The case as stored, with its undo and redo history. */
+  meta: CaseRecord;
   images: CaseImage[];
   /** Stored cases for the history list, newest first; includes the current one once stored. */
   history: CaseMeta[];
@@ -39,22 +50,22 @@ interface CaseState {
   restore: () => Promise<void>;
   /** Adds the image to the open case; rejects, after showing why, when it could not be stored. */
   addImage: (image: NewCaseImage) => Promise<void>;
-  /** Changes of this case's cells since it was opened, newest last: what undo takes back. */
-  past: CaseStep[];
-  /** Steps undone, the next to redo last. */
-  future: CaseStep[];
-  decide: (key: string, final: FinalClass) => void;
-  /** Gives several cells one class in one step (one undo takes it back). */
-  decideMany: (keys: readonly string[], final: FinalClass) => void;
-  undecide: (key: string) => void;
+  /** Changes of this case's cells, newest last: what undo takes back (meta.past). */
+  past: readonly CaseStep[];
+  /** Steps undone, the next to redo last (meta.future). */
+  future: readonly CaseStep[];
+  decide: (key: string, final: FinalClass) => Promise<void>;
+  /** Gives several cells one class (undefined: the model's) in one step (one undo takes it back). */
+  decideMany: (keys: readonly string[], final: FinalClass | undefined) => Promise<void>;
+  undecide: (key: string) => Promise<void>;
   /** Adds a cell boxed and classified by hand to one of the case's images; returns its key. */
   addHandCell: (added: Omit<HandCell, 'addedAt'>) => string;
   /** Removes boxes that are not white cells: they leave the case and its count. */
-  removeCells: (keys: readonly string[]) => void;
-  undo: () => void;
-  redo: () => void;
-  rename: (name: string) => void;
-  setTarget: (target: Target) => void;
+  removeCells: (keys: readonly string[]) => Promise<void>;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  rename: (name: string) => Promise<void>;
+  setTarget: (target: Target) => Promise<void>;
   newCase: () => void;
   openCase: (id: string) => Promise<void>;
   deleteCase: (id: string) => Promise<void>;
@@ -62,7 +73,7 @@ interface CaseState {
 
 const newId = () => crypto.randomUUID();
 
-export function emptyCase(now = Date.now()): CaseMeta {
+export function emptyCase(now = Date.now()): CaseRecord {
   const date = new Date(now).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
   return {
     id: newId(),
@@ -84,50 +95,87 @@ export const useCaseStore = create<CaseState>((set, get) => {
     listCases()
       .then((history) => set({ history }))
       .catch(fail);
+  /** Cases this tab knows to be stored; a new case is stored by its first image or edit. */
+  const storedIds = new Set<string>();
+  /** Edits written and not yet committed: shown once they are; the next step is made on top of them. */
+  let unshown: { caseId: string; edit: CaseEdit }[] = [];
+  /**
+   * Edits committed and maybe not yet folded into the case record: a record read before they
+   * committed must not hide them. Applying an edit twice changes nothing.
+   */
+  let unfolded: { caseId: string; edit: CaseEdit }[] = [];
+  const withEdits = <T extends CaseRecord>(record: T, edits: readonly { caseId: string; edit: CaseEdit }[]): T =>
+    edits.reduce((r, e) => (e.caseId === r.id ? applyEdit(r, e.edit) : r), record);
+  /** The case as it will be once the edits in flight have committed: what a new step starts from. */
+  const working = () => withEdits(get().meta, unshown);
+  const showMeta = (meta: CaseRecord) => set({ meta, past: meta.past ?? [], future: meta.future ?? [] });
+  const show = (meta: CaseRecord, images: CaseImage[]) => {
+    forgetBlobUrls(get().images);
+    set({ images });
+    showMeta(meta);
+  };
   /** Images added here whose transaction has not committed yet: kept on screen meanwhile. */
   const unsaved = (stored: CaseMeta) =>
     get().images.filter((i) => i.caseId === stored.id && !stored.imageIds.includes(i.id));
   /** Shows the case as stored (other tabs' images and decisions included), keeping loaded pictures. */
-  const showStored = (stored: { meta: CaseMeta; images: CaseImage[] }) => {
+  const showStored = (stored: { meta: CaseRecord; images: CaseImage[] }) => {
     if (get().meta.id !== stored.meta.id) return;
+    storedIds.add(stored.meta.id);
     const loaded = new Map(get().images.map((i) => [i.id, i]));
     const pending = unsaved(stored.meta);
-    set({
-      meta: { ...stored.meta, imageIds: [...stored.meta.imageIds, ...pending.map((i) => i.id)] },
-      images: [...stored.images.map((i) => loaded.get(i.id) ?? i), ...pending],
-    });
+    const meta = withEdits(stored.meta, unfolded);
+    showMeta({ ...meta, imageIds: [...meta.imageIds, ...pending.map((i) => i.id)] });
+    set({ images: [...stored.images.map((i) => loaded.get(i.id) ?? i), ...pending] });
   };
   const reload = async (id: string) => {
     const stored = await loadCase(id);
     if (stored) showStored(stored);
   };
-  /**
-   * Edits the case in memory at once and in storage from the stored record. A case is stored
-   * from its first image on: an empty case exists only in memory, so that wiping all data leaves
-   * nothing behind until the user analyses again.
-   */
-  const changeMeta = (
-    patch: (m: CaseMeta) => Partial<Pick<CaseMeta, 'name' | 'target' | 'decisions' | 'handCells' | 'removed'>>,
-  ) => {
-    const meta = { ...get().meta, ...patch(get().meta), updatedAt: Date.now() };
-    set({ meta });
-    if (meta.imageIds.length === 0) return;
-    changeStoredCase(meta.id, patch)
-      .then(async (stored) => {
-        if (stored && get().meta.id === stored.id) set({ meta: { ...stored, imageIds: get().meta.imageIds } });
-        await refreshHistory();
-      })
-      .catch(fail);
+  /** Folds this case's committed edits into its record; the edits committed before it started are then in it. */
+  const fold = async (caseId: string) => {
+    const folding = new Set(unfolded.filter((e) => e.caseId === caseId));
+    const stored = await applyCaseEdits(caseId);
+    unfolded = unfolded.filter((e) => !folding.has(e));
+    if (stored && get().meta.id === caseId) showMeta({ ...withEdits(stored, unfolded), imageIds: get().meta.imageIds });
+    await refreshHistory();
   };
-  const show = (meta: CaseMeta, images: CaseImage[]) => {
-    forgetBlobUrls(get().images);
-    set({ meta, images, past: [], future: [] });
+  /**
+   * Writes one decision and, once the write has committed, shows it. While the write is in flight
+   * leaving the page asks first. A case is stored from its first image or edit: an empty case
+   * exists only in memory, so that wiping all data leaves nothing behind until the user acts again.
+   */
+  const commit = async (edit: CaseEdit): Promise<void> => {
+    const seed = working();
+    const entry = { caseId: seed.id, edit };
+    unshown = [...unshown, entry];
+    holdLeaveWarning('case edits', true);
+    try {
+      if (seed.imageIds.length > 0 || storedIds.has(seed.id)) {
+        await writeCaseEdit(seed.id, edit);
+        unfolded = [...unfolded, entry];
+        fold(seed.id).catch(fail);
+      } else {
+        await editNewCase(seed, edit);
+        storedIds.add(seed.id);
+        void refreshHistory();
+      }
+      if (get().meta.id === seed.id) showMeta(applyEdit(get().meta, edit));
+    } catch (err) {
+      if (err instanceof CaseDeletedError) {
+        if (get().meta.id === err.caseId) show(emptyCase(), []);
+      } else fail(err);
+    } finally {
+      unshown = unshown.filter((e) => e !== entry);
+      if (unshown.length === 0) holdLeaveWarning('case edits', false);
+    }
   };
   /** Makes a change of cells as one step of the history; a new change clears what could be redone. */
-  const record = (step: CaseStep | undefined) => {
-    if (!step) return;
-    changeMeta((m) => applyStep(m, step, 'after'));
-    set((s) => ({ past: [...s.past, step], future: [] }));
+  const record = (step: CaseStep | undefined, hand?: HandCell) =>
+    step ? commit({ type: 'step', step, at: Date.now(), ...(hand ? { hand } : {}) }) : Promise.resolve();
+  /** A cell's class as the user sees it now, for the record of what a removed box was. */
+  const finalOf = (key: string) => {
+    const meta = working();
+    return caseCells(get().images, meta.decisions, meta).find((c) => c.key === key)?.final;
   };
   // Another tab changed or deleted a stored case: the history and the open case follow.
   onCaseStorageChange((change) => {
@@ -149,7 +197,10 @@ export const useCaseStore = create<CaseState>((set, get) => {
         const id = await loadCurrentCaseId();
         const stored = id ? await loadCase(id) : undefined;
         // Images analysed before the stored case came back belong to a case the user never saw.
-        if (stored && get().images.length === 0) show(stored.meta, stored.images);
+        if (stored && get().images.length === 0) {
+          storedIds.add(stored.meta.id);
+          show(stored.meta, stored.images);
+        }
         await refreshHistory();
       } catch (err) {
         fail(err);
@@ -197,41 +248,40 @@ export const useCaseStore = create<CaseState>((set, get) => {
         throw err;
       }
     },
-    decide: (key, final) => record(decisionStep(get().meta, [key], final)),
-    decideMany: (keys, final) => record(decisionStep(get().meta, keys, final)),
-    undecide: (key) => record(decisionStep(get().meta, [key], undefined)),
+    decide: (key, final) => record(decisionStep(working(), [key], final)),
+    decideMany: (keys, final) => record(decisionStep(working(), keys, final)),
+    undecide: (key) => record(decisionStep(working(), [key], undefined)),
     addHandCell: (added) => {
-      const { meta, images } = get();
-      const image = images.find((i) => i.id === added.imageId);
+      const meta = working();
+      const image = get().images.find((i) => i.id === added.imageId);
       if (!image) throw new Error('That image is no longer in the case.');
       const hand: HandCell = { ...added, addedAt: Date.now() };
       const handCells = meta.handCells ?? [];
       const key = cellKey(image.id, handCellIndex(image, handCells, handCells.length));
-      changeMeta((m) => ({ handCells: [...(m.handCells ?? []), hand] }));
       // Undoing an addition removes the cell; the list of hand cells only grows, so keys stay put.
-      set((s) => ({ past: [...s.past, removalStep([key], false, 'Added a cell by hand')], future: [] }));
+      void record(
+        removalStep([key], false, 'Added a cell by hand', () => hand.cell.predicted),
+        hand,
+      );
       return key;
     },
-    removeCells: (keys) => record(removalStep(keys, true)),
+    removeCells: (keys) => record(removalStep(keys, true, undefined, finalOf)),
     undo: () => {
-      const step = get().past.at(-1);
-      if (!step) return;
-      changeMeta((m) => applyStep(m, step, 'before'));
-      set((s) => ({ past: s.past.slice(0, -1), future: [...s.future, step] }));
+      const step = working().past?.at(-1);
+      return step ? commit({ type: 'undo', step, at: Date.now() }) : Promise.resolve();
     },
     redo: () => {
-      const step = get().future.at(-1);
-      if (!step) return;
-      changeMeta((m) => applyStep(m, step, 'after'));
-      set((s) => ({ past: [...s.past, step], future: s.future.slice(0, -1) }));
+      const step = working().future?.at(-1);
+      return step ? commit({ type: 'redo', step, at: Date.now() }) : Promise.resolve();
     },
-    rename: (name) => changeMeta(() => ({ name })),
-    setTarget: (target) => changeMeta(() => ({ target })),
+    rename: (name) => commit({ type: 'name', name, at: Date.now() }),
+    setTarget: (target) => commit({ type: 'target', target, at: Date.now() }),
     newCase: () => show(emptyCase(), []),
     openCase: async (id) => {
       try {
         const stored = await loadCase(id);
         if (!stored) return;
+        storedIds.add(id);
         show(stored.meta, stored.images);
         await saveCurrentCaseId(id);
       } catch (err) {
@@ -241,6 +291,8 @@ export const useCaseStore = create<CaseState>((set, get) => {
     deleteCase: async (id) => {
       try {
         await deleteStoredCase(id);
+        // Its calibration is the case's own: it goes with it.
+        await caseCalibrationStorage.remove(id);
         if (get().meta.id === id) show(emptyCase(), []);
         await refreshHistory();
       } catch (err) {

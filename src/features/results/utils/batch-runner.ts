@@ -1,5 +1,6 @@
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
+import { holdLeaveWarning } from '@/lib/storage/leave-warning';
 import { UnfinishedBatch, useInterruptedFiles } from '@/lib/storage/unfinished-batch';
 import { useResultsStore } from '@/features/results/stores/results-store';
 
@@ -17,16 +18,8 @@ export function dismissInterruptedFiles(): void {
 }
 
 /** Leaving the page would drop the queued files: the browser asks first. */
-function warnBeforeLeaving(event: BeforeUnloadEvent): void {
-  event.preventDefault();
-  // Older Chromium and Safari show the prompt only when returnValue is set.
-  event.returnValue = '';
-}
-
 function setLeaveWarning(on: boolean): void {
-  if (typeof window === 'undefined') return;
-  if (on) window.addEventListener('beforeunload', warnBeforeLeaving);
-  else window.removeEventListener('beforeunload', warnBeforeLeaving);
+  holdLeaveWarning('queued files', on);
 }
 
 function finishJob(id: number, outcome: ImageOutcome): void {
