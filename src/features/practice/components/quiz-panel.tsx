@@ -4,8 +4,8 @@ import { QuizView } from './quiz-view';
 import { SessionSummary } from './session-summary';
 import { StartPanel } from './start-panel';
 
-/** Practice mode: start screen and history, the quiz, and the end-of-session summary. */
-export function PracticePage() {
+/** The quiz: start screen and history, the questions, and the end-of-session summary. */
+export function QuizPanel() {
   const phase = usePracticeStore((s) => s.phase);
   const message = usePracticeStore((s) => s.message);
   const init = usePracticeStore((s) => s.init);

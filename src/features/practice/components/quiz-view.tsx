@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { HeatmapCanvas } from '@/components/heatmap-canvas';
 import { HeatmapControls } from '@/components/heatmap-controls';
@@ -6,6 +6,7 @@ import { OutlinedImage } from '@/components/outlined-image';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { practiceImageUrl } from '@/lib/network/practice-manifest';
 import { useCellHeatmaps } from '@/components/use-cell-heatmaps';
+import { useKeepInViewOnPhone } from '../hooks/use-keep-in-view-on-phone';
 import { useModelOpinion } from '../hooks/use-model-opinion';
 import { usePracticeStore } from '../stores/practice-store';
 import { AnswerButtons } from './answer-buttons';
@@ -81,31 +82,4 @@ export function QuizView() {
       </div>
     </section>
   );
-}
-
-/**
- * On a phone the app's header fills most of the screen: the quiz is scrolled to the top so the
- * image and every answer are in view without scrolling. What loads above it in the first seconds
- * (the model's status, notices) would push it down again, so it is realigned on each change of
- * the page's size until the user scrolls or touches the page.
- */
-function useKeepInViewOnPhone(section: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    if (!window.matchMedia('(max-width: 639px)').matches) return;
-    const align = () => section.current?.scrollIntoView({ block: 'start' });
-    align();
-    const resized = new ResizeObserver(align);
-    resized.observe(document.documentElement);
-    const stop = () => {
-      resized.disconnect();
-      for (const type of ['wheel', 'touchstart', 'keydown'] as const) window.removeEventListener(type, stop);
-    };
-    for (const type of ['wheel', 'touchstart', 'keydown'] as const)
-      window.addEventListener(type, stop, { passive: true });
-    const timer = setTimeout(stop, 10_000);
-    return () => {
-      clearTimeout(timer);
-      stop();
-    };
-  }, [section]);
 }

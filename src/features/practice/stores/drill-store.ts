@@ -1,0 +1,146 @@
+import { create } from 'zustand';
+import type { CellClass } from '@/core/model-spec';
+import { loadDrillFields } from '@/lib/network/drill-fields';
+import { loadPracticeSet } from '@/lib/network/practice-manifest';
+import {
+  loadOpenDrill,
+  saveDrillResult,
+  saveOpenDrill,
+  type DrillResult,
+  type OpenDrill,
+} from '@/lib/storage/practice-storage';
+import { usePracticeStore } from './practice-store';
+import { buildDrill, newDrillSeed, type DrillCell, type DrillSize } from '@/features/practice/utils/drill';
+
+type Phase = 'loading' | 'start' | 'counting' | 'done' | 'error';
+
+interface DrillState {
+  phase: Phase;
+  message?: string;
+  seed: string;
+  size: DrillSize;
+  /** The drill's cells in order; the student is at tallies.length. */
+  cells: DrillCell[];
+  tallies: CellClass[];
+  startedAt: number;
+  result?: DrillResult;
+  /** Loads the images' lists and resumes a drill under way; `seed` (from a shared link) preselects a drill. */
+  init: (seed?: string, size?: DrillSize) => Promise<void>;
+  setSeed: (seed: string) => void;
+  setSize: (size: DrillSize) => void;
+  start: () => Promise<void>;
+  tally: (cls: CellClass) => Promise<void>;
+  undo: () => Promise<void>;
+  /** Stops the drill under way without a result. */
+  abandon: () => Promise<void>;
+  /** Back to the start, a new code ready. */
+  again: (sameDrill: boolean) => void;
+}
+
+let pool: { cells: (seed: string, size: number) => DrillCell[] } | undefined;
+
+async function loadPool() {
+  if (!pool) {
+    const [items, fields] = await Promise.all([loadPracticeSet(), loadDrillFields()]);
+    pool = { cells: (seed, size) => buildDrill(seed, size, items, fields) };
+  }
+  return pool;
+}
+
+function open(s: Pick<DrillState, 'seed' | 'size' | 'startedAt' | 'cells' | 'tallies'>): OpenDrill {
+  return { seed: s.seed, size: s.size, startedAt: s.startedAt, cellIds: s.cells.map((c) => c.id), tallies: s.tallies };
+}
+
+/**
+ * The count drill: every tally and undo is stored before the next cell shows, so a reload (or a
+ * closed tab) resumes the drill at the same cell; the finished drill joins the progress.
+ */
+export const useDrillStore = create<DrillState>((set, get) => ({
+  phase: 'loading',
+  seed: '',
+  size: 100,
+  cells: [],
+  tallies: [],
+  startedAt: 0,
+  init: async (seed, size) => {
+    try {
+      const { cells } = await loadPool();
+      const state = get();
+      if (state.phase === 'counting' || state.phase === 'done') return;
+      const saved = await loadOpenDrill();
+      if (saved) {
+        const rebuilt = cells(saved.seed, saved.size);
+        // The same drill only if the image sets have not changed since it was started.
+        if (rebuilt.map((c) => c.id).join() === saved.cellIds.join()) {
+          set({
+            phase: 'counting',
+            seed: saved.seed,
+            size: saved.size as DrillSize,
+            cells: rebuilt,
+            tallies: [...saved.tallies],
+            startedAt: saved.startedAt,
+          });
+          return;
+        }
+        await saveOpenDrill(undefined);
+      }
+      set({ phase: 'start', seed: seed ?? (state.seed || newDrillSeed()), size: size ?? state.size });
+    } catch (err) {
+      set({ phase: 'error', message: (err as Error).message });
+    }
+  },
+  setSeed: (seed) => set({ seed }),
+  setSize: (size) => set({ size }),
+  start: async () => {
+    const { cells } = await loadPool();
+    const { seed, size } = get();
+    const next = { seed, size, cells: cells(seed, size), tallies: [], startedAt: Date.now() };
+    await saveOpenDrill(open(next));
+    set({ ...next, phase: 'counting', result: undefined });
+  },
+  tally: async (cls) => {
+    const state = get();
+    if (state.phase !== 'counting' || state.tallies.length >= state.cells.length) return;
+    const tallies = [...state.tallies, cls];
+    if (tallies.length < state.cells.length) {
+      set({ tallies });
+      await saveOpenDrill(open({ ...state, tallies }));
+      return;
+    }
+    const endedAt = Date.now();
+    const result: DrillResult = {
+      seed: state.seed,
+      size: state.size,
+      startedAt: state.startedAt,
+      endedAt,
+      answers: state.cells.map((c, i) => ({
+        itemId: c.id,
+        truth: c.truth,
+        answer: tallies[i],
+        at: endedAt,
+      })),
+    };
+    set({ tallies, phase: 'done', result });
+    await saveDrillResult(result);
+    await usePracticeStore.getState().refreshProgress();
+  },
+  undo: async () => {
+    const state = get();
+    if (state.phase !== 'counting' || state.tallies.length === 0) return;
+    const tallies = state.tallies.slice(0, -1);
+    set({ tallies });
+    await saveOpenDrill(open({ ...state, tallies }));
+  },
+  abandon: async () => {
+    await saveOpenDrill(undefined);
+    set({ phase: 'start', cells: [], tallies: [] });
+  },
+  again: (sameDrill) =>
+    set((s) => ({
+      phase: 'start',
+      cells: [],
+      tallies: [],
+      result: undefined,
+      seed: sameDrill ? s.seed : newDrillSeed(),
+    })),
+}));
