@@ -17,6 +17,11 @@ describe('security headers', () => {
     expect(features).toContain('microphone=()');
     expect(features).toContain('geolocation=()');
   });
+
+  it('makes the page cross-origin isolated, which the WASM backend needs for threads', () => {
+    expect(SECURITY_HEADERS['Cross-Origin-Opener-Policy']).toBe('same-origin');
+    expect(SECURITY_HEADERS['Cross-Origin-Embedder-Policy']).toBe('require-corp');
+  });
 });
 
 describe('deploy header files', () => {

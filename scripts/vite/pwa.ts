@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { SERVICE_WORKER_HEADERS_SCRIPT } from './service-worker-headers';
 
 const MODEL_METADATA = 'public/model/metadata.json';
 
@@ -57,7 +58,10 @@ export function pwa(): PluginOption {
       globPatterns: ['**/*.{html,js,css,wasm,json,bin,jpg,png,svg}'],
       // Vite's build manifest is for scripts/measure-bundle.ts, not for the browser; the test and
       // benchmark hooks (src/lib/worker-client/debug-hooks.ts, src/worker/bench) are fetched only with ?debug.
-      globIgnores: ['.vite/**', '**/SOURCES.md', 'assets/debug-*.js'],
+      // The headers script is the service worker's own code, which the browser keeps with it.
+      globIgnores: ['.vite/**', '**/SOURCES.md', 'assets/debug-*.js', SERVICE_WORKER_HEADERS_SCRIPT],
+      // Before Workbox's code, so every answer it gives carries the security and isolation headers.
+      importScripts: [SERVICE_WORKER_HEADERS_SCRIPT],
       maximumFileSizeToCacheInBytes: MAX_PRECACHED_FILE_BYTES,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,

@@ -10,6 +10,9 @@
  *   itself is a file from 'self');
  * - `script-src 'wasm-unsafe-eval'` — lets the WASM backend compile its binaries; it does not
  *   allow eval() or new Function() in JavaScript;
+ * - `script-src blob:` — each thread of the threaded WASM backend (a blob: worker) loads tfjs's
+ *   Emscripten code from a blob: URL the worker made; only script already running on this
+ *   origin can make one;
  * - no 'unsafe-inline' anywhere: the built page has no inline script or style (React sets styles
  *   through the CSSOM, which a CSP does not restrict).
  */
@@ -18,7 +21,7 @@ const CSP_DIRECTIVES = [
   "connect-src 'self'",
   "img-src 'self' blob: data:",
   "worker-src 'self' blob:",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "style-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
@@ -71,4 +74,11 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Links to other sites (the model card's references) do not tell them where the user came from.
   'Referrer-Policy': 'no-referrer',
   'Permissions-Policy': PERMISSIONS_POLICY,
+  // Cross-origin isolation: no other site's window shares this page's process, and nothing is
+  // embedded unless it is this site's own. Only then does the browser give SharedArrayBuffer,
+  // which the WASM backend's threads need (src/worker/wasm-threads.ts); every file the app loads
+  // is its own, so nothing is refused.
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin',
 };

@@ -4,11 +4,14 @@ import type { CellClassifier } from '../core/classifier';
 import { findWhiteCells } from '../core/localise';
 import type { Box } from '../core/rgba-image';
 import { bitmapPixels, isGrayscale } from './bitmap-pixels';
+import { CaseCalibrationRequests } from './case-calibration-requests';
+import { MIN_CALIBRATION_CELLS } from '../core/case-calibration';
 import { HeadSwitch } from './head-switch';
 import { makeCellImages } from './cell-images';
 import { acceptDebugPorts } from './debug-port';
 import { explainRequest, rememberCrops } from './cell-heatmaps';
 import { makeThumbnail } from './make-thumbnail';
+import { oneAtATime } from './one-at-a-time';
 import { startBackend } from './start-backend';
 import { storedCrop } from './stored-crops';
 import { assertWebglAlive, whenWebglLost } from './webgl-context';
@@ -129,6 +132,20 @@ const api: AnalysisWorkerApi = {
     }
   },
 
+  async calibrateCase(crops) {
+    if (!classifier) throw new Error('The model is not loaded yet.');
+    return new CaseCalibrationRequests(classifier).calibrate(crops);
+  },
+
+  async readCalibrated(crops, calibration) {
+    if (!classifier) throw new Error('The model is not loaded yet.');
+    return new CaseCalibrationRequests(classifier).readWith(crops, calibration);
+  },
+
+  async calibrationMinimum() {
+    return MIN_CALIBRATION_CELLS;
+  },
+
   async explain(request) {
     if (!classifier) throw new Error('The model is not loaded yet.');
     if ('analysisId' in request) return explainRequest(classifier, request);
@@ -140,5 +157,6 @@ const api: AnalysisWorkerApi = {
   },
 };
 
-expose(api);
+// Whatever runs the network waits its turn: a case's calibration is folded in only for its own request.
+expose(oneAtATime(api, ['analyse', 'classifyBox', 'explain', 'adapt', 'calibrateCase', 'readCalibrated']));
 acceptDebugPorts();

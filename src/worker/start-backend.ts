@@ -3,6 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { CellClassifier } from '../core/classifier';
 import type { BackendName, LoadOptions, ModelInfo, ProgressCallback } from './worker-api';
 import { BACKENDS } from './worker-api';
+import { chooseWasmThreads, wasmThreadsInUse } from './wasm-threads';
 
 // The WASM binaries are served from this app's own origin (see vite.config.ts), never a CDN.
 setWasmPaths(new URL(`${import.meta.env.BASE_URL}tfjs-wasm/`, self.location.origin).href);
@@ -20,6 +21,7 @@ export interface StartedModel {
 export async function startBackend(options: LoadOptions, onProgress: ProgressCallback): Promise<StartedModel> {
   const order = options.forced ? [options.forced] : BACKENDS.filter((b) => !options.skip.includes(b));
   const failures: { backend: BackendName; reason: string }[] = [];
+  chooseWasmThreads(options.wasmThreads !== false);
   for (const backend of order) {
     const ok = await trySetBackend(backend);
     if (!ok) {
@@ -44,6 +46,7 @@ export async function startBackend(options: LoadOptions, onProgress: ProgressCal
       reviewTarget: m.reviewTarget,
       totalBytes: m.totalBytes,
       failures,
+      wasmThreads: backend === 'wasm' ? wasmThreadsInUse() : undefined,
       loadMs: t1 - t0,
       warmUpMs: performance.now() - t1,
     };

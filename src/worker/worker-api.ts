@@ -1,4 +1,5 @@
 import type { AnalysedCell } from '../core/analyse';
+import type { CaseCalibration } from '../core/case-calibration';
 import type { AdaptedHead } from '../core/cross-validated-adaptation';
 import type { LabelledFeatures } from '../core/head-adaptation';
 import type { Region } from '../core/resample';
@@ -143,6 +144,17 @@ export interface ExplainResult {
 
 export type ProgressCallback = (loadedBytes: number, totalBytes: number) => void;
 
+/** One cell read with a case's calibration: what the page shows in place of the shipped reading. */
+export type CalibratedCell = Pick<AnalysedCell, 'probabilities' | 'predicted' | 'confidence' | 'needsReview'>;
+
+/** A case calibrated to its own cells: the statistics to store with it, and each cell read with them. */
+export interface CalibratedCase {
+  readonly calibration: CaseCalibration;
+  /** In the order of the crops given. */
+  readonly cells: CalibratedCell[];
+  readonly ms: number;
+}
+
 /** The object the worker exposes through Comlink; test and benchmark hooks are apart (debug-worker-api.ts). */
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
@@ -152,6 +164,15 @@ export interface AnalysisWorkerApi {
    * the pixels analysed): `box` and the answer are in the analysed image's units, `width` × `height`.
    */
   classifyBox(picture: ImageBitmap, box: Box, width: number, height: number): Promise<HandCellOutcome>;
+  /**
+   * Calibrates to a case from its cells' stored crops (CaseImage.cellCrops), without labels, and
+   * reads each cell with that calibration; the worker keeps no calibration after the request.
+   */
+  calibrateCase(crops: Uint8Array[]): Promise<CalibratedCase>;
+  /** Reads cells with a case's stored calibration (its new images, a cell drawn by hand). */
+  readCalibrated(crops: Uint8Array[], calibration: CaseCalibration): Promise<CalibratedCell[]>;
+  /** The fewest cells a case is calibrated on (MIN_CALIBRATION_CELLS); needs no model loaded. */
+  calibrationMinimum(): Promise<number>;
   /** One cell's class activation map; undefined when there is no such cell (or it was forgotten). */
   explain(request: ExplainRequest): Promise<ExplainResult | undefined>;
   /**

@@ -4,6 +4,8 @@ import type { Box } from '@/core/rgba-image';
 import type {
   AdaptationProgressCallback,
   AnalysisWorkerApi,
+  CalibratedCase,
+  CalibratedCell,
   ExplainResult,
   HandCellOutcome,
   HeadInUse,
@@ -12,6 +14,7 @@ import type {
   SavedAdaptation,
 } from '@/worker/worker-api';
 import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
+import type { CaseCalibration } from '@/core/case-calibration';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/storage/adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
 import { debugRequested } from './debug-flag';
@@ -217,6 +220,25 @@ export class AnalysisClient {
       throw new Error('The analysis worker stopped.');
     }
     return this.stopper.race(this.api.classifyBox(transfer(bitmap, [bitmap]), box, width, height));
+  }
+
+  /** Calibrates a case to its own cells from their stored crops (label-free); the worker keeps nothing. */
+  async calibrateCase(crops: Uint8Array[]): Promise<CalibratedCase> {
+    await this.load();
+    if (!this.api) throw new Error('The analysis worker stopped.');
+    return this.stopper.race(this.api.calibrateCase(crops));
+  }
+
+  /** Reads cells with a case's stored calibration: new images of a calibrated case, cells drawn by hand. */
+  async readCalibrated(crops: Uint8Array[], calibration: CaseCalibration): Promise<CalibratedCell[]> {
+    await this.load();
+    if (!this.api) throw new Error('The analysis worker stopped.');
+    return this.stopper.race(this.api.readCalibrated(crops, calibration));
+  }
+
+  /** The fewest cells a case is calibrated on: a fact of the worker's model code, asked without loading the model. */
+  async calibrationMinimum(): Promise<number> {
+    return this.start().api.calibrationMinimum();
   }
 
   private async analyseOnce(

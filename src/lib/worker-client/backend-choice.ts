@@ -9,6 +9,11 @@ export function forcedBackend(search: string): BackendName | undefined {
   return KNOWN.find((b) => b === value);
 }
 
+/** False with `?threads=off`: WASM runs single-threaded even where it could have threads (to compare). */
+export function wasmThreadsAllowed(search: string): boolean {
+  return new URLSearchParams(search).get('threads')?.toLowerCase() !== 'off';
+}
+
 /** Backends that failed earlier in this browser session; they are not tried again. */
 export function failedBackends(): BackendName[] {
   try {

@@ -3,7 +3,7 @@ import { modelVersionLabel } from '@/lib/format/model-version-label';
 
 const NAMES = { webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
-/** Shows that the model is ready, which backend runs it, and any backend that failed first. */
+/** Shows that the model is ready, which backend runs it (on WASM, on how many threads), and any backend that failed first. */
 export function BackendBadge({ info }: { info: ModelInfo }) {
   const fellBack = info.failures.map((f) => `${NAMES[f.backend]} ${f.reason}`).join('; ');
   return (
@@ -14,6 +14,15 @@ export function BackendBadge({ info }: { info: ModelInfo }) {
         <strong data-testid="backend" data-backend={info.backend}>
           {NAMES[info.backend]}
         </strong>
+        {info.wasmThreads !== undefined && (
+          <span
+            data-testid="wasm-threads"
+            data-threads={info.wasmThreads}
+            title="WASM runs on several threads when the site is served cross-origin isolated (COOP and COEP headers)."
+          >
+            ({info.wasmThreads > 1 ? `${info.wasmThreads} threads` : 'one thread'})
+          </span>
+        )}
       </span>
       {info.adaptationId && (
         <a
