@@ -16,6 +16,8 @@ export interface LoadOptions {
   readonly forced?: BackendName;
   /** Backends that already failed in this session: never tried again. */
   readonly skip: readonly BackendName[];
+  /** false: WASM single-threaded even when it could have threads (`?threads=off`, to compare). */
+  readonly wasmThreads?: boolean;
   /** A head adapted to this lab earlier, applied when it was made for this model version. */
   readonly adaptation?: SavedAdaptation;
 }
@@ -71,6 +73,8 @@ export interface ModelInfo {
   readonly failures: readonly { backend: BackendName; reason: string }[];
   /** The id of the saved adaptation in use (made for this model version), if any. */
   readonly adaptationId?: string;
+  /** On WASM, the threads it computes on: above 1 when the page is cross-origin isolated. */
+  readonly wasmThreads?: number;
   /** Fetching and building the model, then its warm-up inference, in ms. */
   readonly loadMs?: number;
   readonly warmUpMs?: number;

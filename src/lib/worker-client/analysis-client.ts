@@ -16,7 +16,7 @@ import type {
 import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
 import type { CaseCalibration } from '@/core/case-calibration';
 import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/storage/adaptation-storage';
-import { failedBackends, forcedBackend, rememberFailedBackends } from './backend-choice';
+import { failedBackends, forcedBackend, rememberFailedBackends, wasmThreadsAllowed } from './backend-choice';
 import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';
 import { inspectFile } from '@/lib/image-format/inspect-file';
@@ -68,6 +68,7 @@ export class AnalysisClient {
         modelUrl: MODEL_URL,
         forced: forcedBackend(location.search),
         skip: failedBackends(),
+        wasmThreads: wasmThreadsAllowed(location.search),
         adaptation,
       };
       return api.load(options, onProgress);
