@@ -7,6 +7,8 @@ import { caseCsv, differentialCsv } from '@/features/case/utils/case-csv';
 import { caseJson } from '@/features/case/utils/case-json';
 import { useCaseStore } from '../stores/case-store';
 import { tally } from '@/features/case/utils/tally';
+import { useCalibrationNote } from '../hooks/use-calibration-note';
+import { CaseCalibration } from './case-calibration';
 
 /**
  * The case's name (editable), a new case, and the exports: the cells as CSV, the differential with
@@ -24,6 +26,7 @@ export function CaseHeader({
   const rename = useCaseStore((s) => s.rename);
   const newCase = useCaseStore((s) => s.newCase);
   const nameId = useId();
+  const calibration = useCalibrationNote(meta.id, cells);
   const base = `${safeFileName(meta.name)}-${new Date().toISOString().slice(0, 10)}`;
   const empty = cells.length === 0;
   return (
@@ -43,7 +46,9 @@ export function CaseHeader({
       </div>
       <Button
         disabled={empty}
-        onClick={() => downloadBlob(new Blob([caseCsv(meta, images, cells)], { type: 'text/csv' }), `${base}.csv`)}
+        onClick={() =>
+          downloadBlob(new Blob([caseCsv(meta, images, cells, calibration)], { type: 'text/csv' }), `${base}.csv`)
+        }
       >
         Export CSV
       </Button>
@@ -51,7 +56,7 @@ export function CaseHeader({
         disabled={empty}
         onClick={() =>
           downloadBlob(
-            new Blob([differentialCsv(meta, tally(cells))], { type: 'text/csv' }),
+            new Blob([differentialCsv(meta, tally(cells), Date.now(), calibration)], { type: 'text/csv' }),
             `${base}-differential.csv`,
           )
         }
@@ -62,7 +67,9 @@ export function CaseHeader({
         disabled={empty}
         onClick={() =>
           downloadBlob(
-            new Blob([JSON.stringify(caseJson(meta, images, cells), null, 2)], { type: 'application/json' }),
+            new Blob([JSON.stringify(caseJson(meta, images, cells, Date.now(), calibration), null, 2)], {
+              type: 'application/json',
+            }),
             `${base}.json`,
           )
         }
@@ -75,6 +82,7 @@ export function CaseHeader({
       <Button variant="primary" onClick={newCase} disabled={images.length === 0}>
         New case
       </Button>
+      <CaseCalibration meta={meta} images={images} cells={cells} />
     </div>
   );
 }

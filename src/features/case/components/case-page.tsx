@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useUndoKeys } from '../hooks/use-undo-keys';
 import { caseCells } from '@/features/case/utils/case-cells';
+import { useCalibratedCells } from '../hooks/use-calibrated-cells';
 import { useCaseStore } from '../stores/case-store';
 import { tally } from '@/features/case/utils/tally';
 import { CaseFields } from './case-fields';
@@ -20,7 +21,8 @@ export function CasePage() {
   const images = useCaseStore((s) => s.images);
   const error = useCaseStore((s) => s.error);
   const restored = useCaseStore((s) => s.restored);
-  const cells = useMemo(() => caseCells(images, meta.decisions, meta), [images, meta]);
+  const shipped = useMemo(() => caseCells(images, meta.decisions, meta), [images, meta]);
+  const cells = useCalibratedCells(meta.id, shipped);
   const t = useMemo(() => tally(cells), [cells]);
   const [open, setOpen] = useState<{ imageId: string; cellKey?: string }>();
   const opened = open && images.find((i) => i.id === open.imageId);

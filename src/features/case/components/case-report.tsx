@@ -8,6 +8,8 @@ import { wholePercents, type Tally } from '@/features/case/utils/tally';
 import './case-report.css';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { modelVersionLabel } from '@/lib/format/model-version-label';
+import { calibrationText } from '@/features/case/utils/calibrated-reading';
+import { useCalibrationNote } from '../hooks/use-calibration-note';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
@@ -29,6 +31,7 @@ export function CaseReport({
   t: Tally;
 }) {
   const percents = wholePercents(t.counts);
+  const calibration = useCalibrationNote(meta.id, cells);
   const versions = [...new Set(images.map((i) => modelVersionLabel(i.modelVersion)))].join(', ');
   const pictures = new Map(images.map((i) => [i.id, i.cellImages]));
   const imageNo = new Map(images.map((im, k) => [im.id, k + 1]));
@@ -46,6 +49,11 @@ export function CaseReport({
         <dd>{images.length}</dd>
         <dt>Model version</dt>
         <dd>{versions || '–'}</dd>
+        <dt>Reading</dt>
+        <dd data-testid="report-calibration">
+          {calibrationText(calibration)}
+          {calibration && `; ${calibration.changedClass} of ${calibration.cellsRead} cells changed class`}
+        </dd>
       </dl>
       <ol className="mt-2 list-inside list-decimal text-xs" aria-label="Images">
         {images.map((im) => (

@@ -26,6 +26,7 @@ import {
 } from '@/lib/storage/case-types';
 import { holdLeaveWarning } from '@/lib/storage/leave-warning';
 import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
+import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
 import { forgetBlobUrls } from '@/features/case/utils/blob-url';
 import { caseCells } from '@/features/case/utils/case-cells';
 import { decisionStep, removalStep } from '@/features/case/utils/case-steps';
@@ -291,6 +292,8 @@ export const useCaseStore = create<CaseState>((set, get) => {
     deleteCase: async (id) => {
       try {
         await deleteStoredCase(id);
+        // Its calibration is the case's own: it goes with it.
+        await caseCalibrationStorage.remove(id);
         // Its calibration is the case's own: it goes with it.
         await caseCalibrationStorage.remove(id);
         if (get().meta.id === id) show(emptyCase(), []);

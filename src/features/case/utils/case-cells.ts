@@ -21,6 +21,11 @@ export interface CaseCell {
   /** Its square picture (the image's cellImages entry, or the hand cell's own). */
   readonly picture?: Blob;
   readonly modelVersion: string;
+  /**
+   * The shipped model's reading, when `cell` holds the case's calibrated one instead (a case
+   * calibrated to its own cells, withCalibratedReading); absent when the shipped model's shows.
+   */
+  readonly shipped?: Pick<AnalysedCell, 'probabilities' | 'predicted' | 'confidence' | 'needsReview'>;
 }
 
 /** What of the case's record decides which cells it holds and their classes. */

@@ -2,6 +2,8 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type CaseImage, type CaseMeta } from '@/lib/storage/case-types';
 import { csvField } from '@/lib/format/csv-field';
 import { modelThatRead } from '@/lib/format/model-that-read';
+import type { CalibrationNote } from './calibrated-reading';
+import { calibrationText } from './calibrated-reading';
 import type { CaseCell } from './case-cells';
 import { wholePercents, type Tally } from './tally';
 
@@ -26,6 +28,9 @@ const HEADER = [
   'added_by_hand',
   'model_version',
   'model',
+  'calibrated',
+  'shipped_class',
+  'calibration',
 ];
 
 export { csvField };
@@ -35,9 +40,15 @@ const csvText = (rows: readonly (readonly (string | number)[])[]) =>
 
 /**
  * The case's cells as CSV: a header, then one row per cell, image by image. `reviewed` is yes when
- * a person confirmed the model's class or gave another one.
+ * a person confirmed the model's class or gave another one; `calibrated` is yes when the row's
+ * reading is the case's calibration to its own cells, `shipped_class` then the shipped model's.
  */
-export function caseCsv(meta: CaseMeta, images: readonly CaseImage[], cells: readonly CaseCell[]): string {
+export function caseCsv(
+  meta: CaseMeta,
+  images: readonly CaseImage[],
+  cells: readonly CaseCell[],
+  calibration?: CalibrationNote,
+): string {
   const analysedAt = new Map(images.map((i) => [i.id, new Date(i.analysedAt).toISOString()]));
   const rows = cells.map((c) => {
     const b = c.cell.box;
@@ -61,6 +72,9 @@ export function caseCsv(meta: CaseMeta, images: readonly CaseImage[], cells: rea
       c.byHand ? 'yes' : 'no',
       c.modelVersion,
       modelThatRead(c.modelVersion).text,
+      c.shipped ? 'yes' : 'no',
+      c.shipped?.predicted ?? c.predicted,
+      calibrationText(calibration),
     ];
   });
   return csvText([HEADER, ...rows]);
@@ -71,7 +85,7 @@ export function caseCsv(meta: CaseMeta, images: readonly CaseImage[], cells: rea
  * percentage's 95 % interval for the number of cells counted; the cells set aside last, outside
  * the percentages. Every row names the case, the count and its target.
  */
-export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now()): string {
+export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now(), calibration?: CalibrationNote): string {
   const percents = wholePercents(t.counts);
   const exportedAt = new Date(now).toISOString();
   const header = [
@@ -87,6 +101,7 @@ export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now()): str
     'target',
     'reviewed',
     'corrected',
+    'calibration',
   ];
   const row = (cls: string, count: number, percent: string, low: string, high: string) => [
     meta.id,
@@ -101,6 +116,7 @@ export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now()): str
     meta.target,
     t.reviewed,
     t.corrected,
+    calibrationText(calibration),
   ];
   const some = t.counted > 0;
   return csvText([

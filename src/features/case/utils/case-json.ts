@@ -1,13 +1,23 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { modelThatRead } from '@/lib/format/model-that-read';
+import type { CalibrationNote } from './calibrated-reading';
 import type { CaseCell } from './case-cells';
 import { tally, wholePercents } from './tally';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** The whole case as JSON: its differential, and every image and cell with the user's decisions. */
-export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: readonly CaseCell[], now = Date.now()) {
+/**
+ * The whole case as JSON: its differential, how it was read (calibrated to its own cells or not),
+ * and every image and cell with the user's decisions.
+ */
+export function caseJson(
+  meta: CaseMeta,
+  images: readonly CaseImage[],
+  cells: readonly CaseCell[],
+  now = Date.now(),
+  calibration?: CalibrationNote,
+) {
   const t = tally(cells);
   return {
     format: 'hematovision-case/1',
@@ -17,6 +27,17 @@ export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: re
     exportedAt: new Date(now).toISOString(),
     target: meta.target,
     modelVersions: [...new Set(images.map((i) => i.modelVersion))],
+    calibration: calibration
+      ? {
+          calibrated: true,
+          modelVersion: calibration.modelVersion,
+          cells: calibration.cells,
+          rounds: calibration.rounds,
+          calibratedAt: new Date(calibration.calibratedAt).toISOString(),
+          cellsRead: calibration.cellsRead,
+          changedClass: calibration.changedClass,
+        }
+      : { calibrated: false },
     differential: {
       counted: t.counted,
       excluded: t.excluded,
@@ -52,6 +73,9 @@ export function caseJson(meta: CaseMeta, images: readonly CaseImage[], cells: re
           predicted: c.predicted,
           probabilities: Object.fromEntries(CELL_CLASSES.map((cls, k) => [cls, c.cell.probabilities[k]])),
           needsReview: c.cell.needsReview,
+          /** Read with the case's calibration; shippedPredicted is then the shipped model's class. */
+          calibrated: c.shipped !== undefined,
+          ...(c.shipped ? { shippedPredicted: c.shipped.predicted } : {}),
           final: c.final,
           reviewed: c.decided,
           corrected: c.corrected,
