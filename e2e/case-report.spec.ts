@@ -174,9 +174,10 @@ test('confirming in the review queue is recorded: reviewed in the CSV and the re
     ),
   ).toEqual(['1', '25', '0.6', '80.6', '4', '100', '3']);
 
-  // Reviewed cells survive a reload.
+  // Reviewed cells survive a reload, which carries on with the case this tab chose without asking.
   await page.reload();
-  await page.getByTestId('case-choice').getByRole('button', { name: 'Continue this case' }).click();
+  await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+  await expect(page.getByTestId('case-choice')).toHaveCount(0);
   await expect(page.locator('[data-testid="case-cell"][data-key="image-1#0"]')).toHaveAttribute(
     'data-final',
     'NEUTROPHIL',
@@ -226,9 +227,18 @@ test('a new visit asks whether to continue the open case or start a new one; ima
   await expect(images).toHaveCount(2, { timeout: 150_000 });
   await expect(page.getByTestId('history-entry')).toHaveCount(1);
 
-  // Asked again on the next visit; an image analysed before the answer waits for it.
+  // A reload of this tab carries on with its answer: the question is asked once a tab.
   await page.reload();
-  await expect(choice).toContainText('2 images');
+  await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+  await expect(images).toHaveCount(2);
+  await expect(choice).toHaveCount(0);
+
+  // The next visit, a tab of its own, asks again; an image analysed before the answer waits for it.
+  const visit = await page.context().newPage();
+  await page.close();
+  page = visit;
+  await page.goto('/#/case');
+  await expect(page.getByTestId('case-choice')).toContainText('2 images');
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoAxeViolations(page, 'case choice on a phone');
   await page.getByRole('button', { name: 'Dark', exact: true }).click();
@@ -236,15 +246,15 @@ test('a new visit asks whether to continue the open case or start a new one; ima
   await expectNoAxeViolations(page, 'case choice on a phone, dark');
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await dropFiles(page, [single('NEUTROPHIL', 0)]);
-  await expect(choice).toContainText('1 analysed image waits for your answer', { timeout: 150_000 });
-  await expect(images).toHaveCount(2);
+  await expect(page.getByTestId('case-choice')).toContainText('1 analysed image waits for your answer', { timeout: 150_000 });
+  await expect(page.getByTestId('case-image')).toHaveCount(2);
 
   // Start a new case: empty but for the image that waited; the old case stays in the history.
-  await choice.getByRole('button', { name: 'Start a new case' }).click();
-  await expect(choice).toHaveCount(0);
-  await expect(images).toHaveCount(1);
+  await page.getByTestId('case-choice').getByRole('button', { name: 'Start a new case' }).click();
+  await expect(page.getByTestId('case-choice')).toHaveCount(0);
+  await expect(page.getByTestId('case-image')).toHaveCount(1);
   await expect(page.getByTestId('history-entry')).toHaveCount(2);
-  await expect(images.first()).toHaveAttribute('data-name', /^NEUTROPHIL-/);
+  await expect(page.getByTestId('case-image').first()).toHaveAttribute('data-name', /^NEUTROPHIL-/);
   await page.setViewportSize({ width: 1280, height: 720 });
   await expectNoAxeViolations(page, 'case page after starting a new case, dark');
 });

@@ -10,13 +10,39 @@ export type CaseChoiceState = 'restoring' | 'asking' | 'settled';
 export const useCaseChoice = create<{ state: CaseChoiceState }>(() => ({ state: 'restoring' }));
 
 /**
- * What a new visit does with the case it found: asks only about a case with cells that no other
- * tab has open (a second tab beside a working one carries on with it, as the first does).
+ * Set in a tab's sessionStorage once its user has answered: a reload of that tab carries on with
+ * the case it chose (stored with the cases), and only a new tab asks again.
  */
-export function choiceOnArrival(found: { readonly cellCount: number } | undefined, openElsewhere: boolean) {
-  return found && found.cellCount > 0 && !openElsewhere ? 'asking' : 'settled';
+const ANSWERED_KEY = 'hematovision.case-choice-answered';
+
+function answeredInThisTab(): boolean {
+  try {
+    return sessionStorage.getItem(ANSWERED_KEY) === 'yes';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a new visit does with the case it found: asks only about a case with cells that no other
+ * tab has open (a second tab beside a working one carries on with it, as the first does), and
+ * only once in a tab.
+ */
+export function choiceOnArrival(
+  found: { readonly cellCount: number } | undefined,
+  openElsewhere: boolean,
+  answered = answeredInThisTab(),
+) {
+  return found && found.cellCount > 0 && !openElsewhere && !answered ? 'asking' : 'settled';
 }
 
 export function settleCaseChoice(): void {
+  if (useCaseChoice.getState().state === 'asking') {
+    try {
+      sessionStorage.setItem(ANSWERED_KEY, 'yes');
+    } catch {
+      // Web Storage off: the next reload asks again, which loses nothing.
+    }
+  }
   useCaseChoice.setState({ state: 'settled' });
 }

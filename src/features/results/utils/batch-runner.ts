@@ -8,13 +8,29 @@ import { useResultsStore } from '@/features/results/stores/results-store';
 const pending: { id: number; file: File }[] = [];
 let running = false;
 
-/** The queue's file names outlive a reload, so the next page can name what was never analysed. */
-const unfinished = typeof sessionStorage === 'undefined' ? undefined : new UnfinishedBatch(sessionStorage);
-useInterruptedFiles.setState({ names: unfinished?.takeLeftBehind() ?? [] });
+/** The queue's names and sizes outlive the page, so the next one, in any tab, can name what was never analysed. */
+const unfinished = typeof indexedDB === 'undefined' ? undefined : new UnfinishedBatch();
+/** Resolves once the files that earlier pages left are read into the notice. */
+export const leftBehindRead: Promise<void> = unfinished
+  ? unfinished.takeLeftBehind().then((files) => useInterruptedFiles.setState({ files }))
+  : Promise.resolve();
+
+/** Resolves once what this page queued and finished so far is written down. */
+export function unfinishedBatchSaved(): Promise<void> {
+  return unfinished?.settled() ?? Promise.resolve();
+}
 
 export function dismissInterruptedFiles(): void {
-  unfinished?.dismiss();
-  useInterruptedFiles.setState({ names: [] });
+  void unfinished?.forget(useInterruptedFiles.getState().files);
+  useInterruptedFiles.setState({ files: [], unknownPicked: 0 });
+}
+
+/** Files the user picked again for the left ones: those that match are analysed, the rest stay named. */
+export async function pickInterruptedFilesAgain(picked: File[]): Promise<void> {
+  if (!unfinished) return;
+  const { matched, stillLeft, unknown } = await unfinished.pickAgain(picked, useInterruptedFiles.getState().files);
+  useInterruptedFiles.setState({ files: stillLeft, unknownPicked: unknown });
+  if (matched.length > 0) addFiles([...matched]);
 }
 
 /** Leaving the page would drop the queued files: the browser asks first. */
@@ -31,7 +47,7 @@ export function addFiles(files: File[]): void {
   const names = files.map((f) => f.webkitRelativePath || f.name);
   const ids = useResultsStore.getState().enqueue(names);
   files.forEach((file, i) => pending.push({ id: ids[i], file }));
-  unfinished?.queued(ids.map((id, i) => ({ id, name: names[i] })));
+  unfinished?.queued(ids.map((id, i) => ({ id, name: names[i], size: files[i].size })));
   setLeaveWarning(true);
   void pump();
 }
@@ -55,6 +71,7 @@ async function pump(): Promise<void> {
   try {
     for (let job = pending.shift(); job; job = pending.shift()) {
       update(job.id, { status: 'analysing' });
+      unfinished?.started(job.id);
       finishJob(job.id, await analysisClient.analyse(job.file));
     }
   } finally {
