@@ -27,4 +27,10 @@ describe('heatmapPixels', () => {
     expect(colourOf(0)).toEqual([0, 0, 4]);
     expect(colourOf(1)).toEqual([252, 255, 164]);
   });
+
+  it('leaves no evidence fully transparent, so the crop’s square never darkens the image', () => {
+    const px = heatmapPixels([0, 0.25, 0, 1], 2, 2);
+    expect(px[3]).toBe(0);
+    expect(px[3 * 4 + 3]).toBe(255);
+  });
 });

@@ -41,16 +41,24 @@ export function colourOf(v: number): [number, number, number] {
   return [0, 1, 2].map((k) => Math.round(a[k] + (b[k] - a[k]) * f)) as [number, number, number];
 }
 
+/** A map's values up to this are its floor, not evidence: drawn fully transparent. */
+const NO_EVIDENCE = 0.1;
+
 /**
- * RGBA pixels of the coloured map. Alpha grows with the value so that where the model found no
- * evidence the cell shows through; the overall opacity is applied when drawing.
+ * RGBA pixels of the coloured map. Alpha grows from nothing with the value, so that where the
+ * model found no evidence the image shows through untouched: a floor of opacity would lay a dark
+ * square over the whole crop (on a single-cell image, most of the picture), hiding where the
+ * evidence is. Values up to NO_EVIDENCE are the map's floor (the crop's edge after upscaling)
+ * and stay clear; above it the square root keeps weak evidence visible. The overall opacity is
+ * applied when drawing.
  */
 export function heatmapPixels(map: ArrayLike<number>, side: number, size: number): Uint8ClampedArray<ArrayBuffer> {
   const values = upsampleBilinear(map, side, size);
   const rgba = new Uint8ClampedArray(size * size * 4);
   values.forEach((v, i) => {
     const [r, g, b] = colourOf(v);
-    rgba.set([r, g, b, Math.round(255 * (0.35 + 0.65 * Math.min(1, Math.max(0, v))))], i * 4);
+    const evidence = Math.min(1, Math.max(0, (v - NO_EVIDENCE) / (1 - NO_EVIDENCE)));
+    rgba.set([r, g, b, Math.round(255 * Math.sqrt(evidence))], i * 4);
   });
   return rgba;
 }

@@ -19,7 +19,11 @@ export function OutlinedImage({
   children?: ReactNode;
 }) {
   return (
-    <div className="relative w-full overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800">
+    // Never wider than the image's own pixels: an upscaled crop only looks soft.
+    <div
+      className="relative w-full overflow-hidden rounded-md bg-slate-100 dark:bg-slate-800"
+      style={{ maxWidth: width }}
+    >
       <img src={src} alt={alt} width={width} height={height} className="block h-auto w-full" loading="lazy" />
       {children}
       <BoxOverlay width={width} height={height} boxes={[{ key: 'cell', box, stroke: '#facc15', line: 'outline' }]} />

@@ -15,4 +15,11 @@ describe('CELL_FACTS', () => {
     expect(CELL_FACTS.BASOPHIL.nucleus).toMatch(/obscure/);
     expect(CELL_FACTS.BASOPHIL.normalShare).toBe('0–1%');
   });
+
+  it('describes neutrophils as the practice set shows them: bands and segmented forms of 2–5 lobes', () => {
+    expect(CELL_FACTS.NEUTROPHIL.nucleus).toMatch(/^Bands and segmented forms/);
+    expect(CELL_FACTS.NEUTROPHIL.nucleus).toMatch(/2–5 lobes/);
+    // Nowhere a count of lobes that the two-lobed examples contradict.
+    for (const c of CELL_CLASSES) expect(JSON.stringify(CELL_FACTS[c]), c).not.toMatch(/3–5 lobes/);
+  });
 });

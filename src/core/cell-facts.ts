@@ -34,7 +34,8 @@ export const CELL_FACTS: Record<CellClass, CellFacts> = {
     cytoplasm: 'Packed with granules, so the cytoplasm itself is barely seen.',
     granules: 'Large, round, uniform orange-red (eosinophilic) granules that fill the cell.',
     size: 'About 12–17 µm: roughly twice a red cell.',
-    tellApart: 'Bright orange-red coarse granules. A neutrophil has fine, faint lilac granules and usually 3–5 lobes.',
+    tellApart:
+      'Bright orange-red coarse granules. A neutrophil has fine, faint lilac granules and a band or 2–5 lobes.',
     normalShare: '1–4%',
     role: 'Fights parasites (helminths) and takes part in allergic reactions and asthma; raised in allergy and parasitic infection.',
   },
@@ -59,11 +60,12 @@ export const CELL_FACTS: Record<CellClass, CellFacts> = {
   },
   NEUTROPHIL: {
     nucleus:
-      'Segmented: 3–5 lobes joined by thin strands of chromatin (a band form has a C-shaped, unsegmented nucleus).',
+      'Bands and segmented forms: a band’s nucleus is a curved C or S of even width, not yet divided; a mature (segmented) one has 2–5 lobes joined by thin strands of chromatin.',
     cytoplasm: 'Pale pink to lilac cytoplasm.',
     granules: 'Fine, faint pink-lilac (neutral-staining) granules, much smaller than an eosinophil’s.',
     size: 'About 12–15 µm: roughly twice a red cell.',
-    tellApart: 'Several lobes and pale, fine granules. An eosinophil has two lobes and coarse orange-red granules.',
+    tellApart:
+      'A band or lobes joined by thin strands, and pale, fine granules. An eosinophil has two lobes and coarse orange-red granules.',
     normalShare: '40–70%',
     role: 'First responder to bacterial infection: moves to the site, engulfs and kills bacteria; raised in bacterial infection and inflammation.',
   },

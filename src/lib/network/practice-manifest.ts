@@ -19,6 +19,15 @@ export function practiceImageUrl(item: PracticeItem): string {
   return `${BASE}${item.file}`;
 }
 
+/**
+ * A neutrophil's form, from its PBC file name (BNE_ band, SNE_ segmented): the atlas shows both,
+ * as a differential counts both. Undefined for other classes.
+ */
+export function neutrophilForm(item: PracticeItem): 'band' | 'segmented' | undefined {
+  const file = item.source.split('/').pop() ?? '';
+  return file.startsWith('BNE_') ? 'band' : file.startsWith('SNE_') ? 'segmented' : undefined;
+}
+
 let cached: Promise<PracticeItem[]> | undefined;
 
 /** The practice set's manifest, fetched once from the app's own origin (precached for offline use). */

@@ -5,7 +5,7 @@ import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_FACTS } from '@/core/cell-facts';
-import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
+import { loadPracticeSet, neutrophilForm, practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
 
 /** Examples shown per cell type, taken from the practice set in its order. */
 const EXAMPLES = 8;
@@ -47,20 +47,22 @@ export function AtlasPage() {
           <h3 className="mb-2 text-sm font-semibold">Examples from the practice set (cell outlined)</h3>
           {error && <p role="alert">{error}</p>}
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-4" data-testid="atlas-examples">
-            {(items ?? [])
-              .filter((i) => i.label === cls)
-              .slice(0, EXAMPLES)
-              .map((i, n) => (
-                <li key={i.id}>
+            {examples(items ?? [], cls).map((i, n) => (
+              <li key={i.id}>
+                <figure>
                   <OutlinedImage
                     src={practiceImageUrl(i)}
                     width={i.width}
                     height={i.height}
                     box={i.box}
-                    alt={`${label}, example ${n + 1}`}
+                    alt={`${label}, example ${n + 1}${neutrophilForm(i) ? `: ${neutrophilForm(i)} form` : ''}`}
                   />
-                </li>
-              ))}
+                  {neutrophilForm(i) && (
+                    <figcaption className="text-xs text-slate-600 dark:text-slate-300">{neutrophilForm(i)}</figcaption>
+                  )}
+                </figure>
+              </li>
+            ))}
           </ul>
           <div className="mt-2">
             <PracticeSetCredit />
@@ -68,6 +70,20 @@ export function AtlasPage() {
         </div>
       </div>
     </section>
+  );
+}
+
+/**
+ * A class's examples in the practice set's order; neutrophils alternate band and segmented
+ * forms, since the set lists all its bands first and the facts describe both.
+ */
+function examples(items: readonly PracticeItem[], cls: CellClass): PracticeItem[] {
+  const own = items.filter((i) => i.label === cls);
+  const bands = own.filter((i) => neutrophilForm(i) === 'band');
+  const others = own.filter((i) => neutrophilForm(i) !== 'band');
+  if (bands.length === 0 || others.length === 0) return own.slice(0, EXAMPLES);
+  return Array.from({ length: EXAMPLES }, (_, n) => (n % 2 === 0 ? others : bands)[Math.floor(n / 2)]).filter(
+    (i): i is PracticeItem => i !== undefined,
   );
 }
 

@@ -3,7 +3,7 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import { usePracticeStore } from '../stores/practice-store';
 import {
-  confusionSentences,
+  confusionSummary,
   FEW_ANSWERS,
   formatDuration,
   rightInWords,
@@ -14,7 +14,7 @@ import {
 export function SessionSummary() {
   const { answers, startedAt, endedAt, start, quit } = usePracticeStore();
   const s = scoreAnswers(answers);
-  const sentences = confusionSentences(s);
+  const sentences = confusionSummary(s);
   return (
     <section aria-labelledby="summary-title" className="flex flex-col gap-5" data-testid="summary">
       <div>
@@ -105,15 +105,9 @@ export function SessionSummary() {
           </tbody>
         </table>
       </div>
-      {sentences.length > 0 ? (
-        <ul className="list-disc pl-5 text-sm" data-testid="confusion-sentences">
-          {sentences.map((t) => (
-            <li key={t}>{t}</li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm">No confusions this time.</p>
-      )}
+      <p className="max-w-2xl text-sm" data-testid="confusion-sentences">
+        {sentences.join(' ')}
+      </p>
       <div className="flex gap-2">
         <Button variant="primary" onClick={start} autoFocus>
           Practise again

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CellClass } from '@/core/model-spec';
-import { confusionSentences, rightInWords, scoreAnswers } from './scoring';
+import { confusionSentences, confusionSummary, rightInWords, scoreAnswers } from './scoring';
 
 /** A scripted ten-question session: (true class, answer). */
 const SCRIPT: [CellClass, CellClass][] = [
@@ -42,7 +42,7 @@ describe('scoreAnswers', () => {
   it('writes the confusions as sentences, worst first', () => {
     expect(confusionSentences(scoreAnswers(answers))).toEqual([
       'You called 1 of 1 monocyte a lymphocyte.',
-      'You call eosinophils neutrophils 40% of the time (2 of 5).',
+      'You called 2 of 5 eosinophils neutrophils (40%).',
     ]);
   });
 
@@ -69,5 +69,28 @@ describe('scoreAnswers', () => {
     expect(rightInWords(4, 4)).toBe('4 of 4 right');
     expect(rightInWords(3, 5)).toBe('60%');
     expect(rightInWords(0, 0)).toBe('—');
+  });
+
+  it('sums a session’s confusions up in at most four sentences, all in one voice', () => {
+    expect(confusionSummary(scoreAnswers(answers))).toEqual([
+      'You called 1 of 1 monocyte a lymphocyte.',
+      'You called 2 of 5 eosinophils neutrophils (40%).',
+    ]);
+    // Every class confused with the next one along: five confusions, three named.
+    const many = scoreAnswers(
+      (['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'] as const).map((truth, i, all) => ({
+        itemId: `w${i}`,
+        truth,
+        answer: all[(i + 1) % all.length],
+        at: i,
+      })),
+    );
+    const text = confusionSummary(many);
+    expect(text).toHaveLength(4);
+    expect(text[3]).toBe('You made 2 more confusions, each in the table.');
+    for (const sentence of text) expect(sentence).toMatch(/^You (called|made) /);
+    expect(confusionSummary(scoreAnswers([{ itemId: 'a', truth: 'MONOCYTE', answer: 'MONOCYTE', at: 0 }]))).toEqual([
+      'You confused no class with another.',
+    ]);
   });
 });

@@ -66,10 +66,10 @@ export function rightInWords(correct: number, asked: number): string {
 }
 
 /**
- * The student's own confusions as sentences, most frequent first: "You call eosinophils
- * neutrophils 40% of the time (2 of 5)." The share is of the cells of that true class in these
- * answers; with fewer than FEW_ANSWERS of them the sentence gives only what happened: "You
- * called 1 of 1 monocyte a lymphocyte."
+ * The student's own confusions as sentences in one voice, most frequent first: "You called 2 of 5
+ * eosinophils neutrophils (40%)." The share is of the cells of that true class in these answers;
+ * with fewer than FEW_ANSWERS of them the sentence gives only the counts: "You called 1 of 1
+ * monocyte a lymphocyte."
  */
 export function confusionSentences(score: SessionScore): string[] {
   const found: { share: number; text: string }[] = [];
@@ -84,11 +84,30 @@ export function confusionSentences(score: SessionScore): string[] {
         text:
           asked < FEW_ANSWERS
             ? `You called ${n} of ${asked} ${asked === 1 ? singular(truth) : plural(truth)} ${n === 1 ? withArticle(singular(answer)) : plural(answer)}.`
-            : `You call ${plural(truth)} ${plural(answer)} ${Math.round(share * 100)}% of the time (${n} of ${asked}).`,
+            : `You called ${n} of ${asked} ${plural(truth)} ${n === 1 ? withArticle(singular(answer)) : plural(answer)} (${Math.round(share * 100)}%).`,
       });
     }
   }
   return found.sort((a, b) => b.share - a.share).map((f) => f.text);
+}
+
+/** Confusions a summary names; the rest are in its table. */
+const NAMED_CONFUSIONS = 3;
+
+/**
+ * What a finished session's summary says under its score line, in at most four sentences of one
+ * voice (five with the score): the worst confusions, then how many more the table holds.
+ */
+export function confusionSummary(score: SessionScore): string[] {
+  const confusions = confusionSentences(score);
+  if (confusions.length === 0) return ['You confused no class with another.'];
+  const rest = confusions.length - NAMED_CONFUSIONS;
+  return [
+    ...confusions.slice(0, NAMED_CONFUSIONS),
+    ...(rest > 0
+      ? [`You made ${rest === 1 ? 'one more confusion' : `${rest} more confusions`}, each in the table.`]
+      : []),
+  ];
 }
 
 /** m:ss, for the session clock and the history. */
