@@ -7,7 +7,8 @@ export interface LabelledFile {
   readonly label: CellClass;
 }
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.bmp', '.tif', '.tiff']);
+/** Every format the app reads (src/lib/image-format/readable-formats.ts); testkit/decode-file.ts decodes each. */
+const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.webp', '.avif', '.gif']);
 
 /**
  * Lists a dataset laid out as one folder per class (EOSINOPHIL or eosinophil …), sorted so that
@@ -28,6 +29,7 @@ export function listClassFolders(dir: string): LabelledFile[] {
   if (classFolders === 0) {
     throw new Error(`${dir} has no class folders (expected ${CELL_CLASSES.join(', ')}, any case)`);
   }
-  if (files.length === 0) throw new Error(`${dir} has class folders but no jpg/jpeg/png/bmp/tif images`);
+  if (files.length === 0)
+    throw new Error(`${dir} has class folders but no images (${[...IMAGE_EXTENSIONS].join(', ')})`);
   return files;
 }

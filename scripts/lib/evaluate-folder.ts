@@ -12,9 +12,9 @@ import { buildReport, type EvaluationReport, type NegativeReport } from './evalu
 export async function evaluateNegatives(dir: string, classifier: CellClassifier): Promise<NegativeReport> {
   if (!existsSync(dir)) throw new Error(`no such folder: ${dir}`);
   const files = readdirSync(dir)
-    .filter((f) => /\.(jpe?g|png|bmp|tiff?)$/i.test(f))
+    .filter((f) => /\.(jpe?g|png|tiff?|bmp|webp|avif|gif)$/i.test(f))
     .sort();
-  if (files.length === 0) throw new Error(`${dir} holds no jpg/jpeg/png/bmp/tif images`);
+  if (files.length === 0) throw new Error(`${dir} holds no images of a format the app reads`);
   const accepted: string[] = [];
   for (const f of files) {
     const analysis = await analyseImage(await decodeImageFile(join(dir, f)), classifier);
