@@ -38,6 +38,10 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
     await expect(s.getByRole('img', { name: /Reliability diagram/ }).locator('circle')).toHaveCount(
       drawn(split.reliability) + drawn(split.reliabilityBeforeCalibration ?? []),
     );
+    if (split.calibrated) {
+      await expect(s.getByTestId('calibrated-accuracy')).toHaveText(pct(split.calibrated.accuracy));
+      await expect(s.getByTestId('calibrated-macro-f1')).toHaveText(pct(split.calibrated.macroF1));
+    }
     if (split.review) {
       await expect(s.getByTestId('review-flagged')).toHaveText(pct(split.review.flaggedShare));
       await expect(s.getByTestId('review-accuracy')).toHaveText(pct(split.review.accuracyAboveThreshold));

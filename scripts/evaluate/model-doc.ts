@@ -39,6 +39,12 @@ interface LabFigures {
   readonly review?: ReviewFigures;
   readonly noCellFound: readonly string[];
   readonly adaptedOn?: string;
+  /** The set read after calibrating to seeded skewed cases of its own cells (`--calibrate`). */
+  readonly calibrated?: {
+    readonly accuracy: number;
+    readonly macroF1: number;
+    readonly draws: readonly { readonly accuracy: number; readonly cells: number }[];
+  };
 }
 
 export interface ModelDocMetrics {
@@ -179,6 +185,20 @@ export function renderFigures(m: ModelDocMetrics, validation?: RecipeValidation,
     ]),
     row(['macro-F1 (over the classes held)', ...labs.map((l) => l.figures.macroF1.toFixed(3))]),
   );
+  if (labs.some((l) => l.figures.calibrated)) {
+    const calibrated = (f: (c: NonNullable<LabFigures['calibrated']>) => string) =>
+      labs.map((l) => (l.figures.calibrated ? f(l.figures.calibrated) : '—'));
+    out.push(
+      row([
+        'accuracy calibrated to a case, mean (cases)',
+        ...calibrated((c) => {
+          const a = c.draws.map((d) => d.accuracy);
+          return `${percent(c.accuracy)} (${percent(Math.min(...a))}–${percent(Math.max(...a))})`;
+        }),
+      ]),
+      row(['macro-F1 calibrated, mean', ...calibrated((c) => c.macroF1.toFixed(3))]),
+    );
+  }
   for (const c of allClasses(m)) {
     out.push(
       row([

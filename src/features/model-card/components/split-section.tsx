@@ -1,4 +1,5 @@
-import { dec, pct, type SplitMetrics } from '@/features/model-card/utils/metrics';
+import { dec, pct, type LabMetrics } from '@/features/model-card/utils/metrics';
+import { CalibratedFigures } from './calibrated-figures';
 import { ClassTable } from './class-table';
 import { ConfusionGrid } from './confusion-grid';
 import { Figure } from './figure';
@@ -14,7 +15,7 @@ export function SplitSection({
   id: string;
   title: string;
   intro: string;
-  split: SplitMetrics;
+  split: LabMetrics;
 }) {
   const [lo, hi] = split.accuracyCI95;
   return (
@@ -59,6 +60,7 @@ export function SplitSection({
           right <strong data-testid="review-accuracy">{pct(split.review.accuracyAboveThreshold)}</strong> of the time.
         </p>
       )}
+      {split.calibrated && <CalibratedFigures calibrated={split.calibrated} shipped={split.accuracy} />}
       <div className="flex flex-wrap items-start gap-8">
         <ClassTable split={split} caption="Per class" />
         <ConfusionGrid split={split} caption="Confusion matrix (rows: true class)" />

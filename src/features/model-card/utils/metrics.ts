@@ -31,8 +31,34 @@ export interface SplitMetrics {
   readonly noCellFound: readonly string[];
 }
 
+/** The set read again after calibrating to cases of its own cells, no label read (`npm run evaluate -- --calibrate`). */
+export interface CalibratedMetrics {
+  /** 'skewed': seeded cases of N 60, L 30, M 6, E 3, B 1 drawn from the set; 'all': its own cells as one case. */
+  readonly cases: 'skewed' | 'all';
+  readonly blend: number;
+  readonly rounds: number;
+  /** Means over the cases. */
+  readonly accuracy: number;
+  readonly macroF1: number;
+  readonly draws: readonly {
+    readonly cells: number;
+    readonly accuracy: number;
+    readonly macroF1: number;
+    readonly ece: number;
+    readonly review: {
+      readonly threshold: number;
+      readonly flaggedShare: number;
+      readonly accuracyAboveThreshold: number;
+    };
+  }[];
+}
+
 /** A set's figures and a line that says which lab it comes from and how it relates to training. */
-export type LabMetrics = SplitMetrics & { readonly lab?: string; readonly classesHeld?: readonly CellClass[] };
+export type LabMetrics = SplitMetrics & {
+  readonly lab?: string;
+  readonly classesHeld?: readonly CellClass[];
+  readonly calibrated?: CalibratedMetrics;
+};
 
 export interface ModelMetrics {
   readonly modelVersion: string;

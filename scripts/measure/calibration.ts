@@ -1,0 +1,65 @@
+/**
+ * How long calibrating a case takes, and whether a calibrated reading is as fast as the shipped
+ * one, in Node on tfjs's WASM backend (the browser's fallback backend):
+ *
+ *   npm run bench:calibration [-- --cells 100 --repeats 5 --data ../shared/data/lisc/eval]
+ *
+ * The case is the first cell found in each of the first --cells images of --data (class
+ * folders, taken round-robin over the classes; nothing is chosen on them). Calibrating and
+ * reading the case shipped and calibrated alternate, --repeats times, so load on the machine falls
+ * on all three alike. Prints the medians (and each repeat), and `ratio classify calibrated/shipped`.
+ */
+import { cropToInput, cutCellCrop } from '@/core/cell-crop';
+import { findWhiteCells } from '@/core/localise';
+import { decodeImageFile } from '@testkit/decode-file';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
+import { listClassFolders } from '../lib/class-folders';
+import { arg } from '../lib/cli-arg';
+import { median } from '../lib/stats';
+
+const cells = Number(arg('cells', '100'));
+const repeats = Number(arg('repeats', '5'));
+const data = arg('data', '../shared/data/lisc/eval');
+
+const classifier = await loadNodeClassifier('public/model');
+const byClass = new Map<string, string[]>();
+for (const f of listClassFolders(data)) byClass.set(f.label, [...(byClass.get(f.label) ?? []), f.path]);
+const lists = [...byClass.values()];
+const inputs: Float32Array[] = [];
+for (let i = 0; inputs.length < cells && i < cells * 10; i++) {
+  const path = lists[i % lists.length][Math.floor(i / lists.length)];
+  if (!path) continue;
+  const image = await decodeImageFile(path);
+  const { cells: found, gains } = findWhiteCells(image);
+  if (found.length) inputs.push(cropToInput(cutCellCrop(image, found[0], gains)));
+}
+if (inputs.length < cells) throw new Error(`${data} gave ${inputs.length} cells, not ${cells}`);
+
+async function seconds(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+// One untimed round: kernels and caches built before anything is timed.
+classifier.useCalibration(await classifier.calibrate(inputs));
+await classifier.classify(inputs);
+classifier.useCalibration(undefined);
+await classifier.classify(inputs);
+
+const times = { calibrate: [] as number[], shipped: [] as number[], calibrated: [] as number[] };
+for (let r = 0; r < repeats; r++) {
+  classifier.useCalibration(undefined);
+  times.shipped.push(await seconds(() => classifier.classify(inputs)));
+  let calibration = undefined as Awaited<ReturnType<typeof classifier.calibrate>> | undefined;
+  times.calibrate.push(await seconds(async () => (calibration = await classifier.calibrate(inputs))));
+  classifier.useCalibration(calibration);
+  times.calibrated.push(await seconds(() => classifier.classify(inputs)));
+}
+const show = (xs: number[]) => `${median(xs).toFixed(2)} s (repeats ${xs.map((x) => x.toFixed(2)).join(', ')})`;
+const { blend, rounds } = classifier.metadata.calibrated ?? { blend: 0.5, rounds: 1 };
+console.log(`WASM, ${inputs.length} cells of ${data}, blend ${blend}, ${rounds} round(s)`);
+console.log(`calibrate the case:      ${show(times.calibrate)}`);
+console.log(`classify it, shipped:    ${show(times.shipped)}`);
+console.log(`classify it, calibrated: ${show(times.calibrated)}`);
+console.log(`ratio classify calibrated/shipped ${(median(times.calibrated) / median(times.shipped)).toFixed(3)}`);
