@@ -239,7 +239,8 @@ export class AnalysisClient {
 
   /** The fewest cells a case is calibrated on: a fact of the worker's model code, asked without loading the model. */
   async calibrationMinimum(): Promise<number> {
-    return this.start().api.calibrationMinimum();
+    const { api, stopper } = this.start();
+    return stopper.race(api.calibrationMinimum());
   }
 
   private async analyseOnce(

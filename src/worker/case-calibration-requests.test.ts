@@ -1,0 +1,75 @@
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeImageFile } from '@testkit/decode-file';
+import { loadNodeClassifier } from '@testkit/node-tfjs';
+import { prepareCells } from '../core/analyse';
+import { MIN_CALIBRATION_CELLS } from '../core/case-calibration';
+import type { CellClassifier } from '../core/classifier';
+import { CaseCalibrationRequests } from './case-calibration-requests';
+import { storedCrop, storedCropInput } from './stored-crops';
+
+/** A case from a lab the model never trained on: the first five LISC eval cells of each class. */
+const LISC = '../shared/data/lisc/eval';
+let classifier: CellClassifier;
+let crops: Uint8Array[];
+beforeAll(async () => {
+  classifier = await loadNodeClassifier('public/model');
+  const files = readdirSync(LISC)
+    .sort()
+    .flatMap((cls) =>
+      readdirSync(`${LISC}/${cls}`)
+        .sort()
+        .slice(0, 5)
+        .map((f) => `${LISC}/${cls}/${f}`),
+    );
+  crops = [];
+  for (const f of files)
+    crops.push(
+      ...prepareCells(await decodeImageFile(f))
+        .crops.slice(0, 1)
+        .map(storedCrop),
+    );
+}, 120_000);
+
+/** Calibrating and reading a case of 25 cells in Node's WASM: a few seconds alone, far more on a busy machine. */
+const MODEL_LIMIT = { timeout: 120_000 };
+
+describe('CaseCalibrationRequests', MODEL_LIMIT, () => {
+  it('calibrates from stored crops, reads each cell calibrated, and leaves the shipped weights in place', async () => {
+    expect(crops.length).toBeGreaterThanOrEqual(MIN_CALIBRATION_CELLS);
+    const inputs = crops.map(storedCropInput);
+    const shipped = await classifier.classify(inputs);
+    const requests = new CaseCalibrationRequests(classifier);
+
+    const out = await requests.calibrate(crops);
+    expect(out.calibration).toMatchObject({ cells: crops.length, modelVersion: classifier.metadata.version });
+    expect(classifier.calibration).toBeUndefined();
+    expect(await classifier.classify(inputs)).toEqual(shipped);
+
+    // Each reading is the calibrated network's, with the calibrated reading's own review threshold.
+    classifier.useCalibration(out.calibration);
+    const direct = await classifier.classify(inputs);
+    const threshold = classifier.reviewThreshold;
+    classifier.useCalibration(undefined);
+    out.cells.forEach((cell, i) => {
+      cell.probabilities.forEach((p, k) => expect(p).toBeCloseTo(direct[i][k], 5));
+      expect(cell.confidence).toBe(Math.max(...cell.probabilities));
+      expect(cell.needsReview).toBe(cell.confidence < threshold);
+    });
+
+    // A new image of the case, read later with its stored calibration, reads the same.
+    const later = await requests.readWith(crops.slice(0, 4), out.calibration);
+    expect(later.map((c) => c.predicted)).toEqual(out.cells.slice(0, 4).map((c) => c.predicted));
+    expect(classifier.calibration).toBeUndefined();
+  });
+
+  it('refuses a calibration made for another model, and a case too small, folding nothing in', async () => {
+    const requests = new CaseCalibrationRequests(classifier);
+    const calibration = { modelVersion: '0.00000000', cells: crops.length, rounds: 1, steps: [] };
+    await expect(requests.readWith(crops, calibration)).rejects.toThrow('calibrated for model 0.00000000');
+    await expect(requests.calibrate(crops.slice(0, MIN_CALIBRATION_CELLS - 1))).rejects.toThrow(
+      `at least ${MIN_CALIBRATION_CELLS} cells`,
+    );
+    expect(classifier.calibration).toBeUndefined();
+  });
+});
