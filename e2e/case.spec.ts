@@ -110,6 +110,15 @@ test('three fields make one case: correct a cell by keyboard, tally, CSV, print 
     await expect(queue).toHaveAttribute('data-key', flagged[1] ?? '');
   }
 
+  // The same file again is not added silently: one line says so, and the case keeps its three images.
+  await dropFiles(page, [fileFromDisk(FIELDS[0])]);
+  const duplicate = page.getByTestId('duplicate-files');
+  await expect(duplicate).toContainText('BloodImage_00007.jpg is already in this case: not added again.');
+  await expect(duplicate.getByRole('button', { name: 'Add it anyway' })).toBeVisible();
+  await duplicate.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(duplicate).toHaveCount(0);
+  await expect(page.getByTestId('case-image')).toHaveCount(3);
+
   // A new case starts empty; the old one stays in the history until deleted.
   await page.getByRole('button', { name: 'New case' }).click();
   await expect(page.getByTestId('case-image')).toHaveCount(0);

@@ -5,6 +5,8 @@ import { NotFoundPage } from '@/app/components/not-found-page';
 import { PAGES } from '@/app/components/pages';
 import { MAIN_ID, SkipLink } from '@/app/components/skip-link';
 import { CaseChoiceDialog } from '@/app/components/case-choice-dialog';
+import { DuplicateFilesNotice } from '@/app/components/duplicate-files-notice';
+import { addNewFiles } from '@/app/utils/add-new-files';
 import { UnsavedWorkNotices } from '@/app/components/unsaved-work-notices';
 import { useCaseIntake } from '@/app/hooks/use-case-intake';
 import { useHashRoute } from '@/app/hooks/use-hash-route';
@@ -17,7 +19,6 @@ import { OfflineStatus } from '@/features/offline/components/offline-status';
 import { UpdatePrompt } from '@/features/offline/components/update-prompt';
 import { useOfflineCache } from '@/features/offline/hooks/use-offline-cache';
 import { ResultsPanel } from '@/features/results/components/results-panel';
-import { addFiles } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '@/features/results/stores/results-store';
 import { ThemeToggle } from '@/features/theme/components/theme-toggle';
 import { useApplyTheme } from '@/features/theme/hooks/use-apply-theme';
@@ -69,7 +70,8 @@ export function App() {
           <NotFoundPage route={route} />
         ) : (
           <>
-            <DropZone onFiles={addFiles} compact={hasItems} />
+            <DropZone onFiles={(files) => void addNewFiles(files)} compact={hasItems} />
+            <DuplicateFilesNotice />
             <CaseBanner />
             <ResultsPanel review={review} />
           </>

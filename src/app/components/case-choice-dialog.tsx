@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { Button } from '@/components/button';
+import { cellsInCase } from '@/lib/storage/case-edits';
 import { useCaseStore } from '@/features/case/stores/case-store';
 import { useResultsStore } from '@/features/results/stores/results-store';
 import { settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
@@ -21,6 +22,7 @@ export function CaseChoiceDialog() {
     if (asking && (document.activeElement === document.body || document.activeElement === null)) ref.current?.focus();
   }, [asking]);
   if (!asking) return null;
+  const cells = cellsInCase(meta);
   const changed = new Date(meta.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div
@@ -39,8 +41,8 @@ export function CaseChoiceDialog() {
       <div id={`${id}-body`} className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
         <p>
           <strong className="text-slate-900 dark:text-slate-100">{meta.name}</strong> is open from an earlier visit:{' '}
-          {meta.imageIds.length} image{meta.imageIds.length === 1 ? '' : 's'}, {meta.cellCount} cell
-          {meta.cellCount === 1 ? '' : 's'}, last changed {changed}.
+          {meta.imageIds.length} image{meta.imageIds.length === 1 ? '' : 's'}, {cells} cell
+          {cells === 1 ? '' : 's'}, last changed {changed}.
         </p>
         <p>
           {waiting > 0

@@ -6,6 +6,7 @@ import { effectiveModelVersion } from '@/lib/format/effective-model-version';
 import { choiceOnArrival, settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
 import { saveToCase } from '@/app/stores/case-save-log-store';
 import { holdOpenCase, isCaseOpenElsewhere } from '@/app/utils/open-case-lock';
+import { takeQueuedHash } from '@/app/utils/add-new-files';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();
@@ -29,6 +30,7 @@ function takeFinished(): void {
       thumbnail: r.thumbnail,
       cellImages: r.cellImages,
       cellFeatures: r.cellFeatures,
+      sha256: takeQueuedHash(it.id),
       cellCrops: r.cellCrops,
     };
     void saveToCase(it.name, () => useCaseStore.getState().addImage(image));

@@ -124,3 +124,8 @@ export function applyEdit<T extends CaseRecord>(record: T, edit: CaseEdit): T {
       };
   }
 }
+
+/** The cells a case counts: those found, and those drawn by hand, less the boxes removed. */
+export function cellsInCase(meta: Pick<CaseMeta, 'cellCount' | 'handCells' | 'removed'>): number {
+  return meta.cellCount + (meta.handCells?.length ?? 0) - (meta.removed?.length ?? 0);
+}

@@ -74,6 +74,8 @@ export interface CaseImage {
    * user reviews can adapt the head without the images being run again. Absent in older cases.
    */
   readonly cellFeatures?: readonly Float32Array[];
+  /** SHA-256 of the file as dropped: the same bytes again are not added to the case unasked. Absent in older cases. */
+  readonly sha256?: string;
   /**
    * Each cell's crop as the classifier read it: INPUT_SIZE² RGB bytes before normalisation (48 KB
    * a cell), so that the case can be calibrated to its own cells and read again after a reload.

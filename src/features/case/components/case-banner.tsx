@@ -1,10 +1,11 @@
+import { cellsInCase } from '@/lib/storage/case-edits';
 import { useCaseStore } from '../stores/case-store';
 
 /** On the analysis page: which case the analysed images are going into, and a way there. */
 export function CaseBanner() {
   const name = useCaseStore((s) => s.meta.name);
   const images = useCaseStore((s) => s.images.length);
-  const cells = useCaseStore((s) => s.meta.cellCount);
+  const cells = useCaseStore((s) => cellsInCase(s.meta));
   if (images === 0) return null;
   return (
     <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="case-banner">

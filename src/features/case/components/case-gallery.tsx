@@ -149,7 +149,7 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
           {selected.size} selected
         </span>
         <ClassPicker
-          value={selected.size <= 1 ? firstCell?.final : undefined}
+          value={selected.size === 1 ? firstCell?.final : undefined}
           label={selected.size > 0 ? `Class of the ${selected.size} selected cells` : 'Class of the current cell'}
           onChange={(v) => give(v)}
           focusable

@@ -1,11 +1,11 @@
-import { useId } from 'react';
-import { Button, FOCUS_RING } from '@/components/button';
+import { Button } from '@/components/button';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { downloadBlob, safeFileName } from '@/lib/files/download-blob';
 import type { CaseCell } from '@/features/case/utils/case-cells';
 import { caseCsv, differentialCsv } from '@/features/case/utils/case-csv';
 import { caseJson } from '@/features/case/utils/case-json';
 import { useCaseStore } from '../stores/case-store';
+import { CaseNameField } from './case-name-field';
 import { tally } from '@/features/case/utils/tally';
 import { useCalibrationNote } from '../hooks/use-calibration-note';
 import { CaseCalibration } from './case-calibration';
@@ -23,27 +23,13 @@ export function CaseHeader({
   images: readonly CaseImage[];
   cells: readonly CaseCell[];
 }) {
-  const rename = useCaseStore((s) => s.rename);
   const newCase = useCaseStore((s) => s.newCase);
-  const nameId = useId();
   const calibration = useCalibrationNote(meta.id, cells);
   const base = `${safeFileName(meta.name)}-${new Date().toISOString().slice(0, 10)}`;
   const empty = cells.length === 0;
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="flex min-w-60 flex-1 flex-col gap-0.5">
-        <label htmlFor={nameId} className="text-xs text-slate-600 dark:text-slate-400">
-          Case name (patient, slide or practice set)
-        </label>
-        <input
-          id={nameId}
-          data-testid="case-name"
-          value={meta.name}
-          maxLength={120}
-          onChange={(e) => rename(e.target.value)}
-          className={`rounded-md border border-slate-300 bg-white px-2 py-1.5 text-base font-semibold dark:border-slate-600 dark:bg-slate-900 ${FOCUS_RING}`}
-        />
-      </div>
+      <CaseNameField meta={meta} />
       <Button
         disabled={empty}
         onClick={() =>

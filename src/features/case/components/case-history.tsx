@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/button';
 import { formatBytes } from '@/lib/format/numbers';
+import { cellsInCase } from '@/lib/storage/case-edits';
 import { storageEstimate } from '@/lib/storage/case-storage';
 import { useCaseStore } from '../stores/case-store';
+
+const cellWord = (n: number) => `${n} cell${n === 1 ? '' : 's'}`;
 
 /** Cases kept in this browser: open one, delete one (after a second click), see the storage used. */
 export function CaseHistory() {
@@ -44,8 +47,7 @@ export function CaseHistory() {
                 </p>
                 <p className="text-xs text-slate-600 dark:text-slate-400">
                   {new Date(m.updatedAt).toLocaleString()} · {m.imageIds.length} image
-                  {m.imageIds.length === 1 ? '' : 's'} · {m.cellCount} cell{m.cellCount === 1 ? '' : 's'} ·{' '}
-                  {formatBytes(m.bytes)}
+                  {m.imageIds.length === 1 ? '' : 's'} · {cellWord(cellsInCase(m))} · {formatBytes(m.bytes)}
                 </p>
               </div>
               {m.id !== currentId && <Button onClick={() => void openCase(m.id)}>Open</Button>}

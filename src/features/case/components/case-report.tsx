@@ -13,6 +13,13 @@ import { useCalibrationNote } from '../hooks/use-calibration-note';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
+const cellWord = (n = 0) => `${n} cell${n === 1 ? '' : 's'}`;
+const countBy = <T,>(items: readonly T[], key: (item: T) => string) => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+};
+
 /**
  * The printed report (window.print): hidden on screen, alone on paper. Case, date, the
  * differential with each percentage's 95 % interval (and a warning when fewer cells were counted
@@ -33,8 +40,9 @@ export function CaseReport({
   const percents = wholePercents(t.counts);
   const calibration = useCalibrationNote(meta.id, cells);
   const versions = [...new Set(images.map((i) => modelVersionLabel(i.modelVersion)))].join(', ');
-  const pictures = new Map(images.map((i) => [i.id, i.cellImages]));
   const imageNo = new Map(images.map((im, k) => [im.id, k + 1]));
+  // The image's cells as the case counts them: drawn by hand included, removed boxes left out.
+  const perImage = countBy(cells, (c) => c.imageId);
   return createPortal(
     <article className="case-report hidden bg-white p-6 text-black" data-testid="case-report">
       <h1 className="text-xl font-bold">HematoVision — white cell differential</h1>
@@ -58,7 +66,7 @@ export function CaseReport({
       <ol className="mt-2 list-inside list-decimal text-xs" aria-label="Images">
         {images.map((im) => (
           <li key={im.id}>
-            {im.name} — {im.cells.length} cell{im.cells.length === 1 ? '' : 's'}
+            {im.name} — {cellWord(perImage.get(im.id))}
           </li>
         ))}
       </ol>
@@ -114,12 +122,13 @@ export function CaseReport({
             </h2>
             <div className="mt-1 flex flex-wrap gap-2">
               {group.map((c) => {
-                const picture = pictures.get(c.imageId)?.[c.index];
+                const picture = c.picture;
                 return (
                   <figure key={c.key} className="w-16 text-[9px] leading-tight">
                     {picture && <img src={blobUrl(picture)} alt="" width={64} height={64} className="h-16 w-16" />}
                     <figcaption title={c.imageName}>
                       image {imageNo.get(c.imageId)} · #{c.index + 1}
+                      {c.byHand ? ' ✎' : ''}
                       {c.decided ? ' ✓' : ''}
                       {c.corrected ? '*' : ''}
                     </figcaption>
@@ -131,8 +140,8 @@ export function CaseReport({
         );
       })}
       <p className="mt-2 text-xs">
-        Each picture: image number (list above) · cell number on that image. ✓ reviewed by a person. * corrected (the
-        model's class differed).
+        Each picture: image number (list above) · cell number on that image. ✎ drawn by hand. ✓ reviewed by a person. *
+        corrected (the model's class differed).
       </p>
       <dl
         className="mt-8 grid max-w-lg grid-cols-[7rem_1fr] items-end gap-x-3 gap-y-8 text-sm"

@@ -22,11 +22,19 @@ const BOX_SHARE = 1 / 1.5;
  * set the class and go on, Enter confirms the model's class and goes on. Each decision is recorded
  * (the cell is then reviewed); past the last cell the queue ends with a summary.
  */
-export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; images: readonly CaseImage[] }) {
+export function ReviewQueue({ cells }: { cells: readonly CaseCell[]; images?: readonly CaseImage[] }) {
   const decide = useCaseStore((s) => s.decide);
+  const undecide = useCaseStore((s) => s.undecide);
   const queue = cells.filter((c) => c.cell.needsReview);
   const [pos, setPos] = useState(0);
   const panel = useRef<HTMLDivElement>(null);
+  /** The summary's buttons lead back into the queue: the panel takes focus, so J and Enter work at once. */
+  const focusPanel = useRef(false);
+  useEffect(() => {
+    if (!focusPanel.current || !panel.current) return;
+    focusPanel.current = false;
+    panel.current.focus();
+  });
   const ended = queue.length > 0 && pos >= queue.length;
   if (queue.length === 0) {
     return (
@@ -42,14 +50,17 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
         flagged={queue.length}
         reviewed={reviewed}
         corrected={queue.filter((q) => q.corrected).length}
-        onRestart={(to) => setPos(to)}
+        onRestart={(to) => {
+          focusPanel.current = true;
+          setPos(to);
+        }}
         firstUnreviewed={queue.findIndex((q) => !q.decided)}
       />
     );
   }
   const i = Math.min(pos, queue.length - 1);
   const c = queue[i];
-  const picture = images.find((im) => im.id === c.imageId)?.cellImages[c.index];
+  const picture = c.picture;
   // One past the last cell is the summary.
   const go = (to: number) => setPos(Math.max(0, Math.min(queue.length, to)));
   const setAndNext = (final: (typeof c)['final']) => {
@@ -67,7 +78,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
       <p className="text-xs text-slate-600 dark:text-slate-400">
         {queue.length} cell{queue.length === 1 ? '' : 's'} flagged, {reviewed} reviewed. Focus the panel, then: → or J
         next, ← or K previous, 1–{CELL_CLASSES.length} / 0 / X set the class and go on, Enter keep the model's class and
-        go on.
+        go on, U back to the model's class.
       </p>
       <div
         ref={panel}
@@ -75,7 +86,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
         role="group"
         aria-roledescription="review queue"
         aria-label={`Review cell ${i + 1} of ${queue.length}: cell ${c.index + 1} of ${c.imageName}, ${FINAL_STYLE[c.final].label}`}
-        aria-keyshortcuts={`ArrowRight ArrowLeft J K ${CELL_CLASSES.map((_, k) => k + 1).join(' ')} 0 X Enter`}
+        aria-keyshortcuts={`ArrowRight ArrowLeft J K ${CELL_CLASSES.map((_, k) => k + 1).join(' ')} 0 X Enter U`}
         data-testid="review-queue"
         data-key={c.key}
         onKeyDown={(e) => {
@@ -84,6 +95,7 @@ export function ReviewQueue({ cells, images }: { cells: readonly CaseCell[]; ima
           else if (e.key === 'ArrowRight' || e.key === 'j' || e.key === 'J') go(i + 1);
           else if (e.key === 'ArrowLeft' || e.key === 'k' || e.key === 'K') go(i - 1);
           else if (e.key === 'Enter') setAndNext(c.final);
+          else if (e.key === 'u' || e.key === 'U') void undecide(c.key);
           else return;
           e.preventDefault();
         }}

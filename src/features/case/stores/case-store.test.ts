@@ -53,6 +53,13 @@ describe('case store', () => {
     await vi.waitFor(async () => expect((await listCases()).map((m) => m.id).sort()).toEqual([first, second].sort()));
 
     await vi.waitFor(() => expect(store().history).toHaveLength(2));
+    // Two new cases on one day are told apart by their names.
+    const today = emptyCase().name;
+    expect(store().meta.name).toBe(today);
+    store().newCase();
+    expect(store().meta.name).toBe(`${today} (2)`);
+    expect(emptyCase(Date.now(), [today, `${today} (2)`]).name).toBe(`${today} (3)`);
+    await store().openCase(second);
     await store().deleteCase(first);
     expect((await listCases()).map((m) => m.id)).toEqual([second]);
     expect(store().meta.id).toBe(second);

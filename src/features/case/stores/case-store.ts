@@ -26,7 +26,6 @@ import {
 } from '@/lib/storage/case-types';
 import { holdLeaveWarning } from '@/lib/storage/leave-warning';
 import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
-import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
 import { forgetBlobUrls } from '@/features/case/utils/blob-url';
 import { caseCells } from '@/features/case/utils/case-cells';
 import { decisionStep, removalStep } from '@/features/case/utils/case-steps';
@@ -74,11 +73,15 @@ interface CaseState {
 
 const newId = () => crypto.randomUUID();
 
-export function emptyCase(now = Date.now()): CaseRecord {
+/** A new case, named by its date; a second one that day gets "(2)", and so on, past the names in `taken`. */
+export function emptyCase(now = Date.now(), taken: readonly string[] = []): CaseRecord {
   const date = new Date(now).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  const names = new Set(taken);
+  let name = `Case ${date}`;
+  for (let n = 2; names.has(name); n++) name = `Case ${date} (${n})`;
   return {
     id: newId(),
-    name: `Case ${date}`,
+    name,
     createdAt: now,
     updatedAt: now,
     target: 100,
@@ -92,6 +95,8 @@ export function emptyCase(now = Date.now()): CaseRecord {
 export const useCaseStore = create<CaseState>((set, get) => {
   const fail = (err: unknown) =>
     set({ error: `Could not save to this browser's storage: ${err instanceof Error ? err.message : String(err)}` });
+  /** The stored cases' names: a new case is named apart from them. */
+  const namesTaken = () => get().history.map((m) => m.name);
   const refreshHistory = () =>
     listCases()
       .then((history) => set({ history }))
@@ -203,6 +208,12 @@ export const useCaseStore = create<CaseState>((set, get) => {
           show(stored.meta, stored.images);
         }
         await refreshHistory();
+        // A case not stored yet takes a name no stored case has.
+        const { meta } = get();
+        if (!storedIds.has(meta.id) && meta.imageIds.length === 0) {
+          const named = emptyCase(meta.createdAt, namesTaken());
+          if (named.name !== meta.name) showMeta({ ...meta, name: named.name });
+        }
       } catch (err) {
         fail(err);
       } finally {
@@ -277,7 +288,7 @@ export const useCaseStore = create<CaseState>((set, get) => {
     },
     rename: (name) => commit({ type: 'name', name, at: Date.now() }),
     setTarget: (target) => commit({ type: 'target', target, at: Date.now() }),
-    newCase: () => show(emptyCase(), []),
+    newCase: () => show(emptyCase(Date.now(), namesTaken()), []),
     openCase: async (id) => {
       try {
         const stored = await loadCase(id);
@@ -292,8 +303,6 @@ export const useCaseStore = create<CaseState>((set, get) => {
     deleteCase: async (id) => {
       try {
         await deleteStoredCase(id);
-        // Its calibration is the case's own: it goes with it.
-        await caseCalibrationStorage.remove(id);
         // Its calibration is the case's own: it goes with it.
         await caseCalibrationStorage.remove(id);
         if (get().meta.id === id) show(emptyCase(), []);

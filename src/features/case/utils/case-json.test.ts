@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CaseRecord } from '@/lib/storage/case-edits';
 import { cellKey, type CaseMeta } from '@/lib/storage/case-types';
 import { caseCells } from './case-cells';
 import { caseJson } from './case-json';
@@ -42,5 +43,54 @@ describe('caseJson', () => {
     expect(json.images[0].cells[0]).toMatchObject({ reviewed: false, corrected: false });
     expect(cell.probabilities.MONOCYTE).toBeCloseTo(0.4);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it('numbers hand-drawn cells after the found ones, rounds boxes and probabilities, and keeps a record of removed boxes', () => {
+    const images = [
+      fakeImage('a', 'a.jpg', [
+        fakeCell('NEUTROPHIL', 0.9, { x: 163.20000000000002, y: 20.4, width: 30.6, height: 40 }),
+        fakeCell('MONOCYTE', 0.123456789),
+      ]),
+    ];
+    const hand = {
+      imageId: 'a',
+      cell: fakeCell('BASOPHIL', 0.7),
+      picture: new Blob([new Uint8Array(10)]),
+      addedAt: 5,
+    };
+    const meta: CaseRecord = {
+      id: 'c',
+      name: 'Slide',
+      createdAt: 0,
+      updatedAt: 0,
+      target: 100,
+      imageIds: ['a'],
+      decisions: {},
+      handCells: [hand],
+      removed: [cellKey('a', 1)],
+      removals: [{ key: cellKey('a', 1), removed: true, at: Date.UTC(2026, 11, 7, 9), was: 'MONOCYTE' }],
+      cellCount: 2,
+      bytes: 0,
+    };
+    const json = caseJson(meta, images, caseCells(images, meta.decisions, meta), 0);
+    expect(json.images[0].cells.map((c) => [c.number, c.final, c.addedByHand])).toEqual([
+      [1, 'NEUTROPHIL', false],
+      [3, 'BASOPHIL', true],
+    ]);
+    expect(json.images[0].cells[0].box).toEqual({ x: 163, y: 20, width: 31, height: 40 });
+    expect(json.images[0].cells[1].probabilities.BASOPHIL).toBe(0.7);
+    expect(json.removedBoxes).toEqual([
+      {
+        image: 'a.jpg',
+        number: 2,
+        addedByHand: false,
+        box: { x: 10, y: 20, width: 30, height: 40 },
+        action: 'removed',
+        at: '2026-12-07T09:00:00.000Z',
+        was: 'MONOCYTE',
+      },
+    ]);
+    // No figure carries more digits than it means.
+    expect(JSON.stringify(json)).not.toMatch(/\d\.\d{5,}/);
   });
 });

@@ -1,8 +1,10 @@
 import { CELL_CLASSES } from '@/core/model-spec';
-import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
+import type { CaseRecord } from '@/lib/storage/case-edits';
+import type { CaseImage } from '@/lib/storage/case-types';
 import { modelThatRead } from '@/lib/format/model-that-read';
 import type { CalibrationNote } from './calibrated-reading';
 import type { CaseCell } from './case-cells';
+import { removedBoxes, probability4, wholeBox } from './removed-boxes';
 import { tally, wholePercents } from './tally';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -12,7 +14,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * and every image and cell with the user's decisions.
  */
 export function caseJson(
-  meta: CaseMeta,
+  meta: CaseRecord,
   images: readonly CaseImage[],
   cells: readonly CaseCell[],
   now = Date.now(),
@@ -68,10 +70,11 @@ export function caseJson(
         .filter((c) => c.imageId === image.id)
         .map((c) => ({
           number: c.index + 1,
-          box: c.cell.box,
+          box: wholeBox(c.cell.box),
+          addedByHand: c.byHand,
           cutByEdge: c.cell.touchesEdge,
           predicted: c.predicted,
-          probabilities: Object.fromEntries(CELL_CLASSES.map((cls, k) => [cls, c.cell.probabilities[k]])),
+          probabilities: Object.fromEntries(CELL_CLASSES.map((cls, k) => [cls, probability4(c.cell.probabilities[k])])),
           needsReview: c.cell.needsReview,
           /** Read with the case's calibration; shippedPredicted is then the shipped model's class. */
           calibrated: c.shipped !== undefined,
@@ -81,5 +84,7 @@ export function caseJson(
           corrected: c.corrected,
         })),
     })),
+    /** Boxes taken out as not white cells and put back, oldest first: which cell, when, what it was. */
+    removedBoxes: removedBoxes(meta, images),
   };
 }

@@ -6,6 +6,9 @@ import { CLASS_NAMES } from '@/core/class-names';
 import { clearResults } from '@/features/results/utils/batch-runner';
 import { useResultsStore, type FilterKey, type SortKey } from '../stores/results-store';
 
+/** "an eosinophil", "a basophil": the article a spoken name takes. */
+const withArticle = (name: string) => `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+
 const SELECT = `rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900 ${FOCUS_RING}`;
 
 /** View, sort and filter controls, and "clear all". */
@@ -51,7 +54,7 @@ export function ResultsToolbar() {
           <option value="problems">Problems (no cell, unreadable)</option>
           {CELL_CLASSES.map((c) => (
             <option key={c} value={c}>
-              With a {CLASS_NAMES[c].label.toLowerCase()}
+              With {withArticle(CLASS_NAMES[c].label.toLowerCase())}
             </option>
           ))}
         </select>

@@ -43,13 +43,15 @@ function finishJob(id: number, outcome: ImageOutcome): void {
   unfinished?.finished(id);
 }
 
-export function addFiles(files: File[]): void {
+/** Queues the files for analysis; says the result items made for them, in order. */
+export function addFiles(files: File[]): number[] {
   const names = files.map((f) => f.webkitRelativePath || f.name);
   const ids = useResultsStore.getState().enqueue(names);
   files.forEach((file, i) => pending.push({ id: ids[i], file }));
   unfinished?.queued(ids.map((id, i) => ({ id, name: names[i], size: files[i].size })));
   setLeaveWarning(true);
   void pump();
+  return ids;
 }
 
 /** Stops the batch now: the worker is terminated and everything not finished is marked cancelled. */
