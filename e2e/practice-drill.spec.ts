@@ -83,8 +83,9 @@ test('a 100-cell drill on a phone: tap to tally, undo, resume after a reload, th
     await expect(row.locator('[data-metric="key"]')).toHaveText(`${given.filter((g) => g.truth === cls).length}%`);
     await expect(row.locator('[data-metric="student"]')).toHaveText(`${given.filter((g) => g.answer === cls).length}%`);
   }
-  await expect(report.getByTestId('drill-miss')).toHaveCount(wrong.length);
-  await expect(report.getByTestId('drill-miss').first().getByTestId('hints-NEUTROPHIL')).toBeVisible();
+  const misses = report.getByTestId('drill-misses').getByTestId('miss');
+  await expect(misses).toHaveCount(wrong.length);
+  await expect(misses.first().getByTestId('hints-NEUTROPHIL')).toBeVisible();
   await expectNoAxeViolations(page, 'drill report');
 
   // The same code is the same drill; another code another.

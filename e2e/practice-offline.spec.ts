@@ -28,4 +28,21 @@ test('after one visit a practice session runs offline, model feedback included',
     await page.keyboard.press('Enter');
   }
   await expect(page.getByTestId('final-score')).toHaveText(/^\d+ \/ 10$/);
+
+  // The count drill's fields and cells come from the offline cache too: one of each is shown.
+  await page.goto('/#/practice/drill?seed=offline&cells=100');
+  await page.getByTestId('start-drill').click();
+  const shown = { field: false, cell: false };
+  for (let n = 0; n < 100 && !(shown.field && shown.cell); n++) {
+    const counter = page.getByTestId('drill-counter');
+    await expect(page.getByTestId('drill-position')).toHaveText(`Cell ${n + 1} of 100`);
+    const id = (await counter.getAttribute('data-cell-id'))!;
+    const image = counter.getByRole('img');
+    expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(
+      0,
+    );
+    shown[id.startsWith('bccd-') ? 'field' : 'cell'] = true;
+    await page.keyboard.press('1');
+  }
+  expect(shown).toEqual({ field: true, cell: true });
 });

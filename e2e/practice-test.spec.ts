@@ -39,6 +39,10 @@ test('the proficiency test: fifty cells without feedback, a certificate that pri
     await expect(certificate.locator(`tr[data-class="${cls}"] [data-metric="right"]`)).toHaveText(
       cls === 'BASOPHIL' ? '0 of 10' : '10 of 10',
     );
+  // Now the feedback: every basophil, named an eosinophil, to look at again.
+  const misses = page.getByTestId('test-misses').getByTestId('miss');
+  await expect(misses).toHaveCount(10);
+  await expect(misses.first().getByTestId('hints-BASOPHIL')).toBeVisible();
   await certificate.getByTestId('certificate-name').fill('Ada Student');
   await expectNoAxeViolations(page, 'certificate');
 

@@ -1,11 +1,10 @@
 import { Button } from '@/components/button';
-import { OutlinedImage } from '@/components/outlined-image';
 import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
 import { drillDifferential } from '@/features/practice/utils/drill-differential';
 import { formatDuration } from '@/features/practice/utils/scoring';
 import { useDrillStore } from '../stores/drill-store';
-import { ClassHints } from './class-hints';
+import { MissList } from './miss-list';
 
 /**
  * The finished drill: the student's differential beside the key's, each difference judged against
@@ -88,41 +87,13 @@ export function DrillReport() {
           ? 'none of yours lies outside it.'
           : `outside it, as for ${beyond.map((r) => CLASS_NAMES[r.cls].label.toLowerCase() + 's').join(' and ')} here, the misreading itself would change the report.`}
       </p>
-      <section aria-labelledby="misses-title" className="flex flex-col gap-3">
-        <h3 id="misses-title" className="font-semibold">
-          {misses.length === 0 ? 'No misread cells' : `Cells to look at again (${misses.length})`}
-        </h3>
-        <ul className="flex flex-col gap-4" data-testid="drill-misses">
-          {misses.map((a) => {
-            const cell = cellById.get(a.itemId);
-            return (
-              <li
-                key={a.itemId}
-                className="grid gap-3 border-b border-slate-200 pb-3 sm:grid-cols-[12rem_minmax(0,1fr)] dark:border-slate-800"
-                data-testid="drill-miss"
-              >
-                {cell && (
-                  <div className="w-48 max-w-full">
-                    <OutlinedImage
-                      src={cell.url}
-                      width={cell.width}
-                      height={cell.height}
-                      box={cell.box}
-                      alt={`The ${CLASS_NAMES[a.truth].label.toLowerCase()} you tallied as ${withArticle(CLASS_NAMES[a.answer].label.toLowerCase())}`}
-                    />
-                  </div>
-                )}
-                <div className="flex flex-col gap-1">
-                  <p className="text-sm">
-                    Key: <strong>{CLASS_NAMES[a.truth].label}</strong> · you: {CLASS_NAMES[a.answer].label}
-                  </p>
-                  <ClassHints cls={a.truth} title="Look for" />
-                </div>
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      <MissList
+        testId="drill-misses"
+        misses={misses.flatMap((a) => {
+          const cell = cellById.get(a.itemId);
+          return cell ? [{ ...cell, truth: a.truth, answer: a.answer }] : [];
+        })}
+      />
       <div className="flex flex-wrap gap-2">
         <Button variant="primary" onClick={() => again(false)} autoFocus data-testid="new-drill">
           A new drill
@@ -131,8 +102,4 @@ export function DrillReport() {
       </div>
     </section>
   );
-}
-
-function withArticle(noun: string): string {
-  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 }

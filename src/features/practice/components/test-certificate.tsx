@@ -2,8 +2,10 @@ import { useId } from 'react';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
+import { practiceImageUrl } from '@/lib/network/practice-manifest';
 import { formatDuration, scoreAnswers } from '@/features/practice/utils/scoring';
 import { useTestStore } from '../stores/test-store';
+import { MissList } from './miss-list';
 
 /**
  * The finished test as a certificate-style page that prints alone (practice-print.css): the
@@ -11,10 +13,11 @@ import { useTestStore } from '../stores/test-store';
  * class, and what the test is and is not.
  */
 export function TestCertificate() {
-  const { result, setName, close } = useTestStore();
+  const { result, items, setName, close } = useTestStore();
   const nameId = useId();
   if (!result) return null;
   const s = scoreAnswers(result.answers);
+  const itemById = new Map(items.map((i) => [i.id, i]));
   return (
     <div className="flex flex-col gap-4">
       <section
@@ -82,6 +85,25 @@ export function TestCertificate() {
           exercise, not an accredited proficiency-testing scheme.
         </p>
       </section>
+      <MissList
+        testId="test-misses"
+        misses={result.answers.flatMap((a) => {
+          const item = itemById.get(a.itemId);
+          return item && a.answer !== a.truth
+            ? [
+                {
+                  id: item.id,
+                  url: practiceImageUrl(item),
+                  width: item.width,
+                  height: item.height,
+                  box: item.box,
+                  truth: a.truth,
+                  answer: a.answer,
+                },
+              ]
+            : [];
+        })}
+      />
       <div className="flex flex-wrap gap-2 print:hidden">
         <Button variant="primary" onClick={() => window.print()} data-testid="print-certificate">
           Print the certificate

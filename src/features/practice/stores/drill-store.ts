@@ -65,9 +65,12 @@ export const useDrillStore = create<DrillState>((set, get) => ({
   init: async (seed, size) => {
     try {
       const { cells } = await loadPool();
-      const state = get();
-      if (state.phase === 'counting' || state.phase === 'done') return;
       const saved = await loadOpenDrill();
+      const state = get();
+      if (state.phase === 'done') return;
+      // A drill shown as under way stays only while it is still stored: "Delete all local data"
+      // or another tab may have ended it since.
+      if (state.phase === 'counting' && saved?.startedAt === state.startedAt) return;
       if (saved) {
         const rebuilt = cells(saved.seed, saved.size);
         // The same drill only if the image sets have not changed since it was started.

@@ -44,8 +44,10 @@ export const useTestStore = create<TestState>((set, get) => ({
   init: async () => {
     try {
       const items = proficiencySet(await loadPracticeSet());
-      if (get().phase === 'testing' || get().phase === 'done') return;
       const saved = await loadOpenTest();
+      if (get().phase === 'done') return;
+      // A test shown as under way stays only while it is still stored (see the drill's store).
+      if (get().phase === 'testing' && saved?.startedAt === get().startedAt) return;
       if (saved && saved.testId === TEST_ID && saved.itemIds.join() === items.map((i) => i.id).join()) {
         set({ phase: 'testing', items, answers: [...saved.answers], startedAt: saved.startedAt });
         return;
