@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
@@ -12,6 +13,8 @@ import { MissList } from './miss-list';
  */
 export function DrillReport() {
   const { result, cells, again } = useDrillStore();
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => title.current?.focus(), []);
   if (!result) return null;
   const d = drillDifferential(result.answers);
   const cellById = new Map(cells.map((c) => [c.id, c]));
@@ -20,7 +23,8 @@ export function DrillReport() {
   return (
     <section aria-labelledby="drill-report-title" className="flex flex-col gap-5" data-testid="drill-report">
       <div>
-        <h2 id="drill-report-title" className="text-lg font-semibold">
+        {/* Focus starts at the report's top (read first, announced), not at the buttons below the misses. */}
+        <h2 id="drill-report-title" className="text-lg font-semibold" tabIndex={-1} ref={title}>
           Drill <span className="font-mono">{result.seed}</span> finished
         </h2>
         <p className="text-sm">
@@ -43,7 +47,7 @@ export function DrillReport() {
                 You
               </th>
               <th scope="col" className="pr-3 text-right">
-                95 % interval of a {d.total}-cell count
+                95 % range, {d.total} cells
               </th>
               <th scope="col">Your difference</th>
             </tr>
@@ -69,11 +73,7 @@ export function DrillReport() {
                   {formatPercent(r.interval.low, 1)}–{formatPercent(r.interval.high, 1)}
                 </td>
                 <td className={r.withinSampling ? '' : 'font-semibold text-red-700 dark:text-red-300'}>
-                  {r.studentCount === r.keyCount
-                    ? 'none'
-                    : r.withinSampling
-                      ? 'within sampling'
-                      : 'beyond sampling: a misreading'}
+                  {r.studentCount === r.keyCount ? 'none' : r.withinSampling ? 'within sampling' : 'beyond sampling'}
                 </td>
               </tr>
             ))}
@@ -95,7 +95,7 @@ export function DrillReport() {
         })}
       />
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={() => again(false)} autoFocus data-testid="new-drill">
+        <Button variant="primary" onClick={() => again(false)} data-testid="new-drill">
           A new drill
         </Button>
         <Button onClick={() => again(true)}>This drill again</Button>

@@ -5,7 +5,9 @@ import type { ProgressPoint } from '@/features/practice/utils/progress';
 
 const WIDTH = 640;
 const HEIGHT = 240;
-const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+/** Large enough to read when the chart is scaled down to a phone's width. */
+const FONT = 16;
+const PAD = { left: 52, right: 12, top: 12, bottom: 32 };
 
 /**
  * Share right per class over time, one line per class, a point for each finished session, drill
@@ -42,15 +44,15 @@ export function ProgressChart({ points }: { points: readonly ProgressPoint[] }) 
               stroke="currentColor"
               strokeOpacity={0.25}
             />
-            <text x={PAD.left - 6} y={y(share) + 4} textAnchor="end" fontSize={11} fill="currentColor">
+            <text x={PAD.left - 6} y={y(share) + 5} textAnchor="end" fontSize={FONT} fill="currentColor">
               {share * 100}%
             </text>
           </g>
         ))}
-        <text x={PAD.left} y={HEIGHT - 8} fontSize={11} fill="currentColor">
+        <text x={PAD.left} y={HEIGHT - 8} fontSize={FONT} fill="currentColor">
           first
         </text>
-        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" fontSize={11} fill="currentColor">
+        <text x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end" fontSize={FONT} fill="currentColor">
           latest
         </text>
         {CELL_CLASSES.map((cls) => {
