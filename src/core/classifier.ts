@@ -12,7 +12,13 @@ import {
 } from './case-calibration';
 import type { ModelMetadata } from './model-metadata';
 import { FusedNetwork } from './fused-network';
-import { fetchModelFiles, ModelLoadError, type FetchLike, type ProgressListener } from './model-files';
+import {
+  fetchModelFiles,
+  ModelLoadError,
+  type FetchLike,
+  type ProgressListener,
+  type VerifiedShards,
+} from './model-files';
 import { INPUT_SIZE } from './model-spec';
 
 export { ModelLoadError };
@@ -45,6 +51,8 @@ export interface LoadOptions {
   onProgress?: ProgressListener;
   /** Run the LayersModel as tfjs-layers builds it, never its fused ops (to compare the two). */
   layersOnly?: boolean;
+  /** Shards kept from a download the network cut off (fetchModelFiles). */
+  verifiedShards?: VerifiedShards;
 }
 
 /**
@@ -79,7 +87,7 @@ export class CellClassifier {
 
   static async load(baseUrl: string, options: LoadOptions = {}): Promise<CellClassifier> {
     const fetchFn = options.fetchFn ?? ((url: string) => fetch(url));
-    const files = await fetchModelFiles(baseUrl, fetchFn, options.onProgress);
+    const files = await fetchModelFiles(baseUrl, fetchFn, options.onProgress, options.verifiedShards);
     const weightSpecs = files.modelJson.weightsManifest.flatMap((g) => g.weights);
     try {
       const model = await tf.loadLayersModel(

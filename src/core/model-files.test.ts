@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fetchModelFiles, ModelLoadError } from './model-files';
+import { fetchModelFiles, ModelDownloadInterrupted, ModelLoadError, type VerifiedShards } from './model-files';
 
 const MODEL = 'public/model';
 
@@ -46,5 +46,55 @@ describe('fetchModelFiles', () => {
   it('rejects a model.json that is not JSON', async () => {
     const fetchFn = fetchWith((name, b) => (name === 'model.json' ? new TextEncoder().encode('<html>oops') : b));
     await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/model\.json is not valid JSON/);
+  });
+
+  it('a download cut off mid-stream is an interruption, and resuming fetches only the shards it lacks', async () => {
+    const asked: string[] = [];
+    let cutAfterFirstShard = true;
+    const fetchFn = async (url: string) => {
+      const name = url.slice(url.lastIndexOf('/') + 1);
+      asked.push(name);
+      const bytes = new Uint8Array(await readFile(join(MODEL, name)));
+      if (!(cutAfterFirstShard && name.includes('shard2'))) return new Response(bytes);
+      // The second shard's first half arrives, then the network drops.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(bytes.slice(0, bytes.length >> 1));
+          controller.error(new TypeError('network error'));
+        },
+      });
+      return new Response(body);
+    };
+    const verified: VerifiedShards = new Map();
+    const err = await fetchModelFiles(MODEL, fetchFn, undefined, verified).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ModelDownloadInterrupted);
+    expect((err as Error).name).toBe('ModelDownloadInterrupted');
+    expect((err as Error).message).toMatch(/group1-shard2of2\.bin was cut off/);
+    expect(verified.size).toBe(1);
+
+    asked.length = 0;
+    cutAfterFirstShard = false;
+    const seen: number[] = [];
+    const files = await fetchModelFiles(MODEL, fetchFn, (loaded) => seen.push(loaded), verified);
+    expect(asked.filter((name) => name.includes('shard'))).toEqual(['group1-shard2of2.bin']);
+    expect(seen.at(-1)).toBe(files.metadata.totalBytes);
+    const whole = await fetchModelFiles(MODEL, fetchWith());
+    expect(Buffer.from(files.weights).equals(Buffer.from(whole.weights))).toBe(true);
+  });
+
+  it('a kept shard whose checksum metadata.json no longer lists is fetched again', async () => {
+    const verified: VerifiedShards = new Map([['0'.repeat(64), new ArrayBuffer(8)]]);
+    const asked: string[] = [];
+    const base = fetchWith();
+    await fetchModelFiles(MODEL, (url) => (asked.push(url), base(url)), undefined, verified);
+    expect(asked.filter((u) => u.includes('shard'))).toHaveLength(2);
+  });
+
+  it('a request that gets no answer is an interruption', async () => {
+    const fetchFn = async (url: string) => {
+      if (url.endsWith('.bin')) throw new TypeError('Failed to fetch');
+      return fetchWith()(url);
+    };
+    await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toBeInstanceOf(ModelDownloadInterrupted);
   });
 });

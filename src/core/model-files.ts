@@ -20,6 +20,22 @@ export interface FetchedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/**
+ * The network failed while the model was downloading (a request that got no answer, a download
+ * cut off mid-stream): fetching again once the network is back can finish it, unlike a file that
+ * arrived wrong. Its name crosses from the worker with the message.
+ */
+export class ModelDownloadInterrupted extends ModelLoadError {
+  override name = 'ModelDownloadInterrupted';
+}
+
+/**
+ * Shards already downloaded and checked, by their sha256: a download the network cut off starts
+ * again with these in hand and fetches only the rest. The caller owns it (and frees it once the
+ * model is built).
+ */
+export type VerifiedShards = Map<string, ArrayBuffer>;
+
 export type FetchLike = (url: string) => Promise<FetchedFile>;
 export type ProgressListener = (loadedBytes: number, totalBytes: number) => void;
 
@@ -41,12 +57,15 @@ export interface WeightSpec {
 /**
  * Fetches metadata.json, model.json and every shard, counting bytes as they stream in, and
  * checks each shard against its sha256 before anything is handed to tfjs: a missing, cut or
- * corrupted file ends here with a message naming it, never as a half-loaded model.
+ * corrupted file ends here with a message naming it, never as a half-loaded model. A shard in
+ * `verified` with the checksum metadata.json asks for is taken from there, not fetched again;
+ * each shard that passes its check is added to it.
  */
 export async function fetchModelFiles(
   baseUrl: string,
   fetchFn: FetchLike,
   onProgress?: ProgressListener,
+  verified?: VerifiedShards,
 ): Promise<ModelFiles> {
   const metadata = await fetchJson<ModelMetadata>(`${baseUrl}/metadata.json`, fetchFn);
   checkAgreesWithSpec(metadata);
@@ -65,10 +84,16 @@ export async function fetchModelFiles(
   const weights = new Uint8Array(metadata.shards.reduce((sum, s) => sum + s.bytes, 0));
   let offset = 0;
   for (const shard of metadata.shards) {
-    const bytes = await fetchBytes(`${baseUrl}/${shard.path}`, fetchFn, report);
-    const digest = await sha256Hex(bytes);
-    if (bytes.byteLength !== shard.bytes || digest !== shard.sha256) {
-      throw new ModelLoadError(`Model shard ${shard.path} is corrupt (its checksum does not match).`);
+    let bytes = verified?.get(shard.sha256);
+    if (bytes && bytes.byteLength === shard.bytes) {
+      report(bytes.byteLength);
+    } else {
+      bytes = await fetchBytes(`${baseUrl}/${shard.path}`, fetchFn, report);
+      const digest = await sha256Hex(bytes);
+      if (bytes.byteLength !== shard.bytes || digest !== shard.sha256) {
+        throw new ModelLoadError(`Model shard ${shard.path} is corrupt (its checksum does not match).`);
+      }
+      verified?.set(shard.sha256, bytes);
     }
     weights.set(new Uint8Array(bytes), offset);
     offset += bytes.byteLength;
@@ -127,7 +152,7 @@ async function fetchBytes(url: string, fetchFn: FetchLike, onChunk?: (n: number)
   try {
     response = await fetchFn(url);
   } catch {
-    throw new ModelLoadError(`Could not fetch ${fileName(url)}: the model files are not reachable.`);
+    throw new ModelDownloadInterrupted(`Could not fetch ${fileName(url)}: the model files are not reachable.`);
   }
   if (!response.ok) throw new ModelLoadError(`Model file ${fileName(url)} is missing (HTTP ${response.status}).`);
   if (!response.body) {
@@ -139,7 +164,13 @@ async function fetchBytes(url: string, fetchFn: FetchLike, onChunk?: (n: number)
   let total = 0;
   const reader = response.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      throw new ModelDownloadInterrupted(`The download of ${fileName(url)} was cut off: the network dropped.`);
+    }
+    const { done, value } = chunk;
     if (done) break;
     chunks.push(value);
     total += value.byteLength;

@@ -1,12 +1,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { CellClassifier } from '../core/classifier';
+import type { VerifiedShards } from '../core/model-files';
 import type { BackendName, LoadOptions, ModelInfo, ProgressCallback } from './worker-api';
 import { BACKENDS } from './worker-api';
 import { chooseWasmThreads, wasmThreadsInUse } from './wasm-threads';
 
 // The WASM binaries are served from this app's own origin (see vite.config.ts), never a CDN.
 setWasmPaths(new URL(`${import.meta.env.BASE_URL}tfjs-wasm/`, self.location.origin).href);
+
+/**
+ * Shards of a model download the network cut off, kept in this worker so that the next load
+ * (the page resumes once the network is back) fetches only the rest; emptied once a model is built.
+ */
+const downloadedShards: VerifiedShards = new Map();
 
 export interface StartedModel {
   readonly classifier: CellClassifier;
@@ -29,7 +36,8 @@ export async function startBackend(options: LoadOptions, onProgress: ProgressCal
       continue;
     }
     const t0 = performance.now();
-    const classifier = await CellClassifier.load(options.modelUrl, { onProgress });
+    const classifier = await CellClassifier.load(options.modelUrl, { onProgress, verifiedShards: downloadedShards });
+    downloadedShards.clear();
     const t1 = performance.now();
     try {
       await classifier.warmUp();

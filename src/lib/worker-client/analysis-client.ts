@@ -22,7 +22,7 @@ import { decodeFile } from './decode-file';
 import { inspectFile } from '@/lib/image-format/inspect-file';
 import { GRAYSCALE_NOTE } from '@/lib/image-format/plan-intake';
 import type { ImageOutcome } from './image-outcome';
-import type { ModelState, ModelStateListener } from './model-state';
+import { interruptedAt, isDownloadInterrupted, type ModelState, type ModelStateListener } from './model-state';
 import { StopSignal, Stopper } from './stopper';
 import { wideFieldNote } from './wide-field-note';
 
@@ -58,7 +58,9 @@ export class AnalysisClient {
   load(): Promise<ModelInfo> {
     if (this.loading) return this.loading;
     const { api, stopper } = this.start();
-    this.setState({ status: 'loading', loadedBytes: 0, totalBytes: 0 });
+    // Resuming a cut-off download: the bar starts where it stopped.
+    const from = this.state.status === 'interrupted' ? this.state : { loadedBytes: 0, totalBytes: 0 };
+    this.setState({ status: 'loading', loadedBytes: from.loadedBytes, totalBytes: from.totalBytes });
     const onProgress = proxy((loadedBytes: number, totalBytes: number) => {
       if (!stopper.stopped) this.setState({ status: 'loading', loadedBytes, totalBytes });
     });
@@ -80,7 +82,12 @@ export class AnalysisClient {
         return info;
       },
       (err: unknown) => {
-        if (!stopper.stopped) this.stop({ status: 'error', message: messageOf(err) });
+        if (stopper.stopped) throw err;
+        // A download the network cut off keeps its worker, which keeps the shards it checked.
+        if (isDownloadInterrupted(err)) {
+          this.loading = undefined;
+          this.setState(interruptedAt(this.state));
+        } else this.stop({ status: 'error', message: messageOf(err) });
         throw err;
       },
     );
@@ -288,8 +295,13 @@ export class AnalysisClient {
         type: 'module',
         name: this.workerName,
       });
+      // A worker whose script could not be fetched (the network dropped on a first visit) did not crash.
       this.worker.addEventListener('error', () =>
-        this.stop({ status: 'error', message: 'The analysis worker crashed.' }),
+        this.stop(
+          this.state.status === 'loading' && !navigator.onLine
+            ? interruptedAt(this.state)
+            : { status: 'error', message: 'The analysis worker crashed.' },
+        ),
       );
       this.api = wrap<AnalysisWorkerApi>(this.worker);
       for (const listener of this.workerListeners) listener(this.worker);

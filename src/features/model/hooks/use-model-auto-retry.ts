@@ -5,8 +5,8 @@ import { isNetworkFailure } from '@/features/model/utils/network-failure';
 import { useModelStore } from '../stores/model-store';
 
 /**
- * A model download the network cut off starts again by itself: as soon as the network is back,
- * or after a growing delay if it never seemed gone. Files that arrived wrong (missing, corrupt)
+ * A model download the network cut off goes on by itself: as soon as the network is back, or
+ * after a growing delay if it never seemed gone. Files that arrived wrong (missing, corrupt)
  * wait for the user's Retry: fetching them again would fail the same way.
  */
 export function useModelAutoRetry(): void {
@@ -14,8 +14,12 @@ export function useModelAutoRetry(): void {
   const attempts = useRef(0);
   useEffect(() => {
     if (model.status === 'ready') attempts.current = 0;
-    if (model.status !== 'error' || !isNetworkFailure(model.message)) return;
+    // A download the network cut off goes on in the same worker, with the shards it already has.
+    const resume = model.status === 'interrupted';
+    if (!resume && (model.status !== 'error' || !isNetworkFailure(model.message))) return;
     networkReachability.reportFailure();
-    return networkReachability.whenBackOnline(attempts.current++, () => void analysisClient.retry().catch(() => {}));
+    return networkReachability.whenBackOnline(attempts.current++, () => {
+      void (resume ? analysisClient.load() : analysisClient.retry()).catch(() => {});
+    });
   }, [model]);
 }
