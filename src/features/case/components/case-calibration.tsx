@@ -45,6 +45,7 @@ export function CaseCalibration({
       className="flex w-full flex-wrap items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm dark:border-slate-700"
       data-testid="case-calibration"
       data-calibrated={note !== undefined}
+      data-cells-read={note?.cellsRead ?? 0}
     >
       <span aria-live="polite" data-testid="calibration-status" className="min-w-60 flex-1">
         {status}
