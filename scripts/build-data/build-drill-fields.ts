@@ -13,10 +13,15 @@ import { fail } from '../lib/fail';
  */
 const BCCD = '../shared/data/bccd';
 const OUT = 'public/drill-fields';
+/**
+ * Enough fields that, with the practice set's PBC cells (about 44 a class), a 200-cell drill keeps
+ * a normal slide's mix: about 110 neutrophils and 60 lymphocytes. Monocytes, eosinophils and
+ * basophils are few on a slide, and PBC has plenty of them.
+ */
 const PER_CLASS: Partial<Record<CellClass, number>> = {
-  NEUTROPHIL: 24,
+  NEUTROPHIL: 64,
+  LYMPHOCYTE: 20,
   EOSINOPHIL: 10,
-  LYMPHOCYTE: 8,
   MONOCYTE: 6,
   BASOPHIL: 2,
 };

@@ -44,6 +44,11 @@ describe('buildDrill', () => {
     // Grouped by class, the class would change at most four times; a slide's order changes often.
     const changes = drill.filter((c, i) => i > 0 && c.truth !== drill[i - 1].truth).length;
     expect(changes).toBeGreaterThan(30);
+    // 200 cells still read like a normal slide: about half neutrophils, a third lymphocytes.
+    const long = buildDrill('slide', 200, items, fields);
+    const share = (cls: string) => long.filter((d) => d.truth === cls).length / 200;
+    expect(share('NEUTROPHIL')).toBeGreaterThan(0.45);
+    expect(share('LYMPHOCYTE')).toBeGreaterThan(0.25);
   });
 
   it('fills from the other classes when one runs out, and stops at what there is', () => {
