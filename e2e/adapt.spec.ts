@@ -16,28 +16,43 @@ const firstImages = (cls: string, n: number) =>
     .slice(0, n)
     .map((f) => `${ADAPT_DIR}/${cls}/${f}`);
 
-/** The class the app gives a LISC lymphocyte, on a fresh Analyse page. */
-async function classOfLymphocyte(page: Page, base: string): Promise<string | null> {
+/**
+ * The class the app gives a LISC lymphocyte, on a freshly loaded Analyse page; `continuing` answers
+ * the question a first load of a case with cells asks in a tab.
+ */
+async function classOfLymphocyte(page: Page, base: string, continuing = false): Promise<string | null> {
   await page.goto(base);
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
+  if (continuing) await page.getByTestId('case-choice').getByRole('button', { name: 'Continue this case' }).click();
   const file = fileFromDisk(firstImages('LYMPHOCYTE', 1)[0]);
   await dropFiles(page, [file]);
   await waitForAllFinished(page, 1);
   return card(page, file.name).getAttribute('data-top-class');
 }
 
+/** Reads the open case with a lab profile (by its name), or the shipped model, from the case header. */
+async function readCaseWith(page: Page, base: string, profile: string | undefined): Promise<void> {
+  await page.goto(`${base}#/case`);
+  const picker = page.getByTestId('case-profile');
+  await expect(picker).toBeEnabled({ timeout: 120_000 });
+  await picker.selectOption({ label: profile ? `Lab profile: ${profile}` : 'The shipped model' });
+  await expect(page.getByTestId('case-profile-status')).not.toContainText('Reading the case again', {
+    timeout: 60_000,
+  });
+}
+
 for (const backend of ['webgl', 'wasm'] as const) {
-  test(`adapting on labelled images changes what the app reads, survives a reload, and resets (${backend})`, async ({
+  test(`a profile adapted on labelled images reads the case that chooses it, survives a reload, and is deleted (${backend})`, async ({
     page,
   }) => {
     const base = backend === 'webgl' ? '/' : '/?backend=wasm';
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     await openReady(page, base.slice(1));
     await expect(page.getByTestId('backend')).toHaveAttribute('data-backend', backend);
     expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
 
-    // A lab whose labels swap lymphocytes and monocytes: if the adapted head is really used, the
-    // same lymphocyte must now read as a monocyte.
+    // A lab whose labels swap lymphocytes and monocytes: if the profile's head is really used, the
+    // same lymphocyte must now read as a monocyte, in the case that chooses it.
     await page.goto(`${base}#/adapt`);
     const swapped: Record<string, string> = { LYMPHOCYTE: 'MONOCYTE', MONOCYTE: 'LYMPHOCYTE' };
     for (const cls of CLASSES) {
@@ -47,34 +62,43 @@ for (const backend of ['webgl', 'wasm'] as const) {
     if (backend === 'webgl') await expectNoAxeViolations(page, 'adapt page');
     await page.getByTestId('adapt-run').click();
     await expect(page.getByTestId('adapt-proposal')).toBeVisible({ timeout: 60_000 });
-    // Shown before it is used: the adapted model's cross-validated figure beside the shipped one.
+    // Shown before it is kept: the adapted model's cross-validated figure beside the shipped one.
     await expect(page.getByTestId('own-cells-adapted')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
     await expect(page.getByTestId('own-cells-shipped')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
-    await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+    await page.getByTestId('adapt-profile-name').fill('Swapped lab');
     await page.getByTestId('adapt-keep').click();
-    await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
-    await expect(page.getByTestId('adapted-badge')).toBeVisible();
-    const id = await page.getByTestId('adaptation-summary').getAttribute('data-id');
-    expect(id).toMatch(/^lab\.[0-9a-f]{8}$/);
-    await expect(page.getByTestId('adapted-badge')).toHaveAttribute('title', `Adapted weights ${id}`);
+    await expect(page.getByTestId('adapt-done')).toContainText('Swapped lab', { timeout: 60_000 });
+    const profile = page.getByTestId('lab-profile');
+    await expect(profile).toHaveAttribute('data-cells', String(4 * CLASSES.length));
+    await expect(profile).toHaveAttribute('data-name', 'Swapped lab');
+    expect(await profile.getAttribute('data-id')).toMatch(/^lab\.[0-9a-f]{8}$/);
 
+    // Kept, not applied: the open case is still read by the shipped model until it chooses the profile.
+    expect(await classOfLymphocyte(page, base, true)).toBe('LYMPHOCYTE');
+    await readCaseWith(page, base, 'Swapped lab');
+    const cells = page.getByTestId('case-cell');
+    await expect(cells).toHaveCount(2);
+    for (let i = 0; i < 2; i++) await expect(cells.nth(i)).toHaveAttribute('data-predicted', 'MONOCYTE');
+    // New images joining that case are read by its profile, after a reload too.
     expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
     await page.reload();
-    await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
+    await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
     expect(await classOfLymphocyte(page, base)).toBe('MONOCYTE');
 
     await page.goto(`${base}#/adapt`);
-    // Dropping the adaptation asks first; Cancel keeps it.
-    await page.getByTestId('adapt-reset').click();
-    const dialog = page.getByRole('dialog', { name: 'Use the shipped model again?' });
+    // Deleting the profile asks first; Cancel keeps it.
+    await page.getByTestId('lab-profile-delete').click();
+    const dialog = page.getByRole('dialog', { name: 'Delete the lab profile “Swapped lab”?' });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect(page.getByTestId('adapted-badge')).toBeVisible();
-    await page.getByTestId('adapt-reset').click();
-    await dialog.getByRole('button', { name: 'Delete the adaptation' }).click();
-    await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+    await expect(page.getByTestId('lab-profile')).toHaveCount(1);
+    await page.getByTestId('lab-profile-delete').click();
+    await dialog.getByRole('button', { name: 'Delete the profile' }).click();
+    await expect(page.getByTestId('lab-profiles-none')).toBeVisible();
+    // The case keeps what it read, says its profile is gone, and reads new images with the shipped model.
     expect(await classOfLymphocyte(page, base)).toBe('LYMPHOCYTE');
+    await page.goto(`${base}#/case`);
+    await expect(page.getByTestId('case-profile-status')).toContainText('Its profile was deleted');
   });
 }
 
@@ -113,9 +137,16 @@ test('cells corrected in a case adapt the model, without their images being chos
   await page.getByTestId('adapt-run-reviewed').click();
   await page.getByTestId('adapt-keep').click({ timeout: 60_000 });
   await expect(page.getByTestId('adapt-done')).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('adaptation-summary')).toHaveAttribute('data-cells', String(reviewed));
-  await expect(page.getByTestId('adapted-badge')).toBeVisible();
-  expect(await classOfLymphocyte(page, '/')).toBe('MONOCYTE');
+  await expect(page.getByTestId('lab-profile')).toHaveAttribute('data-cells', String(reviewed));
+  // The case that taught it, read by its profile: the model now says what the reviewer said, and
+  // every decision is still there.
+  await readCaseWith(page, '/', (await page.getByTestId('lab-profile').getAttribute('data-name'))!);
+  await expect(cells).toHaveCount(reviewed);
+  for (let i = 0; i < reviewed; i++) {
+    const final = await cells.nth(i).getAttribute('data-final');
+    expect(['MONOCYTE', 'LYMPHOCYTE']).toContain(final);
+    await expect(cells.nth(i)).toHaveAttribute('data-predicted', final!);
+  }
 });
 
 test('adapting shows progress and can be cancelled; a finished one can be discarded or kept with a refitted review mark', async ({
@@ -139,7 +170,7 @@ test('adapting shows progress and can be cancelled; a finished one can be discar
   await page.getByTestId('adapt-cancel').click();
   await expect(page.getByTestId('adapt-cancelled')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('adapt-proposal')).toHaveCount(0);
-  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+  await expect(page.getByTestId('lab-profiles-none')).toBeVisible();
 
   // Run to the end: figures on the lab's own cells, then Discard leaves the shipped model in use.
   await page.getByTestId('adapt-run').click();
@@ -152,23 +183,36 @@ test('adapting shows progress and can be cancelled; a finished one can be discar
   await expectNoAxeViolations(page, 'adaptation proposal');
   await page.getByTestId('adapt-discard').click();
   await expect(page.getByTestId('adapt-discarded')).toBeVisible();
-  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
+  await expect(page.getByTestId('lab-profiles-none')).toBeVisible();
 
-  // Kept: the Adapt page and the Analyse page state the refitted mark, and cards name the model.
+  // Kept: its figures are in the profile's details, plain words first.
   await page.getByTestId('adapt-run').click();
   await page.getByTestId('adapt-keep').click({ timeout: 120_000 });
-  await expect(page.getByTestId('adapted-badge')).toBeVisible();
-  const summary = page.getByTestId('adaptation-summary');
-  const threshold = Number(await summary.getByTestId('adapted-review-promise').getAttribute('data-threshold'));
-  const id = await summary.getAttribute('data-id');
-  await page.goto('/');
-  // A cell of the same lab that was not adapted on (lisc/adapt holds 10 per class).
+  const profile = page.getByTestId('lab-profile');
+  await expect(profile.getByTestId('lab-profile-figures')).toBeHidden();
+  await profile.getByText('Figures').click();
+  await expect(profile.getByTestId('lab-profile-figures')).toContainText('Temperature');
+  const threshold = Number(await profile.getByTestId('adapted-review-promise').getAttribute('data-threshold'));
+  const id = await profile.getAttribute('data-id');
+  const name = (await profile.getAttribute('data-name'))!;
+  // A case read by it: the Analyse page states the refitted mark, and cards name the profile.
   const evalDir = '../shared/data/lisc/eval/LYMPHOCYTE';
-  const file = fileFromDisk(`${evalDir}/${readdirSync(evalDir).sort()[0]}`);
-  await dropFiles(page, [file]);
+  const [first, second] = readdirSync(evalDir)
+    .sort()
+    .slice(0, 2)
+    .map((f) => fileFromDisk(`${evalDir}/${f}`));
+  await page.goto('/#/');
+  await dropFiles(page, [first]);
   await waitForAllFinished(page, 1);
+  await readCaseWith(page, '/', name);
+  await page.goto('/#/');
+  // A cell of the same lab that was not adapted on (lisc/adapt holds 10 per class).
+  await dropFiles(page, [second]);
+  await waitForAllFinished(page, 2);
+  const file = second;
   await expect(card(page, file.name).getByTestId('card-model')).toHaveAttribute('data-model-kind', 'adapted');
   await expect(card(page, file.name).getByTestId('card-model')).toContainText(id!);
+  await expect(card(page, file.name).getByTestId('card-model')).toContainText(name);
   await expect(page.getByTestId('review-rule')).toHaveAttribute('data-source', 'adapted');
   await expect(page.getByTestId('review-rule')).toContainText(`${(threshold * 100).toFixed(1)}%`);
 });
@@ -206,7 +250,11 @@ test('an adaptation made for another model version is not used, and the page say
   await page.reload();
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await page.goto('/#/adapt');
+  // Kept by a release before lab profiles: it comes back as a profile, marked as not usable.
+  await expect(page.getByTestId('lab-profile')).toHaveAttribute('data-name', /^My lab \(adapted /);
   await expect(page.getByTestId('adaptation-stale')).toContainText('made for model 0.retired');
-  await expect(page.getByTestId('adapted-badge')).toHaveCount(0);
   expect(await classOfLymphocyte(page, '/')).toBe('LYMPHOCYTE');
+  // A case cannot choose it.
+  await page.goto('/#/case');
+  await expect(page.getByTestId('case-profile').locator('option')).toHaveText(['The shipped model']);
 });

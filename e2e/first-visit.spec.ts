@@ -96,7 +96,7 @@ test('the sample images load through the intake, are analysed and credited, and 
   await axeEverywhere(page, 'sample results');
 });
 
-test("with an adapted model, the review mark states the adaptation's own figure on the lab's cells", async ({
+test("with a case read by a lab profile, the review mark states the profile's own figure on the lab's cells", async ({
   page,
 }) => {
   await openReady(page);
@@ -115,9 +115,14 @@ test("with an adapted model, the review mark states the adaptation's own figure 
     },
   });
   await page.reload();
-  await expect(page.getByTestId('adapted-badge')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await page.getByTestId('try-samples').click();
   await waitForAllFinished(page, SAMPLES.length);
+  // The case that holds them chooses the adaptation, kept now as a lab profile.
+  await page.goto('/#/case');
+  await page.getByTestId('case-profile').selectOption('lab.0a1b2c3d');
+  await expect(page.getByTestId('case-profile')).toHaveAttribute('data-profile-id', 'lab.0a1b2c3d');
+  await page.goto('/#/');
   const rule = page.getByTestId('review-rule');
   await expect(rule).toHaveAttribute('data-source', 'adapted');
   await expect(page.getByTestId('review-promise')).toContainText(

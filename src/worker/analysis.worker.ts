@@ -18,7 +18,7 @@ import { assertWebglAlive, whenWebglLost } from './webgl-context';
 import type { AnalysisWorkerApi } from './worker-api';
 
 let classifier: CellClassifier | undefined;
-let adaptation: HeadSwitch | undefined;
+let heads: HeadSwitch | undefined;
 
 const api: AnalysisWorkerApi = {
   async load(options, onProgress) {
@@ -26,34 +26,34 @@ const api: AnalysisWorkerApi = {
     classifier = undefined;
     const started = await startBackend(options, onProgress);
     classifier = started.classifier;
-    adaptation = new HeadSwitch(classifier);
-    const adaptationId = options.adaptation ? adaptation.use(options.adaptation) : undefined;
-    return { ...started.info, adaptationId, reviewThreshold: adaptation.reviewThreshold };
+    heads = new HeadSwitch(classifier);
+    return started.info;
   },
 
   async adapt(images, onProgress) {
-    if (!adaptation) throw new Error('The model is not loaded yet.');
-    return adaptation.adapt(images, onProgress);
+    if (!heads) throw new Error('The model is not loaded yet.');
+    return heads.adapt(images, onProgress);
   },
 
   async adaptOnFeatures(examples, onProgress) {
-    if (!adaptation) throw new Error('The model is not loaded yet.');
-    return adaptation.adaptOnFeatures(examples, onProgress);
+    if (!heads) throw new Error('The model is not loaded yet.');
+    return heads.adaptOnFeatures(examples, onProgress);
   },
 
   async cancelAdaptation() {
-    adaptation?.cancel();
+    heads?.cancel();
   },
 
-  async useAdaptation(saved) {
-    if (!adaptation) throw new Error('The model is not loaded yet.');
-    const adaptationId = saved ? adaptation.use(saved) : adaptation.reset();
-    return { adaptationId, reviewThreshold: adaptation.reviewThreshold };
+  async rereadCells(cells, features, profile) {
+    if (!heads) throw new Error('The model is not loaded yet.');
+    return heads.reread(cells, features, profile);
   },
 
-  async analyse(bitmap) {
-    if (!classifier) throw new Error('The model is not loaded yet.');
+  async analyse(bitmap, profile) {
+    if (!classifier || !heads) throw new Error('The model is not loaded yet.');
     try {
+      // This request's head only: a profile made for another model is refused before any work.
+      const reading = heads.reading(profile);
       assertWebglAlive();
       const t0 = performance.now();
       const pixels = bitmapPixels(bitmap);
@@ -73,9 +73,7 @@ const api: AnalysisWorkerApi = {
       const t5 = performance.now();
       // Awaited below; if the classifier fails first, a failed encoding has nothing to add.
       for (const p of [cellImagesEncoded, thumbnailEncoded]) p.catch(() => {});
-      // Taken with the head they go with: the answer names the model that read it.
-      const modelVersion = adaptation?.modelVersion ?? classifier.metadata.version;
-      const threshold = adaptation?.reviewThreshold;
+      const threshold = reading.reviewThreshold;
       const analysis = await Promise.race([analyseImage(pixels, classifier, prepared, threshold), whenWebglLost()]);
       const t6 = performance.now();
       const analysisId = rememberCrops(prepared);
@@ -87,7 +85,7 @@ const api: AnalysisWorkerApi = {
       return {
         width: analysis.width,
         height: analysis.height,
-        cells: analysis.cells,
+        cells: reading.read(analysis.cells, analysis.features),
         thumbnail,
         cellImages,
         cellFeatures: analysis.features,
@@ -104,16 +102,17 @@ const api: AnalysisWorkerApi = {
           thumbnailMs: t5 - t4 + (t8 - t7),
         },
         analysisId,
-        modelVersion,
+        modelVersion: reading.modelVersion,
       };
     } finally {
       bitmap.close();
     }
   },
 
-  async classifyBox(picture, box, width, height) {
-    if (!classifier) throw new Error('The model is not loaded yet.');
+  async classifyBox(picture, box, width, height, profile) {
+    if (!classifier || !heads) throw new Error('The model is not loaded yet.');
     try {
+      const reading = heads.reading(profile);
       const sx = picture.width / width;
       const sy = picture.height / height;
       const scale = (b: Box, x: number, y: number): Box => ({
@@ -123,9 +122,10 @@ const api: AnalysisWorkerApi = {
         height: b.height * y,
       });
       const { cell, features, crop } = await classifyBox(bitmapPixels(picture), scale(box, sx, sy), classifier);
+      const [read] = reading.read([cell], [features]);
       const [cellImage] = await makeCellImages(picture, [cell.box]);
       const back = (b: Box) => scale(b, 1 / sx, 1 / sy);
-      const shown = { ...cell, box: back(cell.box), nucleus: back(cell.nucleus) };
+      const shown = { ...read, box: back(cell.box), nucleus: back(cell.nucleus) };
       return { cell: shown, cellImage, features, crop: storedCrop(crop) };
     } finally {
       picture.close();

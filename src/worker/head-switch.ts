@@ -1,3 +1,4 @@
+import type { AnalysedCell } from '../core/analyse';
 import type { CellClassifier } from '../core/classifier';
 import {
   AdaptationStopped,
@@ -5,8 +6,15 @@ import {
   type ShippedCalibration,
 } from '../core/cross-validated-adaptation';
 import { labelledCellInput, type LabelledFeatures } from '../core/head-adaptation';
+import { readWithHead, type CalibratedHead } from '../core/read-with-head';
 import { bitmapPixels } from './bitmap-pixels';
-import type { AdaptationProgressCallback, LabelledImage, NewAdaptation, SavedAdaptation } from './worker-api';
+import type {
+  AdaptationProgressCallback,
+  LabelledImage,
+  NewAdaptation,
+  RereadOutcome,
+  SavedAdaptation,
+} from './worker-api';
 
 /**
  * Cells embedded together: one batch shape, padded, so WebGL compiles its shaders once for
@@ -16,14 +24,25 @@ const EMBED_BATCH = 8;
 /** Share of an adaptation on images spent reading them (measured: the fit is a small part). */
 const READING_SHARE = 0.85;
 
+/** How one request reads its cells: the model its answer names, and the head that reads the features. */
+export interface HeadReading {
+  /** The shipped version, or `<version>+<profile id>`. */
+  readonly modelVersion: string;
+  /** Below this top probability a cell is marked for review, for this head. */
+  readonly reviewThreshold: number;
+  /** The cells the classifier read with the shipped head, as this head reads them. */
+  read(cells: AnalysedCell[], features: readonly Float32Array[]): AnalysedCell[];
+}
+
 /**
- * Which head the worker's classifier runs: the shipped one, or one adapted to a lab, each with
- * its own temperature and review threshold. Adapting always starts from the shipped head, so
- * adapting twice never compounds; a new adaptation is only used once the user keeps it.
+ * Which head reads a request's cells: the shipped one, or a lab profile's, each with its own
+ * temperature and review threshold. The classifier itself always runs the shipped head; a
+ * profile's head is applied to the pooled features of each request that names it, so no head
+ * outlives its request or leaks into another case, tab or page. Adapting always starts from the
+ * shipped head, so adapting twice never compounds.
  */
 export class HeadSwitch {
   private readonly shipped: ShippedCalibration;
-  private inUse?: SavedAdaptation;
   private stopRequested = false;
 
   constructor(private readonly classifier: CellClassifier) {
@@ -36,15 +55,37 @@ export class HeadSwitch {
     };
   }
 
-  /** Below this top probability a cell is marked for review, for the head in use. */
-  get reviewThreshold(): number {
-    return this.inUse?.adapted.reviewThreshold ?? this.shipped.reviewThreshold;
+  /** How a request naming `profile` (none: the shipped model) reads its cells. */
+  reading(profile?: SavedAdaptation): HeadReading {
+    const version = this.classifier.metadata.version;
+    if (!profile)
+      return { modelVersion: version, reviewThreshold: this.shipped.reviewThreshold, read: (cells) => cells };
+    const reader = this.profileHead(profile);
+    return {
+      modelVersion: `${version}+${profile.id}`,
+      reviewThreshold: reader.reviewThreshold,
+      read: (cells, features) => cells.map((cell, i) => readWithHead(cell, features[i], reader)),
+    };
   }
 
-  /** The model reading now: the shipped version, or `<version>+<adaptation id>`. */
-  get modelVersion(): string {
+  /** Stored cells read again by `profile`'s head (none: the shipped head) from their pooled features. */
+  reread(cells: readonly AnalysedCell[], features: readonly Float32Array[], profile?: SavedAdaptation): RereadOutcome {
+    if (features.length !== cells.length) throw new Error('every cell needs its features to be read again');
+    const reader = profile ? this.profileHead(profile) : this.shipped;
     const version = this.classifier.metadata.version;
-    return this.inUse ? `${version}+${this.inUse.id}` : version;
+    return {
+      cells: cells.map((cell, i) => readWithHead(cell, features[i], reader)),
+      modelVersion: profile ? `${version}+${profile.id}` : version,
+    };
+  }
+
+  private profileHead(profile: SavedAdaptation): CalibratedHead {
+    const version = this.classifier.metadata.version;
+    if (profile.modelVersion !== version) {
+      throw new Error(`the lab profile ${profile.id} was made for model ${profile.modelVersion}, not ${version}`);
+    }
+    const { head, temperature, reviewThreshold } = profile.adapted;
+    return { head, temperature, reviewThreshold: reviewThreshold ?? this.shipped.reviewThreshold };
   }
 
   async adapt(images: LabelledImage[], onProgress?: AdaptationProgressCallback): Promise<NewAdaptation> {
@@ -123,20 +164,6 @@ export class HeadSwitch {
       cellsPerClass: Array.from(cellsPerClass),
       createdAt: new Date().toISOString(),
     };
-  }
-
-  /** Applies a saved adaptation if it was made for this model (its id), else keeps the shipped head. */
-  use(saved: SavedAdaptation): string | undefined {
-    if (saved.modelVersion !== this.classifier.metadata.version) return undefined;
-    this.classifier.setHead(saved.adapted.head, saved.adapted.temperature);
-    this.inUse = saved;
-    return saved.id;
-  }
-
-  reset(): undefined {
-    this.classifier.setHead(this.shipped.head, this.shipped.temperature);
-    this.inUse = undefined;
-    return undefined;
   }
 }
 

@@ -18,11 +18,12 @@ export interface LoadOptions {
   readonly skip: readonly BackendName[];
   /** false: WASM single-threaded even when it could have threads (`?threads=off`, to compare). */
   readonly wasmThreads?: boolean;
-  /** A head adapted to this lab earlier, applied when it was made for this model version. */
-  readonly adaptation?: SavedAdaptation;
 }
 
-/** An adapted head as the device keeps it: tied to the model version it was adapted from. */
+/**
+ * An adapted head as the device keeps it (a lab profile's head), tied to the model version it was
+ * adapted from. A request that names one is read by it; the shipped head reads every other.
+ */
 export interface SavedAdaptation {
   readonly modelVersion: string;
   /** Names these adapted weights ("lab.<8 hex>"): results record `<modelVersion>+<id>`. */
@@ -35,14 +36,14 @@ export interface SavedAdaptation {
 
 /**
  * An adaptation just made, not yet in use: what would be saved, plus images skipped (no cell
- * found) and the time taken. The user keeps it (useAdaptation) or discards it.
+ * found) and the time taken. The user keeps it (as a lab profile) or discards it.
  */
 export type NewAdaptation = SavedAdaptation & { readonly skipped: number; readonly ms: number };
 
-/** The head the worker reads with: the adaptation's id (none: the shipped head) and its review threshold. */
-export interface HeadInUse {
-  readonly adaptationId?: string;
-  readonly reviewThreshold: number;
+/** Stored cells read again by another head (AnalysisWorkerApi.rereadCells), and the model that read them. */
+export interface RereadOutcome {
+  readonly cells: AnalysedCell[];
+  readonly modelVersion: string;
 }
 
 /** How far an adaptation has got: labelled cells read, then the heads fitted. */
@@ -65,14 +66,12 @@ export interface LabelledImage {
 export interface ModelInfo {
   readonly backend: BackendName;
   readonly version: string;
-  /** The review threshold in use: an adapted head's own, refitted for reviewTarget, when one is in use. */
+  /** The shipped model's review threshold (a lab profile has its own, refitted for reviewTarget). */
   readonly reviewThreshold: number;
   readonly reviewTarget: number;
   readonly totalBytes: number;
   /** Backends that failed during this load, with the reason. */
   readonly failures: readonly { backend: BackendName; reason: string }[];
-  /** The id of the saved adaptation in use (made for this model version), if any. */
-  readonly adaptationId?: string;
   /** On WASM, the threads it computes on: above 1 when the page is cross-origin isolated. */
   readonly wasmThreads?: number;
   /** Fetching and building the model, then its warm-up inference, in ms. */
@@ -162,12 +161,21 @@ export interface CalibratedCase {
 /** The object the worker exposes through Comlink; test and benchmark hooks are apart (debug-worker-api.ts). */
 export interface AnalysisWorkerApi {
   load(options: LoadOptions, onProgress: ProgressCallback): Promise<ModelInfo>;
-  analyse(image: ImageBitmap): Promise<AnalysisOutcome>;
+  /** Reads an image with the shipped head, or with `profile`'s head for this request only. */
+  analyse(image: ImageBitmap, profile?: SavedAdaptation): Promise<AnalysisOutcome>;
   /**
    * Classifies a cell boxed by hand on a stored picture of a field (`picture`, perhaps smaller than
    * the pixels analysed): `box` and the answer are in the analysed image's units, `width` × `height`.
    */
-  classifyBox(picture: ImageBitmap, box: Box, width: number, height: number): Promise<HandCellOutcome>;
+  classifyBox(
+    picture: ImageBitmap,
+    box: Box,
+    width: number,
+    height: number,
+    profile?: SavedAdaptation,
+  ): Promise<HandCellOutcome>;
+  /** Cells read again from their pooled features by `profile`'s head (none: the shipped one): no image needed. */
+  rereadCells(cells: AnalysedCell[], features: Float32Array[], profile?: SavedAdaptation): Promise<RereadOutcome>;
   /**
    * Calibrates to a case from its cells' stored crops (CaseImage.cellCrops), without labels, and
    * reads each cell with that calibration; the worker keeps no calibration after the request.
@@ -189,6 +197,4 @@ export interface AnalysisWorkerApi {
   adaptOnFeatures(examples: LabelledFeatures[], onProgress?: AdaptationProgressCallback): Promise<NewAdaptation>;
   /** Stops the adaptation under way between two steps: it rejects, and nothing is kept. */
   cancelAdaptation(): Promise<void>;
-  /** Uses a saved adaptation, or the shipped head again (null); says which is in use now. */
-  useAdaptation(saved: SavedAdaptation | null): Promise<HeadInUse>;
 }

@@ -3,7 +3,7 @@ import { CaseRoute } from './case-route';
 import { deleteAllLocalData } from '@/app/utils/delete-all-local-data';
 import { AdaptPage } from '@/features/adapt/components/adapt-page';
 import { AtlasPage } from '@/features/atlas/components/atlas-page';
-import { ModelCardPage } from '@/features/model-card/components/model-card-page';
+import { ModelCardRoute } from './model-card-route';
 import { PracticePage } from '@/features/practice/components/practice-page';
 import { PrivacyPage } from '@/features/privacy/components/privacy-page';
 
@@ -22,7 +22,7 @@ export const PAGES: PageEntry[] = [
   { id: 'practice', label: 'Practice', render: () => <PracticePage /> },
   { id: 'atlas', label: 'Atlas', render: () => <AtlasPage /> },
   { id: 'adapt', label: 'Adapt', render: () => <AdaptPage /> },
-  { id: 'model', label: 'Model card', render: () => <ModelCardPage /> },
+  { id: 'model', label: 'Model card', render: () => <ModelCardRoute /> },
   { id: 'case', label: 'Case', render: () => <CaseRoute /> },
   { id: 'privacy', label: 'Privacy', render: () => <PrivacyPage onDeleteAll={deleteAllLocalData} /> },
 ];

@@ -6,6 +6,8 @@ import { effectiveModelVersion } from '@/lib/format/effective-model-version';
 import { choiceOnArrival, settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
 import { saveToCase } from '@/app/stores/case-save-log-store';
 import { holdOpenCase, isCaseOpenElsewhere } from '@/app/utils/open-case-lock';
+import { openCaseProfile, readForOpenCase } from '@/app/utils/open-case-profile';
+import { readBatchWith } from '@/features/results/utils/batch-runner';
 import { takeQueuedHash } from '@/app/utils/add-new-files';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
@@ -33,7 +35,7 @@ function takeFinished(): void {
       sha256: takeQueuedHash(it.id),
       cellCrops: r.cellCrops,
     };
-    void saveToCase(it.name, () => useCaseStore.getState().addImage(image));
+    void saveToCase(it.name, async () => useCaseStore.getState().addImage(await readForOpenCase(image)));
   }
 }
 
@@ -45,6 +47,8 @@ function takeFinished(): void {
  */
 export function useCaseIntake(): void {
   useEffect(() => {
+    // Images dropped anywhere join the open case, so its lab profile reads them.
+    readBatchWith(openCaseProfile);
     void useCaseStore
       .getState()
       .restore()

@@ -1,8 +1,7 @@
 import { usePracticeStore } from '@/features/practice/stores/practice-store';
 import { dismissInterruptedFiles } from '@/features/results/utils/batch-runner';
 import { useResultsStore } from '@/features/results/stores/results-store';
-import { ADAPTATION_DB_NAME, closeAdaptationStore, loadAdaptation } from '@/lib/storage/adaptation-storage';
-import { analysisClient } from '@/lib/worker-client/analysis-client';
+import { ADAPTATION_DB_NAME, labProfiles } from '@/lib/storage/adaptation-storage';
 import { CASE_DB_NAME, clearAllCaseData } from '@/lib/storage/case-storage';
 import { clearPracticeProgress, loadPracticeProgress } from '@/lib/storage/practice-storage';
 import { wipeLocalData, type DataOwner, type WipeReport } from '@/lib/storage/wipe-local-data';
@@ -37,11 +36,10 @@ const OWNERS: DataOwner[] = [
   {
     database: ADAPTATION_DB_NAME,
     clear: async () => {
-      const saved = await loadAdaptation();
-      // The worker goes back to the shipped head at once, not only after a reload.
-      await analysisClient.resetAdaptation();
-      await closeAdaptationStore();
-      return saved ? '1 adapted model — the shipped model is in use again' : 'no adapted model';
+      // Every tab forgets its profiles at once; the cases that named them go with their own database.
+      const kept = await labProfiles.clearAll();
+      await labProfiles.close();
+      return count(kept, 'lab profile');
     },
   },
 ];

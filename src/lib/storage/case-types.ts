@@ -33,6 +33,11 @@ export interface CaseMeta {
   readonly handCells?: readonly HandCell[];
   /** Keys (cellKey) of boxes removed as not white cells, found or drawn: they leave the case. */
   readonly removed?: readonly string[];
+  /**
+   * The lab profile (its id, LabProfile.id) that reads this case's images, new ones included;
+   * absent: the shipped model. Switching it re-reads every cell and keeps the decisions.
+   */
+  readonly profileId?: string;
   /** Cells over all images, kept here so the history list needs no image records. */
   readonly cellCount: number;
   /** Bytes stored for the images (thumbnails, cell pictures, features and crops), for the history list. */

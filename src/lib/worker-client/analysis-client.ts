@@ -1,4 +1,5 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { AnalysedCell } from '@/core/analyse';
 import type { LabelledFeatures } from '@/core/head-adaptation';
 import type { Box } from '@/core/rgba-image';
 import type {
@@ -8,14 +9,13 @@ import type {
   CalibratedCell,
   ExplainResult,
   HandCellOutcome,
-  HeadInUse,
   ModelInfo,
   NewAdaptation,
+  RereadOutcome,
   SavedAdaptation,
 } from '@/worker/worker-api';
 import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
 import type { CaseCalibration } from '@/core/case-calibration';
-import { clearAdaptation, loadAdaptation, saveAdaptation } from '@/lib/storage/adaptation-storage';
 import { failedBackends, forcedBackend, rememberFailedBackends, wasmThreadsAllowed } from './backend-choice';
 import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';
@@ -65,13 +65,11 @@ export class AnalysisClient {
       if (!stopper.stopped) this.setState({ status: 'loading', loadedBytes, totalBytes });
     });
     const start = async () => {
-      const adaptation = await loadAdaptation();
       const options = {
         modelUrl: MODEL_URL,
         forced: forcedBackend(location.search),
         skip: failedBackends(),
         wasmThreads: wasmThreadsAllowed(location.search),
-        adaptation,
       };
       return api.load(options, onProgress);
     };
@@ -109,13 +107,14 @@ export class AnalysisClient {
   /**
    * Analyses one file. If the worker fails on it (a lost WebGL context, a crash), the worker is
    * rebuilt once — loading the model again, falling back if its backend no longer starts — and
-   * the file is tried again, so a batch carries on.
+   * the file is tried again, so a batch carries on. `profile` is the lab profile that reads this
+   * image (a case's); without one the shipped model reads it (practice, the atlas).
    */
-  async analyse(file: File): Promise<ImageOutcome> {
-    const first = await this.analyseOnce(file);
+  async analyse(file: File, profile?: SavedAdaptation): Promise<ImageOutcome> {
+    const first = await this.analyseOnce(file, profile);
     if (first.status !== 'error' || !('workerFailed' in first)) return first;
     this.stop({ status: 'idle' });
-    const second = await this.analyseOnce(file);
+    const second = await this.analyseOnce(file, profile);
     return second.status === 'error' ? { status: 'error', message: second.message } : second;
   }
 
@@ -175,24 +174,18 @@ export class AnalysisClient {
     await this.api?.cancelAdaptation();
   }
 
-  /** Uses an adaptation from now on and saves it on this device (a restarted worker applies it again). */
-  async keepAdaptation(adaptation: SavedAdaptation): Promise<void> {
-    await saveAdaptation(adaptation);
+  /**
+   * Stored cells read again from their pooled features by `profile`'s head (none: the shipped
+   * model's), without their images: what switching a case to another profile runs.
+   */
+  async rereadCells(
+    cells: AnalysedCell[],
+    features: Float32Array[],
+    profile?: SavedAdaptation,
+  ): Promise<RereadOutcome> {
     await this.load();
     if (!this.api) throw new Error('The analysis worker stopped.');
-    this.markInUse(await this.api.useAdaptation(adaptation));
-  }
-
-  /** Back to the shipped model: the saved adaptation is deleted. */
-  async resetAdaptation(): Promise<void> {
-    await clearAdaptation();
-    if (this.api && this.state.status === 'ready') this.markInUse(await this.api.useAdaptation(null));
-  }
-
-  private markInUse({ adaptationId, reviewThreshold }: HeadInUse): void {
-    if (this.state.status === 'ready') {
-      this.setState({ status: 'ready', info: { ...this.state.info, adaptationId, reviewThreshold } });
-    }
+    return this.stopper.race(this.api.rereadCells(cells, features, profile));
   }
 
   /** Calls `listener` with the running worker, if any, and with each worker started from now on. */
@@ -215,7 +208,13 @@ export class AnalysisClient {
    * Classifies a cell boxed by hand on a stored picture of a field (a case image's thumbnail):
    * `box` and the answer are in the analysed image's pixels, `width` × `height`.
    */
-  async classifyBox(picture: Blob, box: Box, width: number, height: number): Promise<HandCellOutcome> {
+  async classifyBox(
+    picture: Blob,
+    box: Box,
+    width: number,
+    height: number,
+    profile?: SavedAdaptation,
+  ): Promise<HandCellOutcome> {
     const bitmap = await createImageBitmap(picture);
     try {
       await this.load();
@@ -227,7 +226,7 @@ export class AnalysisClient {
       bitmap.close();
       throw new Error('The analysis worker stopped.');
     }
-    return this.stopper.race(this.api.classifyBox(transfer(bitmap, [bitmap]), box, width, height));
+    return this.stopper.race(this.api.classifyBox(transfer(bitmap, [bitmap]), box, width, height, profile));
   }
 
   /** Calibrates a case to its own cells from their stored crops (label-free); the worker keeps nothing. */
@@ -252,6 +251,7 @@ export class AnalysisClient {
 
   private async analyseOnce(
     file: File,
+    profile: SavedAdaptation | undefined,
   ): Promise<ImageOutcome | { status: 'error'; message: string; workerFailed: true }> {
     const stopper = this.stopper;
     const plan = await inspectFile(file);
@@ -276,7 +276,7 @@ export class AnalysisClient {
     try {
       if (stopper.stopped || !this.api) throw new StopSignal();
       const t0 = performance.now();
-      const out = await stopper.race(this.api.analyse(transfer(bitmap, [bitmap])));
+      const out = await stopper.race(this.api.analyse(transfer(bitmap, [bitmap]), profile));
       const notes = [...plan.notes];
       if (out.grayscale && !notes.includes(GRAYSCALE_NOTE)) notes.push(GRAYSCALE_NOTE);
       if (out.magnification > 1) notes.push(wideFieldNote(out.magnification));

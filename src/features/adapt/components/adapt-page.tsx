@@ -1,21 +1,19 @@
 import { useState } from 'react';
-import { Button } from '@/components/button';
-import { ConfirmDialog } from '@/components/confirm-dialog';
+import { Button, FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { enoughToAdapt, MIN_PER_CLASS } from '@/features/adapt/utils/enough-to-adapt';
 import { useAdaptation } from '../hooks/use-adaptation';
 import { AdaptationProgressView } from './adaptation-progress';
 import { AdaptationProposal } from './adaptation-proposal';
-import { AdaptationSummary } from './adaptation-summary';
 import { ClassFilePicker } from './class-file-picker';
 import { FolderIntake } from './folder-intake';
+import { LabProfileList } from './lab-profile-list';
 import { ReviewedCellsIntake } from './reviewed-cells-intake';
 
-/** Adapting the classifier to a lab's own stain and microscope, on this device. */
+/** Adapting the classifier to a lab's own stain and microscope, on this device, kept as named lab profiles. */
 export function AdaptPage() {
-  const { saved, modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard, reset } = useAdaptation();
+  const { modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard } = useAdaptation();
   const [chosen, setChosen] = useState<File[][]>(CELL_CLASSES.map(() => []));
-  const [confirmingDrop, setConfirmingDrop] = useState(false);
   const busy = run.status === 'adapting' || run.status === 'proposed';
   const [leftOut, setLeftOut] = useState(0);
   const enough = enoughToAdapt(chosen.map((f) => f.length));
@@ -26,19 +24,32 @@ export function AdaptPage() {
         <h2 className="text-lg font-semibold">Adapt the model to your lab</h2>
         <p>
           Stains and microscopes differ. Give the model some images your lab has labelled — one white cell each — and it
-          re-fits its last layer to them, here in your browser. The images never leave this device; the adapted layer is
-          saved in this browser and used for every analysis until you reset it.
+          learns your lab&apos;s look, here in your browser; the images never leave this device. You see how well it
+          then reads your own cells, and keep it as a <strong>lab profile</strong> under a name of your choosing.
+        </p>
+        <p>
+          A case is read by one profile or by the shipped model: you choose at the top of the case, and switching keeps
+          your decisions. Practice and the atlas always use the shipped model.
         </p>
         <p className="text-slate-600 dark:text-slate-400">
-          Choose at least {MIN_PER_CLASS} images in two classes or more (25 per class is what the Model card&apos;s
-          figure for another lab used); classes count alike whatever their number of images. In each image the largest
-          white cell found is taken as the labelled one. Adapting starts from the shipped model every time.
+          Choose at least {MIN_PER_CLASS} images of two cell types or more; about 25 of each type is what the Model
+          card&apos;s figure for another lab used.
         </p>
-        <p className="text-slate-600 dark:text-slate-400">
-          Before anything is used you see how the adapted model reads your own cells — each cell read by a model adapted
-          without it — beside the shipped model on the same cells, and what its review mark then promises: the mark is
-          refitted on those held-out cells for the same target as the shipped model&apos;s.
-        </p>
+        <details className="text-slate-600 dark:text-slate-400">
+          <summary className={`cursor-pointer ${FOCUS_RING}`}>How adapting works</summary>
+          <div className="mt-2 flex flex-col gap-2">
+            <p>
+              The model re-fits its last layer to your cells, starting from the shipped model every time; cell types
+              count alike whatever their number of images. In each image the largest white cell found is taken as the
+              labelled one.
+            </p>
+            <p>
+              Before anything is kept you see how the adapted model reads your own cells — each cell read by a model
+              adapted without it — beside the shipped model on the same cells. Its confidence (the temperature) and its
+              review mark are refitted on those held-out cells, for the same target as the shipped model&apos;s.
+            </p>
+          </div>
+        </details>
       </section>
       <FolderIntake
         onFolder={({ perClass, leftOut }) => {
@@ -48,10 +59,10 @@ export function AdaptPage() {
       />
       {leftOut > 0 && (
         <p className="text-sm text-amber-800 dark:text-amber-200" data-testid="adapt-left-out">
-          {leftOut} file(s) were not in a folder named after a class and are left out.
+          {leftOut} file(s) were not in a folder named after a cell type and are left out.
         </p>
       )}
-      <section className="grid gap-3 sm:grid-cols-2" aria-label="Labelled images per class">
+      <section className="grid gap-3 sm:grid-cols-2" aria-label="Labelled images per cell type">
         {CELL_CLASSES.map((c, i) => (
           <ClassFilePicker
             key={c}
@@ -70,11 +81,6 @@ export function AdaptPage() {
         >
           {run.status === 'adapting' ? 'Adapting…' : `Adapt on ${labelled.length} images`}
         </Button>
-        {saved && (
-          <Button onClick={() => setConfirmingDrop(true)} disabled={busy} data-testid="adapt-reset">
-            Use the shipped model again
-          </Button>
-        )}
       </div>
       <ReviewedCellsIntake
         modelVersion={modelVersion}
@@ -90,12 +96,16 @@ export function AdaptPage() {
         />
       )}
       {run.status === 'proposed' && (
-        <AdaptationProposal adaptation={run.adaptation} onKeep={() => void keep(run.adaptation)} onDiscard={discard} />
+        <AdaptationProposal
+          adaptation={run.adaptation}
+          onKeep={(name) => void keep(run.adaptation, name)}
+          onDiscard={discard}
+        />
       )}
       <div aria-live="polite" className="text-sm">
         {run.status === 'kept' && (
           <p data-testid="adapt-done">
-            Adapted model kept: it reads every analysis from now on.
+            Kept as the lab profile “{run.name}”. Choose it at the top of a case to read that case with it.
             {run.skipped > 0 && ` ${run.skipped} image(s) were skipped: no white cell found or not readable.`}
           </p>
         )}
@@ -107,24 +117,7 @@ export function AdaptPage() {
           </p>
         )}
       </div>
-      <ConfirmDialog
-        open={confirmingDrop}
-        title="Use the shipped model again?"
-        confirmLabel="Delete the adaptation"
-        onCancel={() => setConfirmingDrop(false)}
-        onConfirm={() => {
-          setConfirmingDrop(false);
-          void reset();
-        }}
-      >
-        The adapted model is deleted from this browser and every analysis from now on is read by the shipped model. To
-        use an adaptation again you would adapt again on your labelled images.
-      </ConfirmDialog>
-      {saved ? (
-        <AdaptationSummary saved={saved} modelVersion={modelVersion} />
-      ) : (
-        <p className="text-sm">In use: the shipped model.</p>
-      )}
+      <LabProfileList modelVersion={modelVersion} />
     </div>
   );
 }

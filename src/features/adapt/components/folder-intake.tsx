@@ -1,8 +1,9 @@
 import { useId, useState, type DragEvent } from 'react';
-import { FOCUS_RING } from '@/components/button';
+import { CLASS_NAMES } from '@/core/class-names';
 import { classFromPath } from '@/lib/files/class-from-path';
 import { collectDroppedFiles } from '@/lib/files/collect-dropped-files';
 import { CELL_CLASSES } from '@/core/model-spec';
+import { FileChoiceButton } from './file-choice-button';
 
 /** Files sorted by the class folder they sit in; the rest are counted, not used. */
 export interface SortedFolder {
@@ -23,7 +24,7 @@ function sortByClassFolder(files: readonly File[]): SortedFolder {
 
 /** A lab's labelled folder — one sub-folder per class — dropped or chosen at once. */
 export function FolderIntake({ onFolder }: { onFolder: (sorted: SortedFolder) => void }) {
-  const id = useId();
+  const hintId = useId();
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -41,23 +42,27 @@ export function FolderIntake({ onFolder }: { onFolder: (sorted: SortedFolder) =>
       onDrop={onDrop}
       className={`flex flex-col gap-2 rounded-md border-2 border-dashed p-4 text-sm ${over ? 'border-blue-600 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 dark:border-slate-700'}`}
     >
-      <p>
-        Drop a folder here with one sub-folder per class (<code>eosinophil</code>, <code>lymphocyte</code>,{' '}
-        <code>monocyte</code>, <code>neutrophil</code>, in any case, singular or plural) — or pick the files per class
-        below.
+      <p id={hintId}>
+        Drop your lab&apos;s folder here, with one sub-folder per cell type —{' '}
+        {CELL_CLASSES.map((c, i) => (
+          <span key={c}>
+            {i > 0 && (i === CELL_CLASSES.length - 1 ? ' and ' : ', ')}
+            <code>{CLASS_NAMES[c].label.toLowerCase()}</code>
+          </span>
+        ))}{' '}
+        (singular or plural, any capitals; a type you have no images of can be left out) — or choose the images of each
+        type below.
       </p>
-      <label htmlFor={id} className="font-medium">
-        Choose a folder…
-      </label>
-      <input
-        id={id}
-        type="file"
-        multiple
-        {...{ webkitdirectory: '' }}
-        data-testid="adapt-folder"
-        className={`text-sm ${FOCUS_RING}`}
-        onChange={(e) => onFolder(sortByClassFolder(Array.from(e.target.files ?? [])))}
-      />
+      <div>
+        <FileChoiceButton
+          folder
+          describedBy={hintId}
+          testId="adapt-folder"
+          onFiles={(files) => onFolder(sortByClassFolder(files))}
+        >
+          Choose a folder…
+        </FileChoiceButton>
+      </div>
     </section>
   );
 }

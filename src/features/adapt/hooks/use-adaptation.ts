@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useLoadedModelVersion } from '@/components/use-loaded-model-version';
 import type { LabelledFeatures } from '@/core/head-adaptation';
-import { loadAdaptation } from '@/lib/storage/adaptation-storage';
+import { labProfiles } from '@/lib/storage/adaptation-storage';
 import { analysisClient } from '@/lib/worker-client/analysis-client';
-import type { AdaptationProgress, NewAdaptation, SavedAdaptation } from '@/worker/worker-api';
+import type { AdaptationProgress, NewAdaptation } from '@/worker/worker-api';
 
 export type AdaptationRun =
   | { readonly status: 'idle' }
@@ -16,29 +17,17 @@ export type AdaptationRun =
     }
   /** Made, not yet in use: the user sees its figures and keeps or discards it. */
   | { readonly status: 'proposed'; readonly adaptation: NewAdaptation }
-  | { readonly status: 'kept'; readonly skipped: number; readonly ms: number }
+  | { readonly status: 'kept'; readonly name: string; readonly skipped: number; readonly ms: number }
   | { readonly status: 'discarded' }
   | { readonly status: 'cancelled' }
   | { readonly status: 'error'; readonly message: string };
 
-/** The adaptation saved on this device; adapting, keeping, discarding or dropping it through the analysis client. */
+/** Adapting through the analysis client, then keeping the result as a named lab profile or discarding it. */
 export function useAdaptation() {
-  const [saved, setSaved] = useState<SavedAdaptation | undefined>();
   const [run, setRun] = useState<AdaptationRun>({ status: 'idle' });
   const cancelled = useRef(false);
-  // The loaded model's version: a saved adaptation made for another version is not in use.
-  const [modelVersion, setModelVersion] = useState<string | undefined>();
-  useEffect(
-    () => analysisClient.subscribe((state) => state.status === 'ready' && setModelVersion(state.info.version)),
-    [],
-  );
-  useEffect(() => {
-    let live = true;
-    loadAdaptation().then((s) => live && setSaved(s));
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The loaded model's version: a profile made for another version cannot read a case.
+  const modelVersion = useLoadedModelVersion();
 
   const perform = useCallback(
     async (start: (onProgress: (p: AdaptationProgress) => void) => Promise<NewAdaptation>) => {
@@ -78,23 +67,16 @@ export function useAdaptation() {
     await analysisClient.cancelAdaptation();
   }, []);
 
-  const keep = useCallback(async (adaptation: NewAdaptation) => {
+  const keep = useCallback(async (adaptation: NewAdaptation, name: string) => {
     const { skipped, ms, ...kept } = adaptation;
     try {
-      await analysisClient.keepAdaptation(kept);
-      setSaved(kept);
-      setRun({ status: 'kept', skipped, ms });
+      await labProfiles.save({ ...kept, name });
+      setRun({ status: 'kept', name, skipped, ms });
     } catch (err) {
       setRun({ status: 'error', message: err instanceof Error ? err.message : String(err) });
     }
   }, []);
   const discard = useCallback(() => setRun({ status: 'discarded' }), []);
 
-  const reset = useCallback(async () => {
-    await analysisClient.resetAdaptation();
-    setSaved(undefined);
-    setRun({ status: 'idle' });
-  }, []);
-
-  return { saved, modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard, reset };
+  return { modelVersion, run, adapt, adaptOnReviewed, cancel, keep, discard };
 }

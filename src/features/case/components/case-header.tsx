@@ -5,6 +5,7 @@ import type { CaseCell } from '@/features/case/utils/case-cells';
 import { caseCsv, differentialCsv } from '@/features/case/utils/case-csv';
 import { caseJson } from '@/features/case/utils/case-json';
 import { useCaseStore } from '../stores/case-store';
+import { CaseProfilePicker } from './case-profile-picker';
 import { CaseNameField } from './case-name-field';
 import { tally } from '@/features/case/utils/tally';
 import { useCalibrationNote } from '../hooks/use-calibration-note';
@@ -30,6 +31,7 @@ export function CaseHeader({
   return (
     <div className="flex flex-wrap items-end gap-3">
       <CaseNameField meta={meta} />
+      <CaseProfilePicker meta={meta} images={images} />
       <Button
         disabled={empty}
         onClick={() =>

@@ -7,7 +7,7 @@ import type { CaseCell } from '@/features/case/utils/case-cells';
 import { wholePercents, type Tally } from '@/features/case/utils/tally';
 import './case-report.css';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
-import { modelVersionLabel } from '@/lib/format/model-version-label';
+import { modelThatRead } from '@/lib/format/model-that-read';
 import { calibrationText } from '@/features/case/utils/calibrated-reading';
 import { useCalibrationNote } from '../hooks/use-calibration-note';
 
@@ -39,7 +39,8 @@ export function CaseReport({
 }) {
   const percents = wholePercents(t.counts);
   const calibration = useCalibrationNote(meta.id, cells);
-  const versions = [...new Set(images.map((i) => modelVersionLabel(i.modelVersion)))].join(', ');
+  // The lab profile that read the case, by name, with the weights' version.
+  const versions = [...new Set(images.map((i) => modelThatRead(i.modelVersion).text))].join(', ');
   const imageNo = new Map(images.map((im, k) => [im.id, k + 1]));
   // The image's cells as the case counts them: drawn by hand included, removed boxes left out.
   const perImage = countBy(cells, (c) => c.imageId);

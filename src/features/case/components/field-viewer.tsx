@@ -13,6 +13,7 @@ import { useCaseStore } from '../stores/case-store';
 import { BoxDrawing } from './box-drawing';
 import { ClassPicker } from './class-picker';
 import { caseCellBox } from '@/features/case/utils/case-cell-box';
+import { caseProfile } from '@/features/case/utils/reread-case';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { UndoButtons } from './undo-buttons';
 
@@ -56,7 +57,8 @@ export function FieldViewer({
     setDrawing(false);
     setStatus({ busy: true, text: 'Classifying the box…' });
     try {
-      const out = await analysisClient.classifyBox(image.thumbnail, box, image.width, image.height);
+      const profile = await caseProfile(useCaseStore.getState().meta.profileId);
+      const out = await analysisClient.classifyBox(image.thumbnail, box, image.width, image.height, profile);
       const { cell, cellImage: picture, features, crop } = out;
       const key = addHandCell({ imageId: image.id, cell, picture, features, crop });
       setSelectedKey(key);

@@ -27,6 +27,7 @@ import {
 import { holdLeaveWarning } from '@/lib/storage/leave-warning';
 import { caseCalibrationStorage } from '@/lib/storage/case-calibration-storage';
 import { forgetBlobUrls } from '@/features/case/utils/blob-url';
+import { rereadCase } from '@/features/case/utils/reread-case';
 import { caseCells } from '@/features/case/utils/case-cells';
 import { decisionStep, removalStep } from '@/features/case/utils/case-steps';
 
@@ -66,6 +67,8 @@ interface CaseState {
   redo: () => Promise<void>;
   rename: (name: string) => Promise<void>;
   setTarget: (target: Target) => Promise<void>;
+  /** Reads the case again with another lab profile (none: the shipped model), decisions kept; stored. */
+  setProfile: (profileId: string | undefined) => Promise<void>;
   newCase: () => void;
   openCase: (id: string) => Promise<void>;
   deleteCase: (id: string) => Promise<void>;
@@ -288,6 +291,17 @@ export const useCaseStore = create<CaseState>((set, get) => {
     },
     rename: (name) => commit({ type: 'name', name, at: Date.now() }),
     setTarget: (target) => commit({ type: 'target', target, at: Date.now() }),
+    setProfile: async (profileId) => {
+      const { meta, images } = get();
+      const read = await rereadCase(meta, images, profileId);
+      // Decisions made meanwhile stay: only the profile, the readings and hand cells' readings change.
+      if (get().meta.id !== meta.id) return;
+      const handCells = read.meta.handCells;
+      set((s) => ({
+        meta: { ...s.meta, profileId: read.meta.profileId, ...(handCells ? { handCells } : {}) },
+        images: s.images.map((i) => read.images.find((r) => r.id === i.id) ?? i),
+      }));
+    },
     newCase: () => show(emptyCase(Date.now(), namesTaken()), []),
     openCase: async (id) => {
       try {

@@ -4,10 +4,15 @@ import { useMetrics } from '../hooks/use-metrics';
 import { pct, type ModelMetrics } from '@/features/model-card/utils/metrics';
 import { Figure } from './figure';
 import { PlainSummarySection } from './plain-summary-section';
+import { ProfileFigures } from './profile-figures';
+import type { LabProfile } from '@/lib/storage/adaptation-storage';
 import { SplitSection } from './split-section';
 
-/** The model card: what the model is, how well it does on which images, and when not to trust it. */
-export function ModelCardPage() {
+/**
+ * The model card: what the model is, how well it does on which images, and when not to trust it;
+ * with the figures of the lab profile the open case is read by, when it is.
+ */
+export function ModelCardPage({ caseProfile }: { caseProfile?: LabProfile }) {
   const state = useMetrics();
   if (state.status === 'loading') return <p className="text-sm">Loading the model card…</p>;
   if (state.status === 'error')
@@ -16,10 +21,10 @@ export function ModelCardPage() {
         The model card could not be loaded ({state.message}).
       </p>
     );
-  return <ModelCard m={state.metrics} />;
+  return <ModelCard m={state.metrics} caseProfile={caseProfile} />;
 }
 
-function ModelCard({ m }: { m: ModelMetrics }) {
+function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfile }) {
   return (
     <article className="flex flex-col gap-8" data-testid="model-card" aria-labelledby="model-card-title">
       <header className="flex flex-col gap-2">
@@ -54,6 +59,7 @@ function ModelCard({ m }: { m: ModelMetrics }) {
             />
           )}
         </dl>
+        {caseProfile && <ProfileFigures profile={caseProfile} m={m} />}
       </header>
       <SplitSection
         id="test"

@@ -24,16 +24,6 @@ export function BackendBadge({ info }: { info: ModelInfo }) {
           </span>
         )}
       </span>
-      {info.adaptationId && (
-        <a
-          href="#/adapt"
-          title={`Adapted weights ${info.adaptationId}`}
-          data-testid="adapted-badge"
-          className="rounded-full bg-violet-100 px-2.5 py-0.5 text-violet-900 underline-offset-2 hover:underline dark:bg-violet-950 dark:text-violet-100"
-        >
-          Adapted to your lab
-        </a>
-      )}
       {fellBack && <span className="text-amber-800 dark:text-amber-200">({fellBack})</span>}
     </div>
   );

@@ -1,5 +1,6 @@
 import { analysisClient } from '@/lib/worker-client/analysis-client';
 import type { ImageOutcome } from '@/lib/worker-client/image-outcome';
+import type { SavedAdaptation } from '@/worker/worker-api';
 import { holdLeaveWarning } from '@/lib/storage/leave-warning';
 import { UnfinishedBatch, useInterruptedFiles } from '@/lib/storage/unfinished-batch';
 import { useResultsStore } from '@/features/results/stores/results-store';
@@ -38,6 +39,14 @@ function setLeaveWarning(on: boolean): void {
   holdLeaveWarning('queued files', on);
 }
 
+/** The lab profile that reads the next image (the open case's, as the app says); none: the shipped model. */
+let profileForNext: () => Promise<SavedAdaptation | undefined> = () => Promise.resolve(undefined);
+
+/** Sets where the batch asks, before each image, which lab profile reads it. */
+export function readBatchWith(profile: () => Promise<SavedAdaptation | undefined>): void {
+  profileForNext = profile;
+}
+
 function finishJob(id: number, outcome: ImageOutcome): void {
   useResultsStore.getState().finish(id, outcome);
   unfinished?.finished(id);
@@ -74,7 +83,8 @@ async function pump(): Promise<void> {
     for (let job = pending.shift(); job; job = pending.shift()) {
       update(job.id, { status: 'analysing' });
       unfinished?.started(job.id);
-      finishJob(job.id, await analysisClient.analyse(job.file));
+      const profile = await profileForNext().catch(() => undefined);
+      finishJob(job.id, await analysisClient.analyse(job.file, profile));
     }
   } finally {
     running = false;
