@@ -4,6 +4,7 @@ import { useLabProfiles } from '@/components/use-lab-profiles';
 import { useLoadedModelVersion } from '@/components/use-loaded-model-version';
 import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { whyNotRereadable } from '@/features/case/utils/reread-case';
+import { useCalibrationStore } from '../stores/calibration-store';
 import { useCaseStore } from '../stores/case-store';
 
 const SHIPPED = '';
@@ -22,7 +23,11 @@ export function CaseProfilePicker({ meta, images }: { meta: CaseMeta; images: re
   const usable = (profiles ?? []).filter((p) => p.modelVersion === modelVersion);
   const current = profiles?.find((p) => p.id === meta.profileId);
   const gone = meta.profileId !== undefined && profiles !== undefined && !current;
-  const why = whyNotRereadable(images, meta.handCells ?? []);
+  // A calibrated case shows its calibrated reading of the shipped model: one reading at a time.
+  const calibrated = useCalibrationStore((s) => s.stored?.caseId === meta.id);
+  const why = calibrated
+    ? 'This case is calibrated to its own cells: undo the calibration to read it with a lab profile.'
+    : whyNotRereadable(images, meta.handCells ?? []);
   const choose = (value: string) => {
     setState({ busy: true });
     setProfile(value === SHIPPED ? undefined : value).then(
