@@ -23,4 +23,8 @@ $PY -m training match-sources
 $PY -u -m training train --recipe training/recipes/two-labs.json
 # 4. Export to public/model with the parity reference, then measure it the way the app runs it.
 $PY -m training export --run training/work/two-labs
+# 5. Calibrating to a case: the training labs' per-step statistics, then the calibrated reading's
+#    temperature and review threshold fitted on PBC validation cases (docs/model.md).
+npm run model-statistics
+npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --draws 2 --seed 12
 npm run model-card

@@ -26,8 +26,10 @@ export interface FolderImage {
 }
 
 /** Decodes and crops every image of a folder of class folders with the app's own code. */
-export async function readFolderImages(dir: string, only?: ReadonlySet<string>): Promise<FolderImage[]> {
-  const files = listClassFolders(dir).filter((f) => !only || only.has(relative(dir, f.path)));
+export async function readFolderImages(dir: string, only?: ReadonlySet<string>, every = 1): Promise<FolderImage[]> {
+  const files = listClassFolders(dir)
+    .filter((f) => !only || only.has(relative(dir, f.path)))
+    .filter((_, i) => i % every === 0);
   if (files.length === 0) throw new Error(`${dir}: no image of the chosen partition is there`);
   const images: FolderImage[] = [];
   for (const f of files) {
