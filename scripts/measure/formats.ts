@@ -1,15 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import sharp from 'sharp';
 import { analyseImage } from '@/core/analyse';
 import type { CellClassifier } from '@/core/classifier';
 import type { RgbaImage } from '@/core/rgba-image';
 import { decodeImageBytes, decodeImageFile } from '@testkit/decode-file';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
-import { listClassFolders, type LabelledFile } from '../lib/class-folders';
 import { fail } from '../lib/fail';
-import { readSplitPartition } from '../lib/split-partition';
+import { CELL_SETS as SETS, REENCODE_FORMATS as FORMATS, sampleFiles } from '../lib/reencode-formats';
 
 /**
  * Same cell, same reading: each cell image of LISC eval and of PBC's test partition is re-encoded
@@ -23,33 +20,6 @@ import { readSplitPartition } from '../lib/split-partition';
  * --per-class N reads N files per class of each set, spread evenly over its sorted list (0: all).
  */
 
-interface Format {
-  readonly name: string;
-  readonly encode: (image: RgbaImage) => Promise<Buffer>;
-}
-
-const raw = (image: RgbaImage) =>
-  sharp(Buffer.from(image.data.buffer, image.data.byteOffset, image.data.length), {
-    raw: { width: image.width, height: image.height, channels: 4 },
-  }).removeAlpha();
-
-const FORMATS: readonly Format[] = [
-  { name: 'JPEG q95', encode: (i) => raw(i).jpeg({ quality: 95, chromaSubsampling: '4:2:0' }).toBuffer() },
-  { name: 'JPEG q75', encode: (i) => raw(i).jpeg({ quality: 75, chromaSubsampling: '4:2:0' }).toBuffer() },
-  { name: 'PNG', encode: (i) => raw(i).png().toBuffer() },
-  { name: 'WebP', encode: (i) => raw(i).webp({ quality: 80 }).toBuffer() },
-  { name: 'AVIF', encode: (i) => raw(i).avif({ quality: 50 }).toBuffer() },
-];
-
-const SETS: Record<string, () => LabelledFile[]> = {
-  lisc: () => listClassFolders('../shared/data/lisc/eval'),
-  pbc: () => {
-    const dir = '../shared/data/pbc';
-    const test = readSplitPartition('training/splits/pbc.csv', 'test');
-    return listClassFolders(dir).filter((f) => test.has(relative(dir, f.path)));
-  },
-};
-
 /** The class read from an image: its most confident cell's, or 'none' when no cell is found. */
 async function classRead(image: RgbaImage, classifier: CellClassifier): Promise<string> {
   const { cells } = await analyseImage(image, classifier);
@@ -58,17 +28,6 @@ async function classRead(image: RgbaImage, classifier: CellClassifier): Promise<
     undefined,
   );
   return best?.predicted ?? 'none';
-}
-
-/** `perClass` files of each class, spread evenly over the class's sorted files; all when 0. */
-function sample(files: readonly LabelledFile[], perClass: number): LabelledFile[] {
-  if (perClass <= 0) return [...files];
-  const byClass = new Map<string, LabelledFile[]>();
-  for (const f of files) byClass.set(f.label, [...(byClass.get(f.label) ?? []), f]);
-  return [...byClass.values()].flatMap((list) => {
-    const n = Math.min(perClass, list.length);
-    return Array.from({ length: n }, (_, k) => list[Math.floor((k * list.length) / n)]);
-  });
 }
 
 interface Disagreement {
@@ -99,7 +58,7 @@ async function main(): Promise<void> {
   const disagreements: Disagreement[] = [];
   const started = performance.now();
   for (const set of sets) {
-    const files = sample(SETS[set](), perClass);
+    const files = sampleFiles(SETS[set](), perClass);
     images[set] = files.length;
     agree[set] = Object.fromEntries(FORMATS.map((f) => [f.name, 0]));
     for (const file of files) {
