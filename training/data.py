@@ -52,8 +52,9 @@ def blood_cells_split():
 
 def pbc_split(size=INPUT_SIZE):
     with open(os.path.join(ROOT, "training", "splits", "pbc.csv")) as fh:
-        partition = {r["file"]: r["partition"] for r in csv.DictReader(fh)}
-    rows = _rows("pbc", size)
+        # The split also names classes the model does not have (IG, ERYTHROBLAST, PLATELET): skipped.
+        partition = {r["file"]: r["partition"] for r in csv.DictReader(fh) if r["label"] in CLASSES}
+    rows = [r for r in _rows("pbc", size) if r["label"] in CLASSES]
     for r in rows:
         r["group"] = r["file"]
         r["partition"] = partition["/".join(r["source"].split("/")[-2:])]
