@@ -28,5 +28,11 @@ export async function startPreview(dist: string, port: number): Promise<{ url: s
     child.kill();
     throw new Error(`vite preview did not answer on ${url}`);
   }
-  return { url, stop: () => child.kill() };
+  // Whatever ends this process, even a crash past every finally, ends the server with it.
+  const stop = () => {
+    child.kill();
+    process.off('exit', stop);
+  };
+  process.on('exit', stop);
+  return { url, stop };
 }

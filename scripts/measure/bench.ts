@@ -13,8 +13,12 @@
  * IQR over pairs and the min–max of the repeats' medians, and the same per stage: decode (file to
  * pixels), localise, crop, classify, cell pictures, thumbnail, and the rest (messages, transfer).
  * Then drops a --batch-image batch end to end, with the main-thread long tasks (> 50 ms) and
- * peak JS heap. Also the gzipped JS loaded before the first interaction. Prints tables, writes
- * JSON; the last line is `ratio webgl=<x> wasm=<y>`.
+ * peak JS heap; on WASM, the batch runs on tfjs's threaded build (the preview server sends the
+ * cross-origin isolation headers) and again on its single-threaded build (`?threads=off`), in
+ * images per second. Also the gzipped JS loaded before the first interaction. Prints tables,
+ * writes JSON; the last line is `ratio webgl=<x> wasm=<y>`. Page loads are tried up to three
+ * times; the preview server and the browser are stopped on any failure or signal, and a run that
+ * does not finish writes no JSON.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,10 +26,22 @@ import { dirname, join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '@testkit/chromium';
 import type { TimedImage, TimedSeedImage } from '@/lib/worker-client/debug-hooks';
-import { dropBatch, loadFiles, modelInfo, PAGE_INIT, timePairs, type Payload, type TimedPair } from '../lib/bench-page';
+import type { Browser } from '@playwright/test';
+import {
+  dropBatch,
+  loadFiles,
+  modelInfo,
+  openReadyPage,
+  timePairs,
+  type BatchRun,
+  type Payload,
+  type TimedPair,
+} from '../lib/bench-page';
 import { arg } from '../lib/cli-arg';
+import { fail } from '../lib/fail';
 import { initialJs } from '../lib/initial-js';
 import { buildInto, startPreview } from '../lib/serve-build';
+import { Shutdown } from '../lib/shutdown';
 import { pairRatios, repeatedMedian, type RepeatedMedian } from '../lib/stats';
 
 const TEST_DIR = '../shared/data/blood-cells/TEST';
@@ -38,10 +54,6 @@ const nBatch = Number(arg('batch', '100'));
 const nWarm = Number(arg('warmup', '5'));
 const backends = arg('backends', 'webgl,wasm').split(',');
 const outPath = arg('out', 'reports/bench.json');
-
-if (!process.argv.includes('--skip-build')) buildInto(dist);
-const preview = await startPreview(dist, port);
-const base = preview.url;
 
 /** TEST images taken round-robin over the classes, in file-name order: a fixed, mixed set. */
 function testImages(count: number): Payload[] {
@@ -137,48 +149,56 @@ function summarisePairs(repeats: readonly TimedPair[][]) {
   };
 }
 
-const images = testImages(Math.max(nImages + nWarm, nBatch));
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
-});
-const results: Record<string, unknown>[] = [];
-try {
+/** A dropped batch as the report keeps it. */
+function batchSummary(run: BatchRun, wasmThreads?: number) {
+  return {
+    images: nBatch,
+    ms: run.ms,
+    imagesPerSecond: (nBatch * 1000) / run.ms,
+    ...(wasmThreads === undefined ? {} : { wasmThreads }),
+    done: run.done,
+    errors: run.errors,
+    longTasksOver50ms: run.longTasks.length,
+    longestTaskMs: Math.max(0, ...run.longTasks.map((t) => t.ms)),
+    longTasks: run.longTasks,
+    peakJsHeapBytes: run.peakHeapBytes,
+  };
+}
+
+/** Every backend's pairs and batch; on WASM the batch again on the single-threaded build. */
+async function measure(browser: Browser, base: string, images: Payload[]): Promise<Record<string, unknown>[]> {
+  const results: Record<string, unknown>[] = [];
   for (const requested of backends) {
-    const page = await browser.newPage();
-    await page.addInitScript(PAGE_INIT);
-    const t0 = Date.now();
-    await page.goto(`${base}/?backend=${requested}&debug`);
-    await page.getByTestId('model-ready').waitFor({ timeout: 300_000 });
-    const readyMs = Date.now() - t0;
+    const { page, readyMs } = await openReadyPage(browser, `${base}/?backend=${requested}&debug`);
     const info = await modelInfo(page);
     await loadFiles(page, images);
+    const threads = info.wasmThreads === undefined ? '' : ` (${info.wasmThreads} WASM thread(s))`;
     console.log(
-      `${info.backend}: model ready in ${readyMs} ms; ${nRepeats} × ${nImages} pairs, ours and seed interleaved …`,
+      `${info.backend}${threads}: model ready in ${readyMs} ms; ${nRepeats} × ${nImages} pairs, ours and seed interleaved …`,
     );
     const warm = await timePairs(page, images.length - nWarm, nWarm, false);
     const repeats: TimedPair[][] = [];
     for (let r = 0; r < nRepeats; r++) repeats.push(await timePairs(page, 0, nImages, r % 2 === 1));
     const paired = summarisePairs(repeats);
     console.log(`${info.backend}: ratio per repeat ${paired.ratio.repeats.map((x) => x.toFixed(3)).join(', ')}`);
-    let batch: Record<string, unknown> | undefined;
+    let batch: ReturnType<typeof batchSummary> | undefined;
+    let batchOneThread: ReturnType<typeof batchSummary> | undefined;
     if (nBatch > 0) {
       console.log(`${info.backend}: dropping a batch of ${nBatch} …`);
-      const run = await dropBatch(page, nBatch);
-      batch = {
-        images: nBatch,
-        ms: run.ms,
-        imagesPerSecond: (nBatch * 1000) / run.ms,
-        done: run.done,
-        errors: run.errors,
-        longTasksOver50ms: run.longTasks.length,
-        longestTaskMs: Math.max(0, ...run.longTasks.map((t) => t.ms)),
-        longTasks: run.longTasks,
-        peakJsHeapBytes: run.peakHeapBytes,
-      };
+      batch = batchSummary(await dropBatch(page, nBatch), info.wasmThreads);
+    }
+    await page.close();
+    if (nBatch > 0 && info.backend === 'wasm') {
+      // The same batch on tfjs's single-threaded build, in a page of its own.
+      const single = await openReadyPage(browser, `${base}/?backend=wasm&threads=off&debug`);
+      await loadFiles(single.page, images);
+      console.log(`wasm: dropping a batch of ${nBatch} on the single-threaded build …`);
+      batchOneThread = batchSummary(await dropBatch(single.page, nBatch), (await modelInfo(single.page)).wasmThreads);
+      await single.page.close();
     }
     results.push({
       backend: info.backend,
+      wasmThreads: info.wasmThreads,
       modelBytes: info.totalBytes,
       pageToReadyMs: readyMs,
       loadMs: info.loadMs,
@@ -186,13 +206,35 @@ try {
       seedBuildMs: warm.find((p) => p.seed.buildMs > 0)?.seed.buildMs ?? 0,
       ...paired,
       batch,
+      batchOneThread,
     });
-    await page.close();
   }
-} finally {
-  await browser.close();
-  preview.stop();
+  return results;
 }
+
+// The preview server and the browser are stopped however the run ends: finished, failed or
+// interrupted (Shutdown.onSignals). A run that does not finish writes no report.
+const shutdown = new Shutdown();
+shutdown.onSignals();
+let results: Record<string, unknown>[] = [];
+try {
+  if (!process.argv.includes('--skip-build')) buildInto(dist);
+  const preview = await startPreview(dist, port);
+  shutdown.add('the preview server', preview.stop);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  shutdown.add('the browser', () => browser.close());
+  results = await measure(browser, preview.url, testImages(Math.max(nImages + nWarm, nBatch)));
+} catch (err) {
+  await shutdown.run();
+  fail(`the benchmark stopped, no report written: ${(err as Error).message.split('\n')[0]}`);
+}
+await shutdown.run();
 
 const js = initialJs(dist);
 const report = {
@@ -235,11 +277,15 @@ for (const r of results as Result[]) {
   console.log(
     `  model ${f(r.modelBytes, 0)} B; page → ready ${f(r.pageToReadyMs, 0)} ms; load ${f(r.loadMs, 0)} ms; warm-up ${f(r.warmUpMs, 0)} ms; seed build ${f(r.seedBuildMs, 0)} ms`,
   );
-  if (r.batch) {
-    const b = r.batch;
+  for (const [label, b] of [
+    [r.backend === 'wasm' ? `threaded build, ${r.wasmThreads} thread(s)` : '', r.batch],
+    ['single-threaded build', r.batchOneThread],
+  ] as const) {
+    if (!b) continue;
     console.log(
-      `  batch of ${b.images}: ${f(b.ms, 0)} ms, ${f(b.imagesPerSecond, 2)} images/s, ${b.done} done / ${b.errors} errors, ` +
-        `${b.longTasksOver50ms} long tasks > 50 ms (longest ${f(b.longestTaskMs, 0)} ms), peak heap ${f(b.peakJsHeapBytes / 1e6)} MB`,
+      `  batch of ${b.images}${label ? ` (${label})` : ''}: ${f(b.ms, 0)} ms, ${f(b.imagesPerSecond, 2)} images/s, ` +
+        `${b.done} done / ${b.errors} errors, ${b.longTasksOver50ms} long tasks > 50 ms (longest ${f(b.longestTaskMs, 0)} ms), ` +
+        `peak heap ${f(b.peakJsHeapBytes / 1e6)} MB`,
     );
   }
 }
