@@ -8,7 +8,7 @@ export class Shutdown {
   private readonly closers: { name: string; close: () => unknown }[] = [];
   private running?: Promise<void>;
 
-  /** Registers `close` (to stop `name`); returns it so the caller can also run it early. */
+  /** Registers `close`, which stops `name`. */
   add(name: string, close: () => unknown): void {
     this.closers.push({ name, close });
   }
