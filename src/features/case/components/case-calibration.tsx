@@ -16,7 +16,7 @@ export function CaseCalibration({
   images,
   cells,
 }: {
-  meta: Pick<CaseMeta, 'id' | 'imageIds' | 'decisions' | 'handCells' | 'removed'>;
+  meta: Pick<CaseMeta, 'id' | 'imageIds' | 'decisions' | 'handCells' | 'removed' | 'profileId'>;
   images: readonly CaseImage[];
   cells: readonly CaseCell[];
 }) {
@@ -27,6 +27,8 @@ export function CaseCalibration({
   const withoutCrops = cells.filter((c) => c.final !== 'NOT_WBC').length - crops.length;
   const enough = minCells !== undefined && crops.length >= minCells;
   const busy = work !== 'idle';
+  // Calibration re-standardises the shipped model: one reading at a time, as the profile picker says too.
+  const profile = meta.profileId !== undefined && !note;
   const status = (() => {
     if (work === 'calibrating') return `Calibrating to this case on ${countWords(crops.length, 'cell')}…`;
     if (work === 'undoing') return 'Going back to the shipped model…';
@@ -34,10 +36,12 @@ export function CaseCalibration({
       const changed = countWords(note.changedClass, 'cell');
       return `Calibrated to this case on ${countWords(note.cells, 'cell')} (model ${modelVersionLabel(note.modelVersion)}): ${changed} changed class.`;
     }
+    if (profile) return 'Read by a lab profile, not calibrated to this case.';
     return 'Read by the shipped model, not calibrated to this case.';
   })();
-  const why =
-    minCells === undefined || enough || note
+  const why = profile
+    ? 'This case is read by a lab profile: choose the shipped model to calibrate it to its own cells.'
+    : minCells === undefined || enough || note
       ? undefined
       : `Calibrating needs at least ${countWords(minCells, 'cell')} of this case (it has ${crops.length}): fewer cells say too little about the lab's stain and camera.`;
   return (
@@ -80,7 +84,7 @@ export function CaseCalibration({
       ) : (
         <Button
           variant="primary"
-          disabled={busy || !enough}
+          disabled={busy || !enough || profile}
           onClick={() => void calibrate(caseId, crops)}
           data-testid="calibrate-case"
           title="Re-standardises the model to this case's own cells, without labels"
