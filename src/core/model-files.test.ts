@@ -43,6 +43,20 @@ describe('fetchModelFiles', () => {
     expect((err as Error).message).toMatch(/shard1of\d+\.bin is corrupt/);
   });
 
+  it('loads the training statistics with the model, cut into steps, and rejects them damaged', async () => {
+    const files = await fetchModelFiles(MODEL, fetchWith());
+    const named = files.metadata.trainingStatistics!;
+    expect(files.trainingStatistics?.steps.map((s) => s.mean.length)).toEqual(named.channels);
+    expect(files.trainingStatistics?.steps.every((s) => s.variance.every((v) => v >= 0))).toBe(true);
+    const fetchFn = fetchWith((name, b) => {
+      if (name !== named.path) return b;
+      const copy = b.slice();
+      copy[7] ^= 0x01;
+      return copy;
+    });
+    await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/training-statistics\.bin is corrupt/);
+  });
+
   it('rejects a model.json that is not JSON', async () => {
     const fetchFn = fetchWith((name, b) => (name === 'model.json' ? new TextEncoder().encode('<html>oops') : b));
     await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/model\.json is not valid JSON/);
