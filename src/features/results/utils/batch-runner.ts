@@ -63,8 +63,12 @@ export function addFiles(files: File[]): number[] {
   return ids;
 }
 
+/** Cancels so far: an image whose lab profile was being looked up when the batch was cancelled is not analysed. */
+let cancels = 0;
+
 /** Stops the batch now: the worker is terminated and everything not finished is marked cancelled. */
 export function cancelBatch(): void {
+  cancels++;
   for (const job of pending.splice(0)) finishJob(job.id, { status: 'cancelled' });
   analysisClient.cancel();
   if (!running) setLeaveWarning(false);
@@ -83,7 +87,12 @@ async function pump(): Promise<void> {
     for (let job = pending.shift(); job; job = pending.shift()) {
       update(job.id, { status: 'analysing' });
       unfinished?.started(job.id);
+      const cancelsBefore = cancels;
       const profile = await profileForNext().catch(() => undefined);
+      if (cancels !== cancelsBefore) {
+        finishJob(job.id, { status: 'cancelled' });
+        continue;
+      }
       finishJob(job.id, await analysisClient.analyse(job.file, profile));
     }
   } finally {
