@@ -67,6 +67,15 @@ describe('UnfinishedBatch', () => {
     expect((await now.takeLeftBehind()).map((f) => [f.name, f.size])).toEqual([['b.jpg', 20]]);
   });
 
+  it('creates no database on a visit that queues nothing', async () => {
+    expect(await names(page('visit'))).toEqual([]);
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual([]);
+    const tab = page('tab');
+    tab.queued([{ id: 1, name: 'a.jpg', size: 1 }]);
+    await tab.settled();
+    expect((await indexedDB.databases()).map((d) => d.name)).toEqual(['hematovision-unfinished-batch']);
+  });
+
   it('keeps a finish that follows its queueing closely: writes are applied in order', async () => {
     const tab = page('tab');
     for (let id = 1; id <= 20; id++) {

@@ -157,12 +157,21 @@ export class UnfinishedBatch {
     return all;
   }
 
-  /** One transaction on a connection opened for it and closed after, so it never blocks a wipe. */
+  /**
+   * One transaction on a connection opened for it and closed after, so it never blocks a wipe. A
+   * read does not create the database: a visit that queues nothing leaves none behind.
+   */
   private transact(mode: IDBTransactionMode, work: (store: IDBObjectStore) => void): Promise<void> {
     return new Promise((resolve, reject) => {
       const open = indexedDB.open(this.database, VERSION);
-      open.onupgradeneeded = () => open.result.createObjectStore(STORE, { keyPath: 'key' });
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB could not be opened.'));
+      open.onupgradeneeded = () => {
+        if (mode === 'readonly') open.transaction?.abort();
+        else open.result.createObjectStore(STORE, { keyPath: 'key' });
+      };
+      open.onerror = () =>
+        open.error?.name === 'AbortError'
+          ? resolve()
+          : reject(open.error ?? new Error('IndexedDB could not be opened.'));
       open.onsuccess = () => {
         const db = open.result;
         const tx = db.transaction(STORE, mode);
