@@ -208,22 +208,31 @@ function relativeClassPath(path: string): string {
   return path.split('/').slice(-2).join('/');
 }
 
+/** Writes `pair` halved (2 × 2 box filter, JPEG q90, as fixtures/fields) with its boxes halved to match. */
 function writeFixture(dir: string, pair: TouchingPair): void {
   mkdirSync(dir, { recursive: true });
   const { image } = pair;
-  writeFileSync(
-    join(dir, 'pair.jpg'),
-    jpeg.encode({ data: image.data, width: image.width, height: image.height }, 90).data,
-  );
-  const round = (b: Box) => ({
-    x: Math.round(b.x),
-    y: Math.round(b.y),
-    width: Math.round(b.width),
-    height: Math.round(b.height),
+  const w = Math.floor(image.width / 2);
+  const h = Math.floor(image.height / 2);
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < 4; c++) {
+        const at = (dx: number, dy: number) => image.data[((2 * y + dy) * image.width + 2 * x + dx) * 4 + c];
+        data[(y * w + x) * 4 + c] = (at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1)) / 4;
+      }
+    }
+  }
+  writeFileSync(join(dir, 'pair.jpg'), jpeg.encode({ data, width: w, height: h }, 90).data);
+  const half = (b: Box) => ({
+    x: Math.round(b.x) / 2,
+    y: Math.round(b.y) / 2,
+    width: Math.round(b.width) / 2,
+    height: Math.round(b.height) / 2,
   });
   writeFileSync(
     join(dir, 'pair.json'),
-    JSON.stringify({ sources: pair.names, boxes: pair.boxes.map(round) }, null, 2) + '\n',
+    JSON.stringify({ sources: pair.names, boxes: pair.boxes.map(half) }, null, 2) + '\n',
   );
 }
 

@@ -3,6 +3,7 @@ import { LOCALISATION_MAX_SIDE } from './model-spec';
 import type { Box, RgbaImage } from './rgba-image';
 import { downscaleToFit } from './resample';
 import { estimateBackgroundField, gainsAround, gainsPerPixel } from './background-field';
+import { splitTouchingNuclei } from './touching-cells';
 import { estimateBackgroundGains, type ChannelGains } from './white-balance';
 
 /** A white cell found in an image; all boxes are in the source image's pixels. */
@@ -38,6 +39,12 @@ export interface Localisation {
 
 /** A channel value at which a camera has clipped: the pixel's true colour is unknown. */
 const CLIPPED = 250;
+
+/**
+ * Below this mean of the white-balanced channels a pixel is part of some cell (cytoplasm, a red
+ * cell, a nucleus) rather than the empty slide, which white balance brings near 255.
+ */
+const CELL_BODY_LIGHTNESS = 225;
 
 /** A cell's crop is whitened by the background this many diameters from its centre: beside it. */
 const CELL_GAINS_RADIUS = 0.75;
@@ -108,11 +115,15 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
     cellGains = (x, y, diameter) => gainsAround(field, x, y, CELL_GAINS_RADIUS * diameter);
   }
   const { mask, excess } = nucleusMask(work, balance, params.threshold, params.maxMaskShare);
-  const pieces = connectedPieces(mask, work, balance).filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
-  const groups = mergeLobes(pieces, params.mergeDistance);
+  const { pieces: allPieces, labels } = connectedPieces(mask, work, balance);
+  const pieces = allPieces.filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
+  const minNucleusArea = params.minNucleusShare * areaScale * w * h;
+  const groups = mergeLobes(pieces, params.mergeDistance).flatMap((g) =>
+    g.area < minNucleusArea ? [g] : splitGroup(g, labels, mask, work, balance, minNucleusArea),
+  );
   const cells: FoundCell[] = [];
   for (const g of groups) {
-    if (g.area < params.minNucleusShare * areaScale * w * h || g.redSum < params.minRedOverBlue * g.blueSum) continue;
+    if (g.area < minNucleusArea || g.redSum < params.minRedOverBlue * g.blueSum) continue;
     const nucleus = { x: g.x0, y: g.y0, width: g.x1 - g.x0 + 1, height: g.y1 - g.y0 + 1 };
     if (nucleus.width * nucleus.height > params.maxNucleusShare * w * h) continue;
     if (g.stainSum / g.area - ringMean(excess, w, h, nucleus) < params.minEdgeContrast) continue;
@@ -228,6 +239,8 @@ function offStainShare(img: RgbaImage, balance: Balance): number {
 }
 
 interface Piece {
+  /** The connected pieces (their labels) this piece or group is made of; a split part keeps its group's. */
+  members: number[];
   x0: number;
   y0: number;
   x1: number;
@@ -238,34 +251,34 @@ interface Piece {
   blueSum: number;
 }
 
-/** 4-connected components of the non-zero pixels, by an explicit stack (no recursion limits). */
-function connectedPieces(excess: Float32Array, img: RgbaImage, balance: Balance): Piece[] {
-  const { width: w, height: h, data } = img;
-  const { uniform, perPixel } = balance;
-  const seen = new Uint8Array(w * h);
+/**
+ * 4-connected components of the non-zero pixels, by an explicit stack (no recursion limits), and
+ * each pixel's component (its label; -1 for none).
+ */
+function connectedPieces(
+  excess: Float32Array,
+  img: RgbaImage,
+  balance: Balance,
+): { pieces: Piece[]; labels: Int32Array } {
+  const { width: w, height: h } = img;
+  const labels = new Int32Array(w * h).fill(-1);
   const stack = new Int32Array(w * h);
   const pieces: Piece[] = [];
   for (let start = 0; start < w * h; start++) {
-    if (seen[start] || excess[start] === 0) continue;
-    const piece: Piece = { x0: w, y0: h, x1: 0, y1: 0, area: 0, stainSum: 0, redSum: 0, blueSum: 0 };
+    if (labels[start] >= 0 || excess[start] === 0) continue;
+    const label = pieces.length;
+    const piece = emptyPiece([label], w, h);
     let top = 0;
     stack[top++] = start;
-    seen[start] = 1;
+    labels[start] = label;
     while (top > 0) {
       const i = stack[--top];
       const x = i % w;
       const y = (i - x) / w;
-      piece.area++;
-      piece.stainSum += excess[i];
-      piece.redSum += data[i * 4] * (uniform ? uniform[0] : perPixel[3 * i]);
-      piece.blueSum += data[i * 4 + 2] * (uniform ? uniform[2] : perPixel[3 * i + 2]);
-      if (x < piece.x0) piece.x0 = x;
-      if (x > piece.x1) piece.x1 = x;
-      if (y < piece.y0) piece.y0 = y;
-      if (y > piece.y1) piece.y1 = y;
+      addPixel(piece, i, x, y, excess, img, balance);
       const visit = (j: number) => {
-        if (!seen[j] && excess[j] > 0) {
-          seen[j] = 1;
+        if (labels[j] < 0 && excess[j] > 0) {
+          labels[j] = label;
           stack[top++] = j;
         }
       };
@@ -276,12 +289,83 @@ function connectedPieces(excess: Float32Array, img: RgbaImage, balance: Balance)
     }
     pieces.push(piece);
   }
-  return pieces;
+  return { pieces, labels };
+}
+
+function emptyPiece(members: number[], w: number, h: number): Piece {
+  return { members, x0: w, y0: h, x1: 0, y1: 0, area: 0, stainSum: 0, redSum: 0, blueSum: 0 };
+}
+
+function addPixel(
+  piece: Piece,
+  i: number,
+  x: number,
+  y: number,
+  excess: Float32Array,
+  img: RgbaImage,
+  balance: Balance,
+): void {
+  const { uniform, perPixel } = balance;
+  piece.area++;
+  piece.stainSum += excess[i];
+  piece.redSum += img.data[i * 4] * (uniform ? uniform[0] : perPixel[3 * i]);
+  piece.blueSum += img.data[i * 4 + 2] * (uniform ? uniform[2] : perPixel[3 * i + 2]);
+  if (x < piece.x0) piece.x0 = x;
+  if (x > piece.x1) piece.x1 = x;
+  if (y < piece.y0) piece.y0 = y;
+  if (y > piece.y1) piece.y1 = y;
+}
+
+/**
+ * A group of lobes as the cells it holds: itself, or two groups when its nucleus pixels are the
+ * nuclei of two touching cells (touching-cells.ts), each large enough to be a nucleus.
+ */
+function splitGroup(
+  g: Piece,
+  labels: Int32Array,
+  excess: Float32Array,
+  img: RgbaImage,
+  balance: Balance,
+  minNucleusArea: number,
+): Piece[] {
+  const w = img.width;
+  const bw = g.x1 - g.x0 + 1;
+  const bh = g.y1 - g.y0 + 1;
+  const members = new Set(g.members);
+  const mask = new Uint8Array(bw * bh);
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const label = labels[(y + g.y0) * w + x + g.x0];
+      if (label >= 0 && members.has(label)) mask[y * bw + x] = 1;
+    }
+  }
+  const { uniform, perPixel } = balance;
+  const body = (bx: number, by: number): boolean => {
+    const x = bx + g.x0;
+    const y = by + g.y0;
+    if (x < 0 || y < 0 || x >= w || y >= img.height) return false;
+    const i = y * w + x;
+    const d = img.data;
+    const lightness = uniform
+      ? d[i * 4] * uniform[0] + d[i * 4 + 1] * uniform[1] + d[i * 4 + 2] * uniform[2]
+      : d[i * 4] * perPixel[3 * i] + d[i * 4 + 1] * perPixel[3 * i + 1] + d[i * 4 + 2] * perPixel[3 * i + 2];
+    return lightness < 3 * CELL_BODY_LIGHTNESS;
+  };
+  const split = splitTouchingNuclei({ mask, width: bw, height: bh, body });
+  if (split.cells < 2) return [g];
+  const parts = [emptyPiece(g.members, img.width, img.height), emptyPiece(g.members, img.width, img.height)];
+  for (let y = 0; y < bh; y++) {
+    for (let x = 0; x < bw; x++) {
+      const side = split.labels[y * bw + x];
+      if (side) addPixel(parts[side - 1], (y + g.y0) * w + x + g.x0, x + g.x0, y + g.y0, excess, img, balance);
+    }
+  }
+  return parts.every((p) => p.area >= minNucleusArea) ? parts : [g];
 }
 
 /** Greedily joins pieces whose boxes lie within `distance` × √area of the larger group. */
 function mergeLobes(pieces: Piece[], distance: number): Piece[] {
-  const groups = pieces.map((p) => ({ ...p })).sort((a, b) => b.area - a.area);
+  const groups = pieces.map((p) => ({ ...p, members: [...p.members] })).sort((a, b) => b.area - a.area);
   let merged = true;
   while (merged) {
     merged = false;
@@ -295,6 +379,7 @@ function mergeLobes(pieces: Piece[], distance: number): Piece[] {
           a.y0 = Math.min(a.y0, b.y0);
           a.x1 = Math.max(a.x1, b.x1);
           a.y1 = Math.max(a.y1, b.y1);
+          a.members.push(...b.members);
           a.area += b.area;
           a.stainSum += b.stainSum;
           a.redSum += b.redSum;
