@@ -7,7 +7,7 @@ import { choiceOnArrival, settleCaseChoice, useCaseChoice } from '@/app/stores/c
 import { saveToCase } from '@/app/stores/case-save-log-store';
 import { holdOpenCase, isCaseOpenElsewhere } from '@/app/utils/open-case-lock';
 import { openCaseProfile, readForOpenCase } from '@/app/utils/open-case-profile';
-import { readBatchWith } from '@/features/results/utils/batch-runner';
+import { keptInCase, readBatchWith } from '@/features/results/utils/batch-runner';
 import { takeQueuedHash } from '@/app/utils/add-new-files';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
@@ -19,7 +19,10 @@ function takeFinished(): void {
     const r = it.result;
     if (it.status !== 'done' || !r || taken.has(it.id)) continue;
     taken.add(it.id);
-    if (!r.thumbnail || !r.cellImages) continue;
+    if (!r.thumbnail || !r.cellImages) {
+      keptInCase(it.id);
+      continue;
+    }
     const model = useModelStore.getState().model;
     const image = {
       name: it.name,
@@ -35,7 +38,11 @@ function takeFinished(): void {
       sha256: takeQueuedHash(it.id),
       cellCrops: r.cellCrops,
     };
-    void saveToCase(it.name, async () => useCaseStore.getState().addImage(await readForOpenCase(image)));
+    // Until it is stored, the image stays on the unfinished batch's list: a reload before then names it.
+    void saveToCase(it.name, async () => {
+      await useCaseStore.getState().addImage(await readForOpenCase(image));
+      keptInCase(it.id);
+    });
   }
 }
 

@@ -32,6 +32,15 @@ function leaveIsGuarded(): boolean {
 
 const file = (name: string, size = 4) => new File([new Uint8Array(size)], name, { type: 'image/png' });
 const failed: ImageOutcome = { status: 'error', message: 'not an image' };
+const analysed: ImageOutcome = {
+  status: 'done',
+  width: 8,
+  height: 8,
+  cells: [],
+  thumbnailUrl: '',
+  notes: [],
+  elapsedMs: 1,
+};
 
 let answers: ((o: ImageOutcome) => void)[] = [];
 beforeEach(() => {
@@ -75,6 +84,20 @@ describe('a batch and leaving the page', () => {
       expect((await loadPage()).interrupted()).toEqual([]);
     },
   );
+
+  it('keeps an analysed image on the list until the case has stored it', async () => {
+    const page = await loadPage();
+    const [stored] = page.addFiles([file('stored.png'), file('unstored.png')]);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    answers.shift()?.(analysed);
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    answers.shift()?.(analysed);
+    await vi.waitFor(() => expect(leaveIsGuarded()).toBe(false));
+    // The case stored one; the tab reloads before it stored the other (it waited for the case choice).
+    page.keptInCase(stored);
+    await page.unfinishedBatchSaved();
+    expect((await loadPage()).interrupted()).toEqual(['unstored.png']);
+  });
 
   it('analyses the left files picked again that match by name and size; the others stay named', async () => {
     const page = await loadPage();

@@ -49,6 +49,12 @@ export function readBatchWith(profile: () => Promise<SavedAdaptation | undefined
 
 function finishJob(id: number, outcome: ImageOutcome): void {
   useResultsStore.getState().finish(id, outcome);
+  // An analysed image is done with once the case keeps it (keptInCase); until then it is not safe.
+  if (outcome.status !== 'done') unfinished?.finished(id);
+}
+
+/** The case has stored this analysed image (or it has nothing to store): it is no longer at risk. */
+export function keptInCase(id: number): void {
   unfinished?.finished(id);
 }
 
