@@ -120,6 +120,8 @@ describe('class activation map machinery', () => {
     const digest = Buffer.from(await crypto.subtle.digest('SHA-256', weights)).toString('hex');
     const metadata = {
       ...classifier.metadata,
+      // This network is not the shipped one: the shipped network's statistics do not belong to it.
+      trainingStatistics: undefined,
       featureLayer: 'features',
       temperature: 1,
       shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }],
