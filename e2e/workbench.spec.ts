@@ -30,7 +30,8 @@ const SEEDED = [
 ];
 const keyOf = (cls: string) => String(CLASSES.indexOf(cls as (typeof CLASSES)[number]) + 1);
 
-async function seedCase(page: Page): Promise<void> {
+/** Stores the seeded case and opens it; the first `flagged` cells are marked for review. */
+async function seedCase(page: Page, flagged = 0): Promise<void> {
   await page.goto('/#/case');
   const images = SEEDED.map((s) => ({
     name: s.file.split('/').pop() ?? s.file,
@@ -38,7 +39,7 @@ async function seedCase(page: Page): Promise<void> {
     cells: s.cells,
   }));
   await page.evaluate(
-    async ({ images, classes }) => {
+    async ({ images, classes, flagged }) => {
       const blobOf = (b64: string) =>
         new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/jpeg' });
       const caseId = 'seeded-case';
@@ -54,7 +55,7 @@ async function seedCase(page: Page): Promise<void> {
               return canvas.convertToBlob({ type: 'image/jpeg' });
             }),
           );
-          const cells = im.cells.map(({ cls, box: [x, y, width, height] }) => {
+          const cells = im.cells.map(({ cls, box: [x, y, width, height] }, k) => {
             const box = { x, y, width, height };
             const probabilities = classes.map((c) => (c === cls ? 0.9 : 0.1 / (classes.length - 1)));
             return {
@@ -64,7 +65,7 @@ async function seedCase(page: Page): Promise<void> {
               probabilities,
               predicted: cls,
               confidence: 0.9,
-              needsReview: false,
+              needsReview: n === 0 && k < flagged,
             };
           });
           return {
@@ -115,7 +116,7 @@ async function seedCase(page: Page): Promise<void> {
         };
       });
     },
-    { images, classes: [...CLASSES] },
+    { images, classes: [...CLASSES], flagged },
   );
   await page.reload();
   await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
@@ -229,6 +230,67 @@ test('a class key pressed right before a reload is kept, twenty times over, and 
   await page.keyboard.press('u');
   await expect(tile).toHaveAttribute('data-final', 'NEUTROPHIL');
   await expect(tile).toBeFocused();
+});
+
+test('the Case page fits: the differential and the first gallery row in view on arrival, each section one step away', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await seedCase(page, 2);
+  // A new visit may first ask whether to go on with the case: going on puts focus on its differential.
+  const choice = page.getByTestId('case-choice');
+  if ((await choice.count()) > 0) {
+    await choice.getByRole('button', { name: 'Continue this case' }).click();
+    await expect(page.getByRole('heading', { name: 'Differential' })).toBeFocused();
+  }
+  const inView = async (locator: Locator) => {
+    const box = await locator.boundingBox();
+    expect(box, 'laid out').not.toBeNull();
+    return box !== null && box.y >= 0 && box.y + box.height <= 900;
+  };
+  expect(await inView(page.getByRole('heading', { name: 'Differential' })), 'the differential heading').toBe(true);
+  expect(await inView(page.getByTestId('tally-LYMPHOCYTE')), 'the differential table').toBe(true);
+  expect(await inView(page.getByTestId('gallery-cell').first()), 'the first gallery row').toBe(true);
+
+  // The section bar stays in view and leads to each section, focus with it.
+  const sections = page.getByRole('navigation', { name: 'Case sections' });
+  await page.mouse.wheel(0, 5000);
+  for (const [name, target] of [
+    ['Review queue', page.locator('#review-heading')],
+    ['Fields', page.getByRole('heading', { name: 'Images and cells' })],
+    ['Gallery', page.getByRole('heading', { name: 'Cell gallery' })],
+    ['Report', page.getByRole('button', { name: 'Print report' })],
+    ['Differential', page.getByRole('heading', { name: 'Differential' })],
+  ] as const) {
+    expect(await inView(sections), `the section bar, before ${name}`).toBe(true);
+    await sections.getByRole('button', { name, exact: true }).click();
+    await expect(target).toBeFocused();
+    expect(await inView(target), name).toBe(true);
+  }
+
+  // The queue's summary leads back into it with focus on the panel: J and Enter work at once.
+  const queue = page.getByTestId('review-queue');
+  await queue.focus();
+  await page.keyboard.press('j');
+  await page.keyboard.press('j');
+  await expect(page.getByTestId('review-summary-left')).toHaveText('2');
+  await page.getByRole('button', { name: 'Review the 2 left' }).click();
+  await expect(queue).toBeFocused();
+  await page.keyboard.press(keyOf('MONOCYTE'));
+  await expect(page.getByTestId('review-position')).toContainText('2 / 2');
+  await page.keyboard.press('k');
+  await expect(page.getByTestId('review-final')).toHaveText('Monocyte');
+  // U gives the cell back the model's class here too.
+  await page.keyboard.press('u');
+  await expect(page.getByTestId('review-final')).toHaveText('Neutrophil');
+  await expect(page.locator('[data-testid="gallery-cell"][data-key="seeded-image-0#0"]')).toHaveAttribute(
+    'aria-label',
+    'Cell 1 of BloodImage_00007.jpg: Neutrophil, flagged for review',
+  );
+
+  // With nothing selected the gallery's picker shows no class as chosen.
+  await expect(page.getByTestId('gallery-selected')).toHaveText('0 selected');
+  await expect(page.getByTestId('gallery-actions').locator('[aria-pressed="true"]')).toHaveCount(0);
 });
 
 test('an image opens large: zoom and pan by wheel, drag and keys; a removed box leaves the count, and undo brings it back', async ({

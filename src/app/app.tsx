@@ -10,6 +10,7 @@ import { addNewFiles } from '@/app/utils/add-new-files';
 import { UnsavedWorkNotices } from '@/app/components/unsaved-work-notices';
 import { useCaseIntake } from '@/app/hooks/use-case-intake';
 import { useHashRoute } from '@/app/hooks/use-hash-route';
+import { useRouteFocus } from '@/app/hooks/use-route-focus';
 import { useReviewPromise } from '@/app/hooks/use-review-promise';
 import { CaseBanner } from '@/features/case/components/case-banner';
 import { DropZone } from '@/features/intake/components/drop-zone';
@@ -29,6 +30,7 @@ export function App() {
   useOfflineCache();
   useCaseIntake();
   const route = useHashRoute();
+  useRouteFocus(route);
   const page = PAGES.find((p) => p.id === route);
   const hasItems = useResultsStore((s) => s.items.length > 0);
   const review = useReviewPromise();

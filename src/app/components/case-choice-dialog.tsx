@@ -4,12 +4,25 @@ import { cellsInCase } from '@/lib/storage/case-edits';
 import { useCaseStore } from '@/features/case/stores/case-store';
 import { useResultsStore } from '@/features/results/stores/results-store';
 import { settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
+import { MAIN_ID } from '@/app/components/skip-link';
+import { TALLY_HEADING_ID } from '@/features/case/components/differential-tally';
 
 /**
  * On a new visit, when the case left open holds cells: continue it, or start a new one. Not
  * modal, so the rest of the page stays usable; images analysed before the answer wait for it
  * and then join the case chosen.
  */
+/**
+ * Settles the choice. The dialog and the button that has focus go with it: focus moves first to
+ * the case's differential where the Case page shows it, else to the page's main content, both on
+ * the page already.
+ */
+function goOn(choose?: () => void): void {
+  choose?.();
+  (document.getElementById(TALLY_HEADING_ID) ?? document.getElementById(MAIN_ID))?.focus();
+  settleCaseChoice();
+}
+
 export function CaseChoiceDialog() {
   const asking = useCaseChoice((s) => s.state === 'asking');
   const meta = useCaseStore((s) => s.meta);
@@ -51,17 +64,10 @@ export function CaseChoiceDialog() {
         </p>
       </div>
       <div className="flex flex-wrap gap-2">
-        <Button variant="primary" onClick={settleCaseChoice}>
+        <Button variant="primary" onClick={() => goOn()}>
           Continue this case
         </Button>
-        <Button
-          onClick={() => {
-            useCaseStore.getState().newCase();
-            settleCaseChoice();
-          }}
-        >
-          Start a new case
-        </Button>
+        <Button onClick={() => goOn(() => useCaseStore.getState().newCase())}>Start a new case</Button>
       </div>
     </div>
   );

@@ -1,6 +1,15 @@
 import { Button } from '@/components/button';
+import { MAIN_ID } from '@/app/components/skip-link';
 import { useDuplicateFiles } from '@/app/stores/duplicate-files-store';
 import { addDuplicatesAnyway, dismissDuplicates } from '@/app/utils/add-new-files';
+
+/** The notice and its focused button go: focus moves first to the page's main content, not the body. */
+function thenFocusMain(act: () => void): () => void {
+  return () => {
+    document.getElementById(MAIN_ID)?.focus();
+    act();
+  };
+}
 
 /** One line where the files were dropped: these bytes are in the case already, so they were not added again. */
 export function DuplicateFilesNotice() {
@@ -18,8 +27,10 @@ export function DuplicateFilesNotice() {
       className="flex flex-wrap items-center gap-2 rounded-lg border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
     >
       <span className="min-w-0 flex-1 break-words">{what}: not added again.</span>
-      <Button onClick={addDuplicatesAnyway}>{files.length === 1 ? 'Add it anyway' : 'Add them anyway'}</Button>
-      <Button variant="ghost" onClick={dismissDuplicates}>
+      <Button onClick={thenFocusMain(addDuplicatesAnyway)}>
+        {files.length === 1 ? 'Add it anyway' : 'Add them anyway'}
+      </Button>
+      <Button variant="ghost" onClick={thenFocusMain(dismissDuplicates)}>
         Dismiss
       </Button>
     </div>

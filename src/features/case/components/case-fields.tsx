@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { BoxOverlay } from '@/components/box-overlay';
-import { Button } from '@/components/button';
+import { Button, FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '@/features/case/utils/blob-url';
@@ -44,7 +44,7 @@ export function CaseFields({
   if (images.length === 0) return null;
   return (
     <section aria-labelledby="case-fields-heading" className="flex flex-col gap-3">
-      <h3 id="case-fields-heading" className="text-base font-semibold">
+      <h3 id="case-fields-heading" tabIndex={-1} className={`text-base font-semibold ${FOCUS_RING}`}>
         Images and cells
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { Button } from '@/components/button';
+import { Button, FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 import type { CaseCell } from '@/features/case/utils/case-cells';
@@ -135,15 +135,9 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
   const firstCell = cells.find((c) => c.key === first);
   return (
     <section aria-labelledby="gallery-heading" className="flex flex-col gap-3" data-testid="case-gallery">
-      <h3 id="gallery-heading" className="text-base font-semibold">
+      <h3 id="gallery-heading" tabIndex={-1} className={`text-base font-semibold ${FOCUS_RING}`}>
         Cell gallery
       </h3>
-      <p className="text-xs text-slate-600 dark:text-slate-400" id="gallery-help">
-        Select cells (Shift or Ctrl/Cmd+click, or arrows, Shift+arrows and Space), then press a class's number (
-        {CELL_CLASSES.map((c, i) => `${i + 1} ${FINAL_STYLE[c].label}`).join(', ')}; 0 or X not a white cell, U back to
-        the model's class), use the picker or drag them onto a class. Delete removes boxes that are not white cells;
-        Enter or a double click opens the cell on its image.
-      </p>
       <div className="flex flex-wrap items-center gap-2" data-testid="gallery-actions">
         <span className="text-sm tabular-nums" aria-live="polite" data-testid="gallery-selected">
           {selected.size} selected
@@ -166,7 +160,7 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
         aria-multiselectable="true"
         aria-label="Cells by class"
         aria-describedby="gallery-help"
-        className="flex flex-col gap-3"
+        className="flex flex-wrap gap-2"
       >
         {groups.map((g) => (
           <div
@@ -185,23 +179,24 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
               if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropTarget(undefined);
             }}
             onDrop={(e) => onDrop(e, g.cls)}
-            className={`rounded-lg border p-2 ${
+            // An empty class is a small drop target, so that the first cells stay high on the page.
+            className={`rounded-lg border ${g.cells.length === 0 ? 'p-1.5' : 'basis-full p-2'} ${
               dropTarget === g.cls
                 ? 'border-blue-600 bg-blue-50 dark:border-blue-400 dark:bg-blue-950/40'
                 : 'border-slate-200 dark:border-slate-800'
             }`}
           >
-            <div aria-hidden="true" className="mb-2 flex items-center gap-2 text-sm font-semibold">
+            <div
+              aria-hidden="true"
+              className={`flex items-center gap-2 text-sm font-semibold ${g.cells.length === 0 ? '' : 'mb-2'}`}
+              title={g.cells.length === 0 ? 'No cells: drop cells here to give them this class.' : undefined}
+            >
               <span className={`rounded px-1.5 py-0.5 ${FINAL_STYLE[g.cls].chip}`}>{FINAL_STYLE[g.cls].label}</span>
               <span className="tabular-nums" data-testid="gallery-count">
                 {g.cells.length}
               </span>
             </div>
-            {g.cells.length === 0 ? (
-              <div aria-hidden="true" className="text-xs text-slate-600 dark:text-slate-400">
-                No cells: drop cells here to give them this class.
-              </div>
-            ) : (
+            {g.cells.length > 0 && (
               <div className="flex flex-wrap gap-2">
                 {g.cells.map((c) => (
                   <GalleryTile
@@ -221,6 +216,12 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
           </div>
         ))}
       </div>
+      <p className="text-xs text-slate-600 dark:text-slate-400" id="gallery-help">
+        Select cells (Shift or Ctrl/Cmd+click, or arrows, Shift+arrows and Space), then press a class's number (
+        {CELL_CLASSES.map((c, i) => `${i + 1} ${FINAL_STYLE[c].label}`).join(', ')}; 0 or X not a white cell, U back to
+        the model's class), use the picker or drag them onto a class. Delete removes boxes that are not white cells;
+        Enter or a double click opens the cell on its image.
+      </p>
     </section>
   );
 }

@@ -64,7 +64,7 @@ export function CaseHeader({
       >
         Export JSON
       </Button>
-      <Button disabled={empty} onClick={() => window.print()}>
+      <Button id="case-print-report" disabled={empty} onClick={() => window.print()}>
         Print report
       </Button>
       <Button variant="primary" onClick={newCase} disabled={images.length === 0}>

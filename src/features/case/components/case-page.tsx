@@ -9,6 +9,7 @@ import { CaseGallery } from './case-gallery';
 import { CaseHeader } from './case-header';
 import { CaseHistory } from './case-history';
 import { CaseReport } from './case-report';
+import { CaseSectionBar } from './case-section-bar';
 import { DifferentialTally } from './differential-tally';
 import { FieldViewer } from './field-viewer';
 import { ReviewQueue } from './review-queue';
@@ -48,13 +49,18 @@ export function CasePage() {
           Add images of one slide: every white cell found joins this case's differential.
         </p>
       )}
-      {images.length > 0 && <UndoButtons />}
-      <div className="grid gap-6 lg:grid-cols-2">
+      {images.length > 0 && (
+        <CaseSectionBar>
+          <UndoButtons />
+        </CaseSectionBar>
+      )}
+      {/* The differential beside the gallery: both in view on arrival, the count beside the cells it counts. */}
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,24rem)_minmax(0,1fr)]">
         <DifferentialTally t={t} />
-        {cells.length > 0 && <ReviewQueue cells={cells} images={images} />}
+        <CaseGallery cells={cells} onOpen={(c) => setOpen({ imageId: c.imageId, cellKey: c.key })} />
       </div>
+      {cells.length > 0 && <ReviewQueue cells={cells} images={images} />}
       <ReviewedCellsHint cells={cells} />
-      <CaseGallery cells={cells} onOpen={(c) => setOpen({ imageId: c.imageId, cellKey: c.key })} />
       <CaseFields images={images} cells={cells} onOpen={(image) => setOpen({ imageId: image.id })} />
       <CaseHistory />
       <CaseReport meta={meta} images={images} cells={cells} t={t} />

@@ -38,7 +38,12 @@ export function ReviewQueue({ cells }: { cells: readonly CaseCell[]; images?: re
   const ended = queue.length > 0 && pos >= queue.length;
   if (queue.length === 0) {
     return (
-      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="review-empty">
+      <p
+        id="review-heading"
+        tabIndex={-1}
+        className={`text-sm text-slate-600 dark:text-slate-400 ${FOCUS_RING}`}
+        data-testid="review-empty"
+      >
         No cell in this case is flagged for review.
       </p>
     );
@@ -72,7 +77,7 @@ export function ReviewQueue({ cells }: { cells: readonly CaseCell[]; images?: re
   const inset = (1 - BOX_SHARE) / 2;
   return (
     <section aria-labelledby="review-heading" className="flex flex-col gap-2">
-      <h3 id="review-heading" className="text-base font-semibold">
+      <h3 id="review-heading" tabIndex={-1} className={`text-base font-semibold ${FOCUS_RING}`}>
         Review queue
       </h3>
       <p className="text-xs text-slate-600 dark:text-slate-400">

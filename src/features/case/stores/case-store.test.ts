@@ -168,4 +168,27 @@ describe('case store', () => {
     expect(stored?.meta.decisions[key]).toBe('BASOPHIL');
     expect(stored?.meta.past?.at(-1)?.label).toBe('Basophil for 1 cell');
   });
+
+  it('asks before the page is left while a decision is being written, and not once it is stored', async () => {
+    /** Node's Event has a read-only returnValue; a browser's BeforeUnloadEvent lets pages set it. */
+    class BeforeUnload extends Event {
+      returnValue = true;
+    }
+    const leaveIsGuarded = () => {
+      const event = new BeforeUnload('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    vi.stubGlobal('window', new EventTarget());
+    try {
+      store().newCase();
+      await store().addImage(analysed('f.jpg', [fakeCell('NEUTROPHIL')]));
+      const deciding = store().decide(cellKey(store().images[0].id, 0), 'BASOPHIL');
+      expect(leaveIsGuarded()).toBe(true);
+      await deciding;
+      expect(leaveIsGuarded()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

@@ -33,8 +33,9 @@ export function DropZone({ onFiles, compact }: { onFiles: (files: File[]) => voi
         if (depth.current === 0) setOver(false);
       }}
       onDrop={onDrop}
-      className={`flex flex-col items-center justify-center gap-3 rounded-xl border-2 border-dashed text-center motion-safe:transition-colors ${
-        compact ? 'p-4' : 'p-10'
+      className={`flex items-center justify-center gap-3 rounded-xl border-2 border-dashed text-center motion-safe:transition-colors ${
+        // Compact (once there are images): one row, so that the results or the case start high on the page.
+        compact ? 'flex-row flex-wrap px-4 py-2' : 'flex-col p-10'
       } ${
         over
           ? 'border-blue-600 bg-blue-50 dark:border-blue-400 dark:bg-blue-950/40'

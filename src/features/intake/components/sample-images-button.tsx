@@ -14,6 +14,7 @@ function describeSample(s: SampleImage): string {
 export function SampleImagesButton({ onFiles }: { onFiles: (files: File[]) => void }) {
   const [state, setState] = useState<{ loading: boolean; error?: string }>({ loading: false });
   const load = () => {
+    if (state.loading) return;
     setState({ loading: true });
     fetchSampleFiles(import.meta.env.BASE_URL).then(
       (files) => {
@@ -25,7 +26,8 @@ export function SampleImagesButton({ onFiles }: { onFiles: (files: File[]) => vo
   };
   return (
     <div className="flex flex-col items-center gap-1 text-sm">
-      <Button onClick={load} disabled={state.loading} data-testid="try-samples">
+      {/* Not disabled while loading: a disabled button drops the focus to the page, and the keys with it. */}
+      <Button onClick={load} aria-disabled={state.loading} data-testid="try-samples">
         {state.loading ? 'Loading the samples…' : 'Try it with sample images'}
       </Button>
       {state.error && (
