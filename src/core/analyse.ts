@@ -2,6 +2,7 @@ import { cropToInput, cutCellCrop } from './cell-crop';
 import type { CellClassifier } from './classifier';
 import { findWhiteCells, type FoundCell } from './localise';
 import { CELL_CLASSES, type CellClass } from './model-spec';
+import { keptAsWhiteCells } from './not-white-cell';
 import type { Box, RgbaImage } from './rgba-image';
 import { estimateBackgroundGains } from './white-balance';
 
@@ -21,6 +22,12 @@ export interface ImageAnalysis {
   readonly height: number;
   /** Empty when no white blood cell was found. */
   readonly cells: AnalysedCell[];
+  /**
+   * Which of the prepared boxes `cells` are, in order: the network's "not a white cell" reject
+   * (src/core/not-white-cell.ts) drops a box round a platelet clump as no white cell, so a host
+   * that keeps pictures or crops of the prepared boxes keeps these only.
+   */
+  readonly kept: number[];
   /** Localisation.magnification: above 1, a wide field whose small cells were looked for finer. */
   readonly magnification: number;
   /**
@@ -62,13 +69,14 @@ export async function analyseImage(
   const { cells, crops, magnification } = prepared;
   const inputs = crops.map((crop) => cropToInput(crop));
   const { probabilities, features } = await classifier.classifyWithFeatures(inputs);
-  const threshold = reviewThreshold;
+  const kept = keptAsWhiteCells(classifier.notWhiteCell, features);
   return {
     width: image.width,
     height: image.height,
     magnification,
-    cells: cells.map((cell, i) => analysedCell(cell, probabilities[i], threshold)),
-    features,
+    cells: kept.map((i) => analysedCell(cells[i], probabilities[i], reviewThreshold)),
+    kept,
+    features: kept.map((i) => features[i]),
   };
 }
 

@@ -122,6 +122,7 @@ describe('class activation map machinery', () => {
       ...classifier.metadata,
       // This network is not the shipped one: the shipped network's statistics do not belong to it.
       trainingStatistics: undefined,
+      notWhiteCell: undefined,
       featureLayer: 'features',
       temperature: 1,
       shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }],

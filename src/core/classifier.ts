@@ -11,6 +11,7 @@ import {
   type TrainingStatistics,
 } from './case-calibration';
 import type { ModelMetadata } from './model-metadata';
+import type { NotWhiteCellHead } from './not-white-cell';
 import { FusedNetwork } from './fused-network';
 import {
   fetchModelFiles,
@@ -75,6 +76,8 @@ export class CellClassifier {
     private readonly model: tf.LayersModel,
     layersOnly = false,
     private readonly trainingStatistics?: TrainingStatistics,
+    /** The "not a white cell" reject analyseImage applies to every box, where the model ships one. */
+    readonly notWhiteCell?: NotWhiteCellHead,
   ) {
     this.logitScale = metadata.temperature;
     if (!layersOnly) this.fused = FusedNetwork.from(model, metadata.featureLayer, 'logits');
@@ -93,7 +96,13 @@ export class CellClassifier {
       const model = await tf.loadLayersModel(
         tf.io.fromMemory({ modelTopology: files.modelJson.modelTopology, weightSpecs, weightData: files.weights }),
       );
-      return new CellClassifier(files.metadata, model, options.layersOnly, files.trainingStatistics);
+      return new CellClassifier(
+        files.metadata,
+        model,
+        options.layersOnly,
+        files.trainingStatistics,
+        files.notWhiteCell,
+      );
     } catch (err) {
       throw new ModelLoadError(`The model could not be built: ${(err as Error).message}`);
     }

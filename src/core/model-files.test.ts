@@ -57,6 +57,21 @@ describe('fetchModelFiles', () => {
     await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/training-statistics\.bin is corrupt/);
   });
 
+  it('loads the "not a white cell" reject with the model, one weight per pooled feature, and rejects it damaged', async () => {
+    const files = await fetchModelFiles(MODEL, fetchWith());
+    const named = files.metadata.notWhiteCell!;
+    expect(files.notWhiteCell?.weights.length).toBe(named.features);
+    expect(files.notWhiteCell?.threshold).toBe(named.threshold);
+    expect(Number.isFinite(files.notWhiteCell?.bias)).toBe(true);
+    const fetchFn = fetchWith((name, b) => {
+      if (name !== named.path) return b;
+      const copy = b.slice();
+      copy[5] ^= 0x01;
+      return copy;
+    });
+    await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/not-white-cell\.bin is corrupt/);
+  });
+
   it('rejects a model.json that is not JSON', async () => {
     const fetchFn = fetchWith((name, b) => (name === 'model.json' ? new TextEncoder().encode('<html>oops') : b));
     await expect(fetchModelFiles(MODEL, fetchFn)).rejects.toThrow(/model\.json is not valid JSON/);

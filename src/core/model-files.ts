@@ -1,5 +1,6 @@
 import type { TrainingStatistics } from './case-calibration';
 import type { ModelMetadata } from './model-metadata';
+import type { NotWhiteCellHead } from './not-white-cell';
 import { CELL_CLASSES, INPUT_SIZE, NORMALISATION } from './model-spec';
 
 /** A model that cannot be loaded; `message` is one line a user can act on. */
@@ -45,6 +46,8 @@ export interface ModelFiles {
   readonly weights: ArrayBuffer;
   /** The training labs' statistics for calibrating to a case, where the model ships them. */
   readonly trainingStatistics?: TrainingStatistics;
+  /** The "not a white cell" reject, where the model ships one. */
+  readonly notWhiteCell?: NotWhiteCellHead;
 }
 
 export interface WeightSpec {
@@ -99,7 +102,28 @@ export async function fetchModelFiles(
     offset += bytes.byteLength;
   }
   const trainingStatistics = await fetchTrainingStatistics(baseUrl, metadata, fetchFn);
-  return { metadata, modelJson, weights: weights.buffer, trainingStatistics };
+  const notWhiteCell = await fetchNotWhiteCell(baseUrl, metadata, fetchFn);
+  return { metadata, modelJson, weights: weights.buffer, trainingStatistics, notWhiteCell };
+}
+
+/** The reject file named in the metadata, checked like a shard: its weights, then its bias. */
+async function fetchNotWhiteCell(
+  baseUrl: string,
+  metadata: ModelMetadata,
+  fetchFn: FetchLike,
+): Promise<NotWhiteCellHead | undefined> {
+  const file = metadata.notWhiteCell;
+  if (!file) return undefined;
+  const bytes = await fetchBytes(`${baseUrl}/${file.path}`, fetchFn);
+  if (
+    bytes.byteLength !== file.bytes ||
+    (file.features + 1) * 4 !== file.bytes ||
+    (await sha256Hex(bytes)) !== file.sha256
+  ) {
+    throw new ModelLoadError(`Model file ${file.path} is corrupt (its checksum does not match).`);
+  }
+  const values = new Float32Array(bytes);
+  return { weights: values.slice(0, file.features), bias: values[file.features], threshold: file.threshold };
 }
 
 /** The statistics file named in the metadata, checked like a shard and cut into steps. */

@@ -28,6 +28,11 @@ export interface ModelMetadata {
    * means then its variances, `channels[k]` of each), written by `npm run model-statistics`.
    */
   readonly trainingStatistics?: ShardInfo & { readonly channels: number[] };
+  /**
+   * The "not a white cell" reject (float32: one weight per pooled feature, then the bias), fitted
+   * by `npm run fit:reject`; a box scoring at or above `threshold` is dropped as no white cell.
+   */
+  readonly notWhiteCell?: ShardInfo & { readonly features: number; readonly threshold: number };
   /** How a case is calibrated and how a calibrated reading is read, measured on validation cases. */
   readonly calibrated?: CalibratedReading;
   readonly shards: ShardInfo[];

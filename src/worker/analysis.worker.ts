@@ -76,8 +76,15 @@ const api: AnalysisWorkerApi = {
       const threshold = reading.reviewThreshold;
       const analysis = await Promise.race([analyseImage(pixels, classifier, prepared, threshold), whenWebglLost()]);
       const t6 = performance.now();
-      const analysisId = rememberCrops(prepared);
-      const cellImages = await cellImagesEncoded;
+      // Only the boxes the "not a white cell" reject kept: a platelet clump's box leaves nothing.
+      const kept = {
+        ...prepared,
+        cells: analysis.kept.map((i) => found[i]),
+        crops: analysis.kept.map((i) => prepared.crops[i]),
+      };
+      const analysisId = rememberCrops(kept);
+      const encoded = await cellImagesEncoded;
+      const cellImages = analysis.kept.map((i) => encoded[i]);
       const t7 = performance.now();
       const thumbnail = await thumbnailEncoded;
       const t8 = performance.now();
@@ -89,7 +96,7 @@ const api: AnalysisWorkerApi = {
         thumbnail,
         cellImages,
         cellFeatures: analysis.features,
-        cellCrops: prepared.crops.map(storedCrop),
+        cellCrops: kept.crops.map(storedCrop),
         grayscale: isGrayscale(pixels),
         magnification: analysis.magnification,
         timings: {
