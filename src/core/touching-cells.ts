@@ -4,11 +4,14 @@
  * nuclear masses with cytoplasm between them, far apart for their size: single linkage over the
  * gaps between pieces, cut at the widest. One connected piece holding two round nuclei that touch
  * is cut by a watershed of its distance transform at their neck, when they are clearly apart.
+ * Either cut stands only where the cell body pinches between the two masses, as two round cells
+ * do and one cell with two lobes does not.
  */
 
 /**
- * Tuned on 140 pairs composed from BCCD trainval and PBC validation cells (127 split) against 338
- * single PBC validation cells (3 split); measured on test cells by scripts/measure/touching.ts.
+ * Tuned on pairs composed from BCCD trainval and PBC validation cells against single PBC
+ * validation cells (npm run measure:touching -- --bccd-split trainval --pbc-partition validation);
+ * the command's defaults measure them on test cells.
  */
 export const TOUCHING_PARAMS = {
   /**
@@ -27,8 +30,7 @@ export const TOUCHING_PARAMS = {
   /**
    * Two cells pinch in where they touch; one cell with two lobes (an eosinophil) is round: the
    * cell body's width across the line between the two masses, at its narrowest between them,
-   * over its width through the narrower mass's centre, stays below this for two cells (0.922 at
-   * most in the tuning pairs; 1.02 and up for the eosinophils it keeps whole).
+   * over its width through the narrower mass's centre, stays below this for two cells.
    */
   maxWaist: 0.97,
 };
