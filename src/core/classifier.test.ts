@@ -120,8 +120,9 @@ describe('class activation map machinery', () => {
     const digest = Buffer.from(await crypto.subtle.digest('SHA-256', weights)).toString('hex');
     const metadata = {
       ...classifier.metadata,
-      // This network is not the shipped one: the shipped network's statistics do not belong to it.
+      // This network is not the shipped one: the shipped network's statistics and reject head do not belong to it.
       trainingStatistics: undefined,
+      notWhiteCell: undefined,
       notWhiteCell: undefined,
       featureLayer: 'features',
       temperature: 1,

@@ -329,6 +329,9 @@ function splitGroup(
   minNucleusArea: number,
 ): Piece[] {
   const w = img.width;
+  // A nucleus cut by the image border has lost part of its outline: its shape cannot tell two
+  // touching cells from one cell's lobes, and a split there made two cells of one eosinophil.
+  if (g.x0 <= 0 || g.y0 <= 0 || g.x1 >= w - 1 || g.y1 >= img.height - 1) return [g];
   const bw = g.x1 - g.x0 + 1;
   const bh = g.y1 - g.y0 + 1;
   const members = new Set(g.members);
