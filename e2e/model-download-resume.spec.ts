@@ -9,6 +9,7 @@ const metadata = JSON.parse(readFileSync('public/model/metadata.json', 'utf8')) 
   totalBytes: number;
   shards: { path: string; bytes: number }[];
   trainingStatistics?: { path: string };
+  notWhiteCell?: { path: string };
 };
 const modelJsonBytes = readFileSync('public/model/model.json').byteLength;
 const [first, last] = [metadata.shards[0], metadata.shards.at(-1)!];
@@ -62,6 +63,7 @@ async function analysesAnImage(page: Page): Promise<void> {
 const binaries = [
   ...metadata.shards.map((s) => s.path),
   ...(metadata.trainingStatistics ? [metadata.trainingStatistics.path] : []),
+  ...(metadata.notWhiteCell ? [metadata.notWhiteCell.path] : []),
 ];
 
 for (const { when, cut, loaded } of [
