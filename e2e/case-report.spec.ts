@@ -246,7 +246,9 @@ test('a new visit asks whether to continue the open case or start a new one; ima
   await expectNoAxeViolations(page, 'case choice on a phone, dark');
   await expect(page.getByTestId('model-ready')).toBeVisible({ timeout: 120_000 });
   await dropFiles(page, [single('NEUTROPHIL', 0)]);
-  await expect(page.getByTestId('case-choice')).toContainText('1 analysed image waits for your answer', { timeout: 150_000 });
+  await expect(page.getByTestId('case-choice')).toContainText('1 analysed image waits for your answer', {
+    timeout: 150_000,
+  });
   await expect(page.getByTestId('case-image')).toHaveCount(2);
 
   // Start a new case: empty but for the image that waited; the old case stays in the history.

@@ -123,7 +123,6 @@ describe('class activation map machinery', () => {
       // This network is not the shipped one: the shipped network's statistics and reject head do not belong to it.
       trainingStatistics: undefined,
       notWhiteCell: undefined,
-      notWhiteCell: undefined,
       featureLayer: 'features',
       temperature: 1,
       shards: [{ path: 'w.bin', bytes: weights.length, sha256: digest }],

@@ -6,9 +6,9 @@ import { effectiveModelVersion } from '@/lib/format/effective-model-version';
 import { choiceOnArrival, settleCaseChoice, useCaseChoice } from '@/app/stores/case-choice-store';
 import { saveToCase } from '@/app/stores/case-save-log-store';
 import { holdOpenCase, isCaseOpenElsewhere } from '@/app/utils/open-case-lock';
+import { takeQueuedHash } from '@/app/utils/add-new-files';
 import { openCaseProfile, readForOpenCase } from '@/app/utils/open-case-profile';
 import { keptInCase, readBatchWith } from '@/features/results/utils/batch-runner';
-import { takeQueuedHash } from '@/app/utils/add-new-files';
 
 /** Result items already in a case (module-level: StrictMode runs effects twice). */
 const taken = new Set<number>();
