@@ -119,7 +119,9 @@ export function findWhiteCells(img: RgbaImage, params = LOCALISATION_PARAMS): Lo
   const pieces = allPieces.filter((p) => p.area >= params.minPieceShare * areaScale * w * h);
   const minNucleusArea = params.minNucleusShare * areaScale * w * h;
   const groups = mergeLobes(pieces, params.mergeDistance).flatMap((g) =>
-    g.area < minNucleusArea ? [g] : splitGroup(g, labels, mask, work, balance, minNucleusArea),
+    // A wide field's cells are looked for at a finer scale, a few working pixels across: too few
+    // for their outline to tell a pinch between two cells from one cell's lobes.
+    g.area < minNucleusArea || magnification > 1 ? [g] : splitGroup(g, labels, mask, work, balance, minNucleusArea),
   );
   const cells: FoundCell[] = [];
   for (const g of groups) {
