@@ -71,7 +71,7 @@ export function ReviewMarkPromise({ adapted }: { adapted: AdaptedHead }) {
       : `: refitted on your cells so that unmarked cells are right at least ${formatPercent(target)} of the time`
   }.`;
   return (
-    <p data-testid="adapted-review-promise" data-threshold={threshold.toFixed(4)} data-unmarked={unmarked}>
+    <p data-testid="adapted-review-promise" data-threshold={String(threshold)} data-unmarked={unmarked}>
       {unmarked > 0 ? (
         <strong>
           After adapting, unmarked cells were right {formatPercent(unmarkedRight / unmarked)} of the time (
