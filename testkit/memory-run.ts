@@ -13,7 +13,8 @@ export interface MemoryRow {
 
 /**
  * Classifies `batches` drops of `perBatch` images in one page session (the same few files again
- * and again under new names), reading the worker's tensors and the page's heap after each batch,
+ * and again under new names, each with its name in a JPEG comment so that no drop repeats bytes
+ * the page would hold back as a duplicate), reading the worker's tensors and the page's heap after each batch,
  * then clearing the results as a user starting the next batch would.
  */
 export async function runMemoryBatches(
@@ -29,7 +30,10 @@ export async function runMemoryBatches(
   const baseline = await read(0, 0);
   const rows: MemoryRow[] = [];
   for (let b = 1; b <= batches; b++) {
-    const drop = Array.from({ length: perBatch }, (_, i) => ({ ...files[i % files.length], name: `b${b}-${i}.jpeg` }));
+    const drop = Array.from({ length: perBatch }, (_, i) => {
+      const name = `b${b}-${i}.jpeg`;
+      return { ...files[i % files.length], name, buffer: withJpegComment(files[i % files.length].buffer, name) };
+    });
     await dropFiles(page, drop);
     await waitForAllFinished(page, perBatch);
     rows.push(await read(b, b * perBatch));
@@ -37,4 +41,12 @@ export async function runMemoryBatches(
     await page.getByTestId('result-card').first().waitFor({ state: 'detached' });
   }
   return { baseline, rows };
+}
+
+/** The JPEG with a comment segment (FF FE) holding `text` right after its start marker: the same picture, other bytes. */
+function withJpegComment(jpeg: Buffer, text: string): Buffer {
+  if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
+  const body = Buffer.from(text, 'latin1');
+  const header = Buffer.from([0xff, 0xfe, (body.length + 2) >> 8, (body.length + 2) & 0xff]);
+  return Buffer.concat([jpeg.subarray(0, 2), header, body, jpeg.subarray(2)]);
 }
