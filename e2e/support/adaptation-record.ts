@@ -12,13 +12,15 @@ export interface AdaptationRecordSpec {
 
 /**
  * Writes an adaptation straight into the page's IndexedDB, as the Adapt page (or an older release)
- * would have left it, bypassing the app's code. The app must have created the store already.
+ * would have left it, bypassing the app's code. It creates the store if the app has not yet.
  */
 export function putAdaptationRecord(page: Page, spec: AdaptationRecordSpec): Promise<void> {
   return page.evaluate(
     (s) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('hematovision-adaptation');
+        // The app reads without creating the database: the first record creates it, as the app's first save would.
+        open.onupgradeneeded = () => open.result.createObjectStore('adaptation');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('adaptation', 'readwrite');
@@ -61,13 +63,15 @@ export interface LabProfileRecordSpec {
 
 /**
  * Writes lab profiles straight into the page's IndexedDB, as the Adapt page keeps them, bypassing
- * the app's code (so the page learns of them on its next load). The app must have created the store.
+ * the app's code (so the page learns of them on its next load).
  */
 export function putLabProfileRecords(page: Page, specs: readonly LabProfileRecordSpec[]): Promise<void> {
   return page.evaluate(
     (all) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('hematovision-adaptation');
+        // The app reads without creating the database: the first record creates it, as the app's first save would.
+        open.onupgradeneeded = () => open.result.createObjectStore('adaptation');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const tx = open.result.transaction('adaptation', 'readwrite');

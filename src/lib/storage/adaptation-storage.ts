@@ -43,8 +43,15 @@ export class LabProfileStorage {
     return (this.store ??= createStore(this.dbName, STORE_NAME));
   }
 
+  /** Whether the database is there: reading must not create it, or a wipe would leave it behind. */
+  private async exists(): Promise<boolean> {
+    if (typeof indexedDB.databases !== 'function') return true;
+    return (await indexedDB.databases()).some((d) => d.name === this.dbName);
+  }
+
   /** Every profile, oldest first; an adaptation kept by an older release comes back as a profile. */
   async list(): Promise<LabProfile[]> {
+    if (!(await this.exists())) return [];
     const migrated = await this.open()('readwrite', async (s) => {
       const legacy = (await promisifyRequest(s.get(LEGACY_KEY))) as SavedAdaptation | undefined;
       if (legacy) {
@@ -62,6 +69,7 @@ export class LabProfileStorage {
   }
 
   async get(id: string): Promise<LabProfile | undefined> {
+    if (!(await this.exists())) return undefined;
     return (await this.open()('readonly', (s) => promisifyRequest(s.get(id)))) as LabProfile | undefined;
   }
 
@@ -101,14 +109,22 @@ export class LabProfileStorage {
   }
 
   /** Deletes every profile ("Delete all local data"); says how many there were. Every tab hears of it. */
-  async clearAll(): Promise<number> {
+  async clearAll({ announce = true } = {}): Promise<number> {
     const count = await this.open()('readwrite', async (s) => {
       const n = await promisifyRequest(s.count());
       s.clear();
       return n;
     });
-    this.changed();
+    if (announce) this.changed();
     return count;
+  }
+
+  /**
+   * Tells this tab and every other that the profiles changed: "Delete all local data" clears them
+   * quietly and announces it once the database is gone, so no tab's re-reading opens it again.
+   */
+  announceChanged(): void {
+    this.changed();
   }
 
   private changed(): void {

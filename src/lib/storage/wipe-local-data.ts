@@ -28,6 +28,9 @@ const KEPT_KEYS = new Set(['hematovision.theme']);
  * service worker's cache) is left alone: it holds no user data.
  */
 export async function wipeLocalData(owners: readonly DataOwner[], clearMemory: () => number): Promise<WipeReport> {
+  // Memory first: dropping the page's results writes to the unfinished batch's database, and a
+  // write after the deletion below would create it again.
+  const imagesInMemory = clearMemory();
   const known = owners.map((o) => o.database);
   const names = await listAppDatabases(known);
   const counted = await Promise.all(names.map(async (name) => ({ name, records: await countRecords(name) })));
@@ -45,7 +48,7 @@ export async function wipeLocalData(owners: readonly DataOwner[], clearMemory: (
     databases,
     blocked,
     storageKeys: [...removeKeys(localStorage), ...removeKeys(sessionStorage)],
-    imagesInMemory: clearMemory(),
+    imagesInMemory,
   };
 }
 

@@ -55,6 +55,19 @@ function open(s: Pick<DrillState, 'seed' | 'size' | 'startedAt' | 'cells' | 'tal
  * The count drill: every tally and undo is stored before the next cell shows, so a reload (or a
  * closed tab) resumes the drill at the same cell; the finished drill joins the progress.
  */
+/** The tally or undo being stored: the next waits for it (a failed one does not stop the next). */
+let storing: Promise<void> = Promise.resolve();
+
+/**
+ * Runs tallies and undos one after another, each stored before the page shows it, so a key
+ * pressed twice quickly never reads tallies the first press has not stored yet.
+ */
+function inTurn(change: () => Promise<void>): Promise<void> {
+  const stored = storing.then(change);
+  storing = stored.catch(() => undefined);
+  return stored;
+}
+
 export const useDrillStore = create<DrillState>((set, get) => ({
   phase: 'loading',
   seed: '',
@@ -101,39 +114,41 @@ export const useDrillStore = create<DrillState>((set, get) => ({
     await saveOpenDrill(open(next));
     set({ ...next, phase: 'counting', result: undefined });
   },
-  tally: async (cls) => {
-    const state = get();
-    if (state.phase !== 'counting' || state.tallies.length >= state.cells.length) return;
-    const tallies = [...state.tallies, cls];
-    if (tallies.length < state.cells.length) {
-      set({ tallies });
+  tally: (cls) =>
+    inTurn(async () => {
+      const state = get();
+      if (state.phase !== 'counting' || state.tallies.length >= state.cells.length) return;
+      const tallies = [...state.tallies, cls];
+      if (tallies.length < state.cells.length) {
+        await saveOpenDrill(open({ ...state, tallies }));
+        set({ tallies });
+        return;
+      }
+      const endedAt = Date.now();
+      const result: DrillResult = {
+        seed: state.seed,
+        size: state.size,
+        startedAt: state.startedAt,
+        endedAt,
+        answers: state.cells.map((c, i) => ({
+          itemId: c.id,
+          truth: c.truth,
+          answer: tallies[i],
+          at: endedAt,
+        })),
+      };
+      await saveDrillResult(result);
+      set({ tallies, phase: 'done', result });
+      await usePracticeStore.getState().refreshProgress();
+    }),
+  undo: () =>
+    inTurn(async () => {
+      const state = get();
+      if (state.phase !== 'counting' || state.tallies.length === 0) return;
+      const tallies = state.tallies.slice(0, -1);
       await saveOpenDrill(open({ ...state, tallies }));
-      return;
-    }
-    const endedAt = Date.now();
-    const result: DrillResult = {
-      seed: state.seed,
-      size: state.size,
-      startedAt: state.startedAt,
-      endedAt,
-      answers: state.cells.map((c, i) => ({
-        itemId: c.id,
-        truth: c.truth,
-        answer: tallies[i],
-        at: endedAt,
-      })),
-    };
-    set({ tallies, phase: 'done', result });
-    await saveDrillResult(result);
-    await usePracticeStore.getState().refreshProgress();
-  },
-  undo: async () => {
-    const state = get();
-    if (state.phase !== 'counting' || state.tallies.length === 0) return;
-    const tallies = state.tallies.slice(0, -1);
-    set({ tallies });
-    await saveOpenDrill(open({ ...state, tallies }));
-  },
+      set({ tallies });
+    }),
   abandon: async () => {
     await saveOpenDrill(undefined);
     set({ phase: 'start', cells: [], tallies: [] });

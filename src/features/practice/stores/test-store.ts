@@ -36,6 +36,9 @@ interface TestState {
  * answer is stored before the next cell shows, so a reload resumes the test; the clock keeps
  * running from the start, as a timed test's would.
  */
+/** The answer being stored, if any: the next waits for it (a failed one does not stop the next). */
+let answering: Promise<void> = Promise.resolve();
+
 export const useTestStore = create<TestState>((set, get) => ({
   phase: 'loading',
   items: [],
@@ -64,25 +67,31 @@ export const useTestStore = create<TestState>((set, get) => ({
     await saveOpenTest({ testId: TEST_ID, startedAt, itemIds: items.map((i) => i.id), answers: [] });
     set({ phase: 'testing', answers: [], startedAt, result: undefined });
   },
-  answer: async (cls) => {
-    const { phase, items, answers, startedAt } = get();
-    if (phase !== 'testing' || answers.length >= items.length) return;
-    const next = [...answers, cls];
-    if (next.length < items.length) {
-      set({ answers: next });
-      await saveOpenTest({ testId: TEST_ID, startedAt, itemIds: items.map((i) => i.id), answers: next });
-      return;
-    }
-    const endedAt = Date.now();
-    const result: TestResult = {
-      testId: TEST_ID,
-      startedAt,
-      endedAt,
-      answers: items.map((item, i) => ({ itemId: item.id, truth: item.label, answer: next[i], at: endedAt })),
-    };
-    set({ answers: next, phase: 'done', result });
-    await saveTestResult(result);
-    await usePracticeStore.getState().refreshProgress();
+  // Answers are stored one after another, each before its next cell shows: a key pressed twice
+  // quickly never reads an answer list the first press has not stored yet.
+  answer: (cls) => {
+    const stored = answering.then(async () => {
+      const { phase, items, answers, startedAt } = get();
+      if (phase !== 'testing' || answers.length >= items.length) return;
+      const next = [...answers, cls];
+      if (next.length < items.length) {
+        await saveOpenTest({ testId: TEST_ID, startedAt, itemIds: items.map((i) => i.id), answers: next });
+        set({ answers: next });
+        return;
+      }
+      const endedAt = Date.now();
+      const result: TestResult = {
+        testId: TEST_ID,
+        startedAt,
+        endedAt,
+        answers: items.map((item, i) => ({ itemId: item.id, truth: item.label, answer: next[i], at: endedAt })),
+      };
+      await saveTestResult(result);
+      set({ answers: next, phase: 'done', result });
+      await usePracticeStore.getState().refreshProgress();
+    });
+    answering = stored.catch(() => undefined);
+    return stored;
   },
   setName: async (name) => {
     const { result } = get();

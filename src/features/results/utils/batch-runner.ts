@@ -106,3 +106,8 @@ async function pump(): Promise<void> {
     setLeaveWarning(false);
   }
 }
+
+/** Every write to the unfinished batch's database asked for so far has committed (or failed). */
+export function unfinishedBatchSettled(): Promise<void> {
+  return unfinished?.settled() ?? Promise.resolve();
+}
