@@ -27,6 +27,8 @@ test('the proficiency test: fifty cells without feedback, a certificate that pri
     // No feedback until the end.
     await expect(page.getByTestId('feedback')).toHaveCount(0);
     if (n === 24) {
+      // The next cell shows once the answer is stored: what the page has shown survives a reload.
+      await expect(page.getByTestId('test-position')).toHaveText('Cell 26 of 50');
       await page.reload();
       await expect(page.getByTestId('test-position')).toHaveText('Cell 26 of 50');
     }
