@@ -65,7 +65,9 @@ test('a 100-cell drill on a phone: tap to tally, undo, resume after a reload, th
     await page.getByTestId(`tally-${answer}`).tap();
     given.push({ ...cell, answer });
     if (n === 49) {
-      // Halfway, the page is reloaded: the drill resumes at the next cell with the counts kept.
+      // Halfway, once the page shows the next cell (its sign that the tally is stored), the page
+      // is reloaded: the drill resumes at that cell with the counts kept.
+      await expect(page.getByTestId('drill-position')).toHaveText('Cell 51 of 100');
       await page.reload();
       await expect(page.getByTestId('drill-position')).toHaveText('Cell 51 of 100');
       const tallied = given.filter((g) => g.answer === 'LYMPHOCYTE').length;
