@@ -4,8 +4,10 @@ Crops arrive with TRAINING_CONTEXT margin (written by scripts/build-data/export-
 transform ends in a centre cut of the size the app's crop rule gives, so a rotated corner never
 reaches the network. Every strength comes from the recipe (training/recipes/*.json).
 """
+import io
 import math
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 
@@ -120,6 +122,29 @@ def sharpness(x, g, both_ways):
     return x.clamp(0, 1)
 
 
+def compression(x, g, share):
+    """`share` of the batch saved and re-read as JPEG or WebP at quality 40–95: microscope
+    cameras, phones and exporters compress, and the blocks and ringing they leave are a lab's
+    look as much as its stain is (PIL does the coding, as a browser would)."""
+    if share <= 0:
+        return x
+    from PIL import Image
+
+    b = x.shape[0]
+    pick = torch.rand(b, generator=g) < share
+    quality = (40 + torch.rand(b, generator=g) * 55).round().int()
+    webp = torch.rand(b, generator=g) < 0.4
+    x = x.clone()
+    for i in torch.nonzero(pick).flatten().tolist():
+        img = Image.fromarray((x[i].permute(1, 2, 0).numpy() * 255).round().astype(np.uint8))
+        buf = io.BytesIO()
+        img.save(buf, format="WEBP" if webp[i] else "JPEG", quality=int(quality[i]))
+        buf.seek(0)
+        back = np.asarray(Image.open(buf).convert("RGB"), dtype=np.float32) / 255.0
+        x[i] = torch.from_numpy(back).permute(2, 0, 1)
+    return x
+
+
 def input_size(recipe):
     """The network's input side: the model's (model-spec.json) unless a recipe tries another."""
     return recipe.get("inputSize") or INPUT_SIZE
@@ -131,4 +156,5 @@ def augment(x, g, recipe):
     x = resolution(geometric(x, g, size), g, recipe["resolutionLoss"], size)
     x = stain(x, g, recipe["stainJitter"])
     x = sharpness(colour(x, g, recipe["hueJitter"]), g, recipe["sharpenToo"])
-    return (x + torch.randn(x.shape, generator=g) * 0.01).clamp(0, 1)
+    x = (x + torch.randn(x.shape, generator=g) * 0.01).clamp(0, 1)
+    return compression(x, g, recipe["compression"])

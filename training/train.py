@@ -95,6 +95,22 @@ def calibrate(per_lab_logits, per_lab_y, target):
     return {"temperature": t, "reviewTarget": target, "reviewThreshold": threshold}, labs
 
 
+def epoch_batches(lab_sizes, batch, by_lab, g):
+    """The epoch's batches as indices into the labs' crops laid end to end. By lab, every batch
+    holds one lab's crops, so batch norm standardises each lab by its own statistics while
+    training: the trunk learns what is left once a lab's colour and contrast are taken out, the
+    very operation that calibrating to a case does at inference. Batches of the labs interleave."""
+    if not by_lab:
+        order = torch.randperm(sum(lab_sizes), generator=g)
+        return [order[i * batch : (i + 1) * batch] for i in range(sum(lab_sizes) // batch)]
+    batches, start = [], 0
+    for n in lab_sizes:
+        order = start + torch.randperm(n, generator=g)
+        batches += [order[i * batch : (i + 1) * batch] for i in range(n // batch)]
+        start += n
+    return [batches[i] for i in torch.randperm(len(batches), generator=g).tolist()]
+
+
 def train(recipe, out):
     seed = recipe["seed"]
     torch.manual_seed(seed)
@@ -117,7 +133,7 @@ def train(recipe, out):
     )
     per_epoch = {lab: min(recipe["cropsPerEpoch"][lab], len(labs[lab]["train"][1])) for lab in trained}
     batch = recipe["batch"]
-    steps = sum(per_epoch.values()) // batch
+    steps = sum(n // batch for n in per_epoch.values()) if recipe["batchesByLab"] else sum(per_epoch.values()) // batch
     sched = torch.optim.lr_scheduler.OneCycleLR(
         opt, [lr * recipe["trunkLearningRate"], lr], total_steps=recipe["epochs"] * steps, pct_start=0.1
     )
@@ -143,11 +159,10 @@ def train(recipe, out):
             xs.append(x[pick])
             ys.append(y[pick])
         x_all, y_all = torch.cat(xs), torch.cat(ys)
-        order = torch.randperm(len(y_all), generator=g)
+        batches = epoch_batches([len(y) for y in ys], batch, recipe["batchesByLab"], g)
         model.train()
         losses = []
-        for step in range(steps):
-            idx = order[step * batch : (step + 1) * batch]
+        for idx in batches:
             x = augment(x_all[idx].float() / 255.0, g, recipe)
             logits = model(network_input(x, stain_ref))
             logits = logits.masked_fill(absent, -1e4)

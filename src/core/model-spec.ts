@@ -5,7 +5,16 @@ import spec from './model-spec.json';
  * model-spec.json so that Python reads the very same file; this module only gives them types.
  */
 export const CELL_CLASSES = spec.classes as readonly CellClass[];
-export type CellClass = 'BASOPHIL' | 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 'NEUTROPHIL';
+export type CellClass = 'BASOPHIL' | 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 'NEUTROPHIL' | 'IG' | 'ERYTHROBLAST';
+
+/**
+ * Classes that are not white cells (nucleated red cells): a lab counts them per 100 white cells,
+ * beside the differential, never in it.
+ */
+export const PER_HUNDRED_WHITE_CELLS = spec.perHundredWhiteCells as readonly CellClass[];
+
+/** The classes of the differential: every class but those counted per 100 white cells. */
+export const WHITE_CELL_CLASSES: readonly CellClass[] = CELL_CLASSES.filter((c) => !PER_HUNDRED_WHITE_CELLS.includes(c));
 
 /** Side of the square crop the classifier sees, in pixels. */
 export const INPUT_SIZE: number = spec.inputSize;
