@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_CLASSES } from './model-spec';
-import { CELL_FACTS, hintsFor } from './cell-facts';
+import { CELL_CLASSES, PER_HUNDRED_WHITE_CELLS } from './model-spec';
+import { CELL_FACTS, hintsFor, normalShareInWords } from './cell-facts';
 
 describe('CELL_FACTS', () => {
-  it('describes every class with a normal share and three hints', () => {
+  it('describes every class with a normal figure and three hints', () => {
     for (const c of CELL_CLASSES) {
-      expect(CELL_FACTS[c].normalShare, c).toMatch(/^\d+–\d+%$/);
+      // A share of white cells carries its per cent sign; a count per 100 white cells does not.
+      expect(CELL_FACTS[c].normalShare, c).toMatch(PER_HUNDRED_WHITE_CELLS.includes(c) ? /^\d+$/ : /^\d+(–\d+)?%$/);
       expect(hintsFor(c), c).toHaveLength(3);
     }
+  });
+
+  it('says a nucleated red cell is counted per 100 white cells, and every other class as a share of them', () => {
+    expect(normalShareInWords('ERYTHROBLAST')).toBe('0 per 100 white cells');
+    expect(normalShareInWords('IG')).toBe('0% of white cells');
+    expect(normalShareInWords('NEUTROPHIL')).toBe('40–70% of white cells');
+    expect(CELL_FACTS.ERYTHROBLAST.tellApart).toMatch(/small lymphocyte/);
+    expect(CELL_FACTS.ERYTHROBLAST.tellApart).toMatch(/Not a white cell/);
+  });
+
+  it('gives an immature granulocyte its stages: promyelocyte, myelocyte and a kidney-shaped metamyelocyte', () => {
+    const ig = CELL_FACTS.IG;
+    for (const stage of ['Promyelocyte', 'Myelocyte', 'Metamyelocyte']) expect(ig.nucleus).toContain(stage);
+    expect(ig.nucleus).toMatch(/nucleoli/);
+    expect(ig.nucleus).toMatch(/kidney/);
+    expect(ig.granules).toMatch(/primary \(azurophilic\)/);
+    expect(ig.cytoplasm).toMatch(/Golgi zone/);
+    expect(ig.role).toMatch(/left shift/);
   });
 
   it('tells a basophil by granules that hide its nucleus, and puts it at 0–1% of white cells', () => {
