@@ -9,13 +9,19 @@ import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { buildReport, type EvaluationReport } from './evaluation-report';
 
-/** A realistic, skewed differential: N 60, L 30, M 6, E 3, B 1 (per cent of a case). */
+/**
+ * A realistic, skewed differential: N 60, L 30, M 6, E 3, B 1, with an immature granulocyte and
+ * a nucleated red cell in it, IG 1 and ERYTHROBLAST 1 (weights, renormalised over the classes a
+ * folder holds: a folder without IG or erythroblasts is drawn exactly as before they existed).
+ */
 export const SKEWED_DIFFERENTIAL: Readonly<Record<CellClass, number>> = {
   NEUTROPHIL: 60,
   LYMPHOCYTE: 30,
   MONOCYTE: 6,
   EOSINOPHIL: 3,
   BASOPHIL: 1,
+  IG: 1,
+  ERYTHROBLAST: 1,
 };
 
 /** One image of a folder, its cells cut once (RGBA crops) so that every reading reuses them. */
@@ -126,6 +132,8 @@ export interface CalibratedDraw {
 export interface CalibratedFigures {
   /** 'skewed': seeded skewed draws; 'all': the folder's own cells as one case. */
   readonly cases: 'skewed' | 'all';
+  /** The weights each skewed case was drawn by, before renormalising over the classes the folder holds. */
+  readonly differential?: Readonly<Record<CellClass, number>>;
   readonly blend: number;
   readonly rounds: number;
   readonly seed: number;
@@ -182,6 +190,7 @@ export async function evaluateCalibrated(
   }
   return {
     cases: options.kind,
+    ...(options.kind === 'skewed' ? { differential: SKEWED_DIFFERENTIAL } : {}),
     ...settings,
     seed: options.seed,
     accuracy: mean(draws.map((d) => d.accuracy)),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accuracy,
   bootstrapAccuracyInterval,
+  bootstrapGroupedAccuracyInterval,
   confusionMatrix,
   expectedCalibrationError,
   perClassScores,
@@ -42,6 +43,27 @@ describe('classification metrics', () => {
     expect(hi).toBeGreaterThan(0.8);
     expect(hi - lo).toBeLessThan(0.1);
     expect(bootstrapAccuracyInterval(many)).toEqual([lo, hi]);
+  });
+
+  it('widens the interval to what the groups justify when images are copies of few cells', () => {
+    // 20 cells seen 30 times each, 16 read right every time and 4 wrong every time: 80 % right.
+    const groups = Array.from({ length: 600 }, (_, i) => `cell-${Math.floor(i / 30)}`);
+    const copies = groups.map((g) => p(0, Number(g.slice(5)) < 16 ? 0 : 1));
+    const [imageLo, imageHi] = bootstrapAccuracyInterval(copies);
+    const [lo, hi] = bootstrapGroupedAccuracyInterval(copies, groups);
+    expect(lo).toBeLessThan(0.8);
+    expect(hi).toBeGreaterThan(0.8);
+    // Over 600 images the interval is about ±3 points; over 20 cells about ±18.
+    expect(imageHi - imageLo).toBeLessThan(0.08);
+    expect(hi - lo).toBeGreaterThan(0.25);
+    expect(bootstrapGroupedAccuracyInterval(copies, groups)).toEqual([lo, hi]);
+  });
+
+  it('matches the image bootstrap when every image is its own group', () => {
+    const many = Array.from({ length: 400 }, (_, i) => p(0, i % 5 === 0 ? 1 : 0));
+    const own = many.map((_, i) => String(i));
+    expect(bootstrapGroupedAccuracyInterval(many, own)).toEqual(bootstrapAccuracyInterval(many));
+    expect(() => bootstrapGroupedAccuracyInterval(many, own.slice(1))).toThrow(/399 groups/);
   });
 });
 

@@ -106,3 +106,40 @@ export function bootstrapAccuracyInterval(preds: readonly Prediction[], resample
   values.sort((a, b) => a - b);
   return [values[Math.floor(0.025 * resamples)], values[Math.ceil(0.975 * resamples) - 1]];
 }
+
+/**
+ * Percentile bootstrap 95% interval of accuracy that resamples whole groups (source cells) rather
+ * than images: `groups[i]` names the group of `preds[i]`. Augmented copies of one cell are not
+ * independent readings, so an interval over images is as narrow as if each copy were a new cell;
+ * resampling groups gives the interval the distinct cells justify. Accuracy of a resample is its
+ * right images over its images (groups of unequal size weigh by their images, as the point
+ * estimate does).
+ */
+export function bootstrapGroupedAccuracyInterval(
+  preds: readonly Prediction[],
+  groups: readonly string[],
+  resamples = 2000,
+  seed = 1,
+): [number, number] {
+  if (groups.length !== preds.length) throw new Error(`${groups.length} groups for ${preds.length} predictions`);
+  const tally = new Map<string, { right: number; images: number }>();
+  preds.forEach((p, i) => {
+    const t = tally.get(groups[i]) ?? { right: 0, images: 0 };
+    tally.set(groups[i], { right: t.right + (p.predicted === p.truth ? 1 : 0), images: t.images + 1 });
+  });
+  const cells = [...tally.values()];
+  const random = seededRandom(seed);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let right = 0;
+    let images = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const g = cells[Math.floor(random() * cells.length)];
+      right += g.right;
+      images += g.images;
+    }
+    values.push(right / images);
+  }
+  values.sort((a, b) => a - b);
+  return [values[Math.floor(0.025 * resamples)], values[Math.ceil(0.975 * resamples) - 1]];
+}
