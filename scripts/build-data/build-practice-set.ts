@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { findWhiteCells } from '@/core/localise';
+import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { Box, RgbaImage } from '@/core/rgba-image';
 import { decodeImageFile } from '@testkit/decode-file';
@@ -15,6 +16,11 @@ import { fail } from '../lib/fail';
  * they keep their size; each is re-encoded as a JPEG of at most MAX_BYTES. The box is the white
  * cell the app's own localisation finds at the centre; an image where it finds none there is
  * left out (and named), and the build fails if that leaves a class under MIN_PER_CLASS.
+ *
+ * The set only grows: a student's progress is stored by item id, so an item already in
+ * manifest.json keeps its id, file and box even when localisation has changed since, and a new
+ * cell (a class added to the model, or a cell now found at the centre) takes the next free id of
+ * its class.
  */
 const DATA = '../shared/data';
 const SPLIT = 'training/splits/pbc.csv';
@@ -46,7 +52,7 @@ function practiceFiles(): Map<CellClass, string[]> {
   for (const row of rows) {
     const [file, label, partition] = row.trim().split(',');
     if (partition !== 'practice') continue;
-    // The split also holds classes the model does not have (IG, ERYTHROBLAST, PLATELET): not practised.
+    // The split also holds platelets, which are not a class of the model: not practised.
     byClass.get(label as CellClass)?.push(file);
   }
   return byClass;
@@ -75,16 +81,38 @@ const whole = (b: Box): Box => ({
   height: Math.round(b.height),
 });
 
+/** The items of the set as built before, by their source file: they are kept as they are. */
+function builtItems(): Map<string, PracticeItem> {
+  const manifest = join(OUT, 'manifest.json');
+  if (!existsSync(manifest)) return new Map();
+  const { items } = JSON.parse(readFileSync(manifest, 'utf8')) as { items: PracticeItem[] };
+  return new Map(items.map((i) => [i.source, i]));
+}
+
+/** The highest number an id of this class has, so a new item takes the next one. */
+function lastNumber(items: Iterable<PracticeItem>, label: CellClass): number {
+  const prefix = `${label.toLowerCase()}-`;
+  const numbers = [...items].filter((i) => i.id.startsWith(prefix)).map((i) => Number(i.id.slice(prefix.length)));
+  return Math.max(0, ...numbers);
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(DATA, 'pbc'))) fail(`${DATA}/pbc not found`);
   if (!existsSync(SPLIT)) fail(`${SPLIT} not found`);
-  rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
+  const built = builtItems();
   const items: PracticeItem[] = [];
   const skipped: string[] = [];
+  let added = 0;
   for (const [label, files] of practiceFiles()) {
-    let n = 0;
+    let n = lastNumber(built.values(), label);
     for (const file of files) {
+      const source = `pbc/${label}/${basename(file)}`;
+      const kept = built.get(source);
+      if (kept && existsSync(join(OUT, kept.file))) {
+        items.push(kept);
+        continue;
+      }
       const image = await decodeImageFile(join(DATA, 'pbc', file));
       const box = centredCell(image);
       if (!box) {
@@ -93,27 +121,28 @@ async function main(): Promise<void> {
       }
       const id = `${label.toLowerCase()}-${String(++n).padStart(2, '0')}`;
       writeFileSync(join(OUT, `${id}.jpg`), encode(image));
-      items.push({
-        id,
-        file: `${id}.jpg`,
-        label,
-        box: whole(box),
-        width: image.width,
-        height: image.height,
-        source: `pbc/${label}/${basename(file)}`,
-      });
+      items.push({ id, file: `${id}.jpg`, label, box: whole(box), width: image.width, height: image.height, source });
+      added++;
     }
-    if (n < MIN_PER_CLASS) fail(`${label}: only ${n} practice images with a cell found (need ${MIN_PER_CLASS})`);
+    const count = items.filter((i) => i.label === label).length;
+    if (count < MIN_PER_CLASS)
+      fail(`${label}: only ${count} practice images with a cell found (need ${MIN_PER_CLASS})`);
   }
+  // Items of the same class stay together, in id order, as students and the atlas have seen them.
+  items.sort((a, b) => CELL_CLASSES.indexOf(a.label) - CELL_CLASSES.indexOf(b.label) || a.id.localeCompare(b.id));
+  const listed = new Set(items.map((i) => i.file));
+  for (const f of readdirSync(OUT)) if (f.endsWith('.jpg') && !listed.has(f)) rmSync(join(OUT, f));
   writeFileSync(join(OUT, 'manifest.json'), JSON.stringify({ items }, null, 1) + '\n');
   writeFileSync(join(OUT, 'SOURCES.md'), sources(items, skipped));
   const counts = CELL_CLASSES.map((c) => `${c} ${items.filter((i) => i.label === c).length}`).join(', ');
-  console.log(`${items.length} practice items (${counts}) in ${OUT}`);
+  console.log(`${items.length} practice items (${counts}) in ${OUT}, ${added} of them new`);
   if (skipped.length > 0) console.log(`left out, no cell found at the centre: ${skipped.join(', ')}`);
 }
 
 function sources(items: readonly PracticeItem[], skipped: readonly string[]): string {
-  const perClass = CELL_CLASSES.map((c) => `${c.toLowerCase()} ${items.filter((i) => i.label === c).length}`);
+  const perClass = CELL_CLASSES.map(
+    (c) => `${CLASS_NAMES[c].label.toLowerCase()} ${items.filter((i) => i.label === c).length}`,
+  );
   return `# Practice set: origin and licence
 
 Built by \`npm run build:practice\` (scripts/build-data/build-practice-set.ts): ${items.length} images
@@ -137,7 +166,10 @@ ${skipped.join(', ')}.`
 
 \`manifest.json\` lists every item: \`id\`, \`file\`, \`label\` (true class), \`box\` (the white
 cell at the image's centre as found by the app's own localisation, \`src/core/localise.ts\`),
-\`width\`, \`height\` and \`source\` (the original file under \`pbc/\`).
+\`width\`, \`height\` and \`source\` (the original file under \`pbc/\`). The set only grows:
+progress is stored by item id, so a rebuild keeps every item already listed (its id, file and
+box) and gives a new cell the next free id of its class. Immature granulocytes carry their stage
+in \`source\`: \`PMY_\` promyelocyte, \`MY_\` myelocyte, \`MMY_\` metamyelocyte, \`IG_\` unstaged.
 `;
 }
 
