@@ -4,11 +4,16 @@ import { formatPercentInterval } from '@/lib/format/binomial-interval';
 import { NOT_WBC, type CaseImage, type CaseMeta, type FinalClass } from '@/lib/storage/case-types';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
-import { wholePercents, type Tally } from '@/features/case/utils/tally';
+import type { Tally } from '@/features/case/utils/tally';
+import { formatPerHundred } from '@/lib/differential/white-cell-differential';
+import { IG_REVIEW_PERCENT } from '@/lib/differential/review-flags';
+import { ReviewFlagsNote } from './review-flags-note';
+import { NucleatedCellCount } from './nucleated-cell-count';
 import './case-report.css';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 import { modelThatRead } from '@/lib/format/model-that-read';
 import { calibrationText } from '@/features/case/utils/calibrated-reading';
+import { WBC_CORRECTION_FORMULA } from '@/features/case/utils/count-summary';
 import { useCalibrationNote } from '../hooks/use-calibration-note';
 
 const GROUPS: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
@@ -21,10 +26,11 @@ const countBy = <T,>(items: readonly T[], key: (item: T) => string) => {
 };
 
 /**
- * The printed report (window.print): hidden on screen, alone on paper. Case, date, the
- * differential with each percentage's 95 % interval (and a warning when fewer cells were counted
- * than the target), every cell's picture grouped by final class with what a person reviewed, the
- * model version, lines for the reviewer to sign, the disclaimer.
+ * The printed report (window.print): hidden on screen, alone on paper. The flags for review at its
+ * top; case, date, the differential over white cells with each percentage's 95 % interval (and a
+ * warning when fewer cells were counted than the target), the nucleated red cells per 100 white
+ * cells beside it and the white count's correction, every cell's picture grouped by final class
+ * with what a person reviewed, the model version, lines for the reviewer to sign, the disclaimer.
  */
 export function CaseReport({
   meta,
@@ -37,7 +43,7 @@ export function CaseReport({
   cells: readonly CaseCell[];
   t: Tally;
 }) {
-  const percents = wholePercents(t.counts);
+  const some = t.whiteCells > 0;
   const calibration = useCalibrationNote(meta.id, cells);
   // The lab profile that read the case, by name, with the weights' version.
   const versions = [...new Set(images.map((i) => modelThatRead(i.modelVersion).text))].join(', ');
@@ -47,6 +53,9 @@ export function CaseReport({
   return createPortal(
     <article className="case-report hidden bg-white p-6 text-black" data-testid="case-report">
       <h1 className="text-xl font-bold">HematoVision — white cell differential</h1>
+      <div className="mt-2">
+        <ReviewFlagsNote flags={t.flags} printed />
+      </div>
       <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-x-3 text-sm">
         <dt>Case</dt>
         <dd data-testid="report-case-name">{meta.name}</dd>
@@ -73,7 +82,7 @@ export function CaseReport({
       </ol>
       <table className="mt-4 w-full max-w-md border-collapse text-sm" data-testid="report-differential">
         <caption className="text-left font-semibold">
-          Differential of {t.counted} white cells (target {meta.target})
+          Differential of {t.whiteCells} white cells (target {meta.target})
         </caption>
         <thead>
           <tr>
@@ -84,33 +93,47 @@ export function CaseReport({
           </tr>
         </thead>
         <tbody>
-          {CELL_CLASSES.map((c) => (
-            <tr key={c}>
-              <td className="py-0.5">{FINAL_STYLE[c].label}</td>
-              <td className="py-0.5 text-right">{t.counts[c]}</td>
-              <td className="py-0.5 text-right">{t.counted > 0 ? `${percents[c]}%` : '–'}</td>
-              <td className="py-0.5 pl-3 text-right">
-                {t.counted > 0 ? `${formatPercentInterval(t.intervals[c])}%` : '–'}
-              </td>
+          {t.white.map((r) => (
+            <tr key={r.cls}>
+              <td className="py-0.5">{FINAL_STYLE[r.cls].label}</td>
+              <td className="py-0.5 text-right">{r.count}</td>
+              <td className="py-0.5 text-right">{some ? `${r.percent}%` : '–'}</td>
+              <td className="py-0.5 pl-3 text-right">{some ? `${formatPercentInterval(r.interval)}%` : '–'}</td>
             </tr>
           ))}
           <tr>
-            <td className="border-t border-black py-0.5 font-semibold">Total</td>
-            <td className="border-t border-black py-0.5 text-right font-semibold">{t.counted}</td>
-            <td className="border-t border-black py-0.5 text-right font-semibold">{t.counted > 0 ? '100%' : '–'}</td>
+            <td className="border-t border-black py-0.5 font-semibold">White cells</td>
+            <td className="border-t border-black py-0.5 text-right font-semibold">{t.whiteCells}</td>
+            <td className="border-t border-black py-0.5 text-right font-semibold">{some ? '100%' : '–'}</td>
             <td className="border-t border-black" />
           </tr>
+          {t.perHundred.map((r) => (
+            <tr key={r.cls} data-testid={`report-${r.cls}`}>
+              <td className="py-0.5">{FINAL_STYLE[r.cls].label} (NRBC)</td>
+              <td className="py-0.5 text-right">{r.count}</td>
+              <td colSpan={2} className="py-0.5 pl-3 text-right">
+                {r.perHundredWhite === null ? '–' : formatPerHundred(r.perHundredWhite)} per 100 WBC
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
-      {t.counted < meta.target && (
+      <div className="mt-2">
+        <NucleatedCellCount d={t} printed />
+      </div>
+      {t.whiteCells < meta.target && (
         <p className="mt-2 border-2 border-black p-2 text-sm font-semibold" data-testid="report-below-target">
-          {t.counted} cell{t.counted === 1 ? '' : 's'} counted, below the target of {meta.target}: the percentages are
-          less certain than a full count's (see the intervals).
+          {t.whiteCells} cell{t.whiteCells === 1 ? '' : 's'} counted, below the target of {meta.target}: the percentages
+          are less certain than a full count's (see the intervals).
         </p>
       )}
-      <p className="mt-1 text-xs">
-        95 % interval: exact binomial limits for the {t.counted} cell{t.counted === 1 ? '' : 's'} counted (as tabulated
-        by Rümke). Not counted (not a white cell / unclassifiable): {t.excluded}. Reviewed by a person: {t.reviewed} (
+      <p className="mt-1 text-xs" data-testid="report-how-counted">
+        How it is counted: percentages are of the white cells only, immature granulocytes among them; nucleated red
+        cells (NRBC) are not white cells and are given per 100 white cells beside the differential. A white count that
+        took them for white cells is corrected as labs do: {WBC_CORRECTION_FORMULA}. Flagged for review: immature
+        granulocytes at {IG_REVIEW_PERCENT} % of the white cells or more, and any nucleated red cell. 95 % interval:
+        exact binomial limits for the {t.whiteCells} white cell{t.whiteCells === 1 ? '' : 's'} counted (as tabulated by
+        Rümke). Not counted (not a white cell / unclassifiable): {t.excluded}. Reviewed by a person: {t.reviewed} (
         {t.reviewed - t.corrected} confirmed, {t.corrected} corrected).
       </p>
       {GROUPS.map((g) => {

@@ -1,11 +1,13 @@
 import { CELL_CLASSES } from '@/core/model-spec';
 import { NOT_WBC, type CaseImage, type CaseMeta } from '@/lib/storage/case-types';
 import { csvField } from '@/lib/format/csv-field';
+import { reviewFlagText } from '@/lib/differential/review-flags';
 import { modelThatRead } from '@/lib/format/model-that-read';
 import type { CalibrationNote } from './calibrated-reading';
 import { calibrationText } from './calibrated-reading';
 import type { CaseCell } from './case-cells';
-import { wholePercents, type Tally } from './tally';
+import { countedAs } from './counted-as';
+import type { Tally } from './tally';
 
 /** Every row names its case and when its image was analysed, so rows of several exports can be pooled. */
 const HEADER = [
@@ -31,9 +33,13 @@ const HEADER = [
   'calibrated',
   'shipped_class',
   'calibration',
+  'counted_as',
 ];
 
 export { csvField };
+
+/** The differential CSV's row of the white-cell total: the cells its percentages are over. */
+export const WHITE_CELL_TOTAL = 'WHITE_CELLS';
 
 const csvText = (rows: readonly (readonly (string | number)[])[]) =>
   rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -41,7 +47,8 @@ const csvText = (rows: readonly (readonly (string | number)[])[]) =>
 /**
  * The case's cells as CSV: a header, then one row per cell, image by image. `reviewed` is yes when
  * a person confirmed the model's class or gave another one; `calibrated` is yes when the row's
- * reading is the case's calibration to its own cells, `shipped_class` then the shipped model's.
+ * reading is the case's calibration to its own cells, `shipped_class` then the shipped model's;
+ * `counted_as` says whether the final class is a white cell, counted per 100 white cells, or set aside.
  */
 export function caseCsv(
   meta: CaseMeta,
@@ -75,18 +82,20 @@ export function caseCsv(
       c.shipped ? 'yes' : 'no',
       c.shipped?.predicted ?? c.predicted,
       calibrationText(calibration),
+      countedAs(c.final),
     ];
   });
   return csvText([HEADER, ...rows]);
 }
 
 /**
- * The differential as CSV: one row per class with its count, its percentage and that
- * percentage's 95 % interval for the number of cells counted; the cells set aside last, outside
- * the percentages. Every row names the case, the count and its target.
+ * The differential as CSV, counted as a lab reports it: one row per white-cell class with its
+ * count, its percentage of the white cells and that percentage's 95 % interval for the number of
+ * white cells counted; the white-cell total; each class counted per 100 white cells (nucleated
+ * red cells) with its count and `per_100_wbc`, outside the percentages; the cells set aside last.
+ * Every row names the case, the count, its target and its flags for review.
  */
 export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now(), calibration?: CalibrationNote): string {
-  const percents = wholePercents(t.counts);
   const exportedAt = new Date(now).toISOString();
   const header = [
     'case_id',
@@ -102,8 +111,15 @@ export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now(), cali
     'reviewed',
     'corrected',
     'calibration',
+    'per_100_wbc',
+    'nrbc_per_100_wbc',
+    'nucleated_cells_counted',
+    'white_share_of_nucleated_percent',
+    'flags',
   ];
-  const row = (cls: string, count: number, percent: string, low: string, high: string) => [
+  const per100 = (n: number | null) => (n === null ? '' : n.toFixed(1));
+  const flags = t.flags.map(reviewFlagText).join('; ');
+  const row = (cls: string, count: number, percent = '', low = '', high = '', perHundred = '') => [
     meta.id,
     meta.name,
     exportedAt,
@@ -112,24 +128,27 @@ export function differentialCsv(meta: CaseMeta, t: Tally, now = Date.now(), cali
     percent,
     low,
     high,
-    t.counted,
+    t.whiteCells,
     meta.target,
     t.reviewed,
     t.corrected,
     calibrationText(calibration),
+    perHundred,
+    per100(t.perHundredWhite),
+    t.nucleatedCells,
+    t.whiteShareOfNucleated === null ? '' : (t.whiteShareOfNucleated * 100).toFixed(1),
+    flags,
   ];
-  const some = t.counted > 0;
+  const some = t.whiteCells > 0;
   return csvText([
     header,
-    ...CELL_CLASSES.map((c) =>
-      row(
-        c,
-        t.counts[c],
-        some ? String(percents[c]) : '',
-        some ? (t.intervals[c].low * 100).toFixed(1) : '',
-        some ? (t.intervals[c].high * 100).toFixed(1) : '',
-      ),
+    ...t.white.map((r) =>
+      some
+        ? row(r.cls, r.count, String(r.percent), (r.interval.low * 100).toFixed(1), (r.interval.high * 100).toFixed(1))
+        : row(r.cls, r.count),
     ),
-    row(NOT_WBC, t.excluded, '', '', ''),
+    row(WHITE_CELL_TOTAL, t.whiteCells, some ? '100' : ''),
+    ...t.perHundred.map((r) => row(r.cls, r.count, '', '', '', per100(r.perHundredWhite))),
+    row(NOT_WBC, t.excluded),
   ]);
 }

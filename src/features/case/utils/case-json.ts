@@ -2,10 +2,12 @@ import { CELL_CLASSES } from '@/core/model-spec';
 import type { CaseRecord } from '@/lib/storage/case-edits';
 import type { CaseImage } from '@/lib/storage/case-types';
 import { modelThatRead } from '@/lib/format/model-that-read';
+import { reviewFlagText } from '@/lib/differential/review-flags';
 import type { CalibrationNote } from './calibrated-reading';
 import type { CaseCell } from './case-cells';
+import { countedAs } from './counted-as';
 import { removedBoxes, probability4, wholeBox } from './removed-boxes';
-import { tally, wholePercents } from './tally';
+import { tally } from './tally';
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -41,22 +43,45 @@ export function caseJson(
         }
       : { calibrated: false },
     differential: {
-      counted: t.counted,
+      /** White cells counted: the cells the percentages are over (nucleated red cells are not among them). */
+      counted: t.whiteCells,
       excluded: t.excluded,
       reviewed: t.reviewed,
       corrected: t.corrected,
+      /** Cells of every class, the ones counted per 100 white cells included. */
       counts: t.counts,
-      percent: wholePercents(t.counts),
-      /** Each percentage's exact binomial 95 % interval for the cells counted; none when none are. */
+      /** Whole percentages of the white cells, per white-cell class, adding up to 100. */
+      percent: Object.fromEntries(t.white.map((r) => [r.cls, r.percent])),
+      /** Each percentage's exact binomial 95 % interval for the white cells counted; none when none are. */
       interval95Percent:
-        t.counted > 0
+        t.whiteCells > 0
           ? Object.fromEntries(
-              CELL_CLASSES.map((c) => [
-                c,
-                [round1(t.intervals[c].low * 100), round1(t.intervals[c].high * 100)] as const,
-              ]),
+              t.white.map((r) => [r.cls, [round1(r.interval.low * 100), round1(r.interval.high * 100)] as const]),
             )
           : null,
+      whiteCells: t.whiteCells,
+      /** White cells and nucleated red cells: every nucleated cell counted. */
+      nucleatedCells: t.nucleatedCells,
+      /** Per class counted beside the differential (nucleated red cells): per 100 white cells; null with no white cell. */
+      per100WhiteCells: Object.fromEntries(
+        t.perHundred.map((r) => [r.cls, r.perHundredWhite === null ? null : round1(r.perHundredWhite)]),
+      ),
+      nrbcPer100Wbc: t.perHundredWhite === null ? null : round1(t.perHundredWhite),
+      /**
+       * The white cells' share of the nucleated cells, in percent: a white count that took the
+       * nucleated red cells for white cells is corrected by it (WBC × 100 / (100 + NRBC per 100 WBC)).
+       */
+      whiteShareOfNucleatedPercent: t.whiteShareOfNucleated === null ? null : round1(t.whiteShareOfNucleated * 100),
+      /** What the report flags for review (immature granulocytes ≥ 2 % of white cells, any nucleated red cell). */
+      flags: t.flags.map((f) =>
+        f.kind === 'immature-granulocytes'
+          ? { ...f, percent: round1(f.percent), text: reviewFlagText(f) }
+          : {
+              ...f,
+              perHundredWhite: f.perHundredWhite === null ? null : round1(f.perHundredWhite),
+              text: reviewFlagText(f),
+            },
+      ),
     },
     images: images.map((image) => ({
       name: image.name,
@@ -80,6 +105,8 @@ export function caseJson(
           calibrated: c.shipped !== undefined,
           ...(c.shipped ? { shippedPredicted: c.shipped.predicted } : {}),
           final: c.final,
+          /** In the differential as a white cell, beside it per 100 white cells, or set aside. */
+          countedAs: countedAs(c.final),
           reviewed: c.decided,
           corrected: c.corrected,
         })),
