@@ -1,4 +1,4 @@
-import { CLASS_COLOURS } from '@/components/class-colours';
+import { CLASS_COLOURS, NOT_WHITE_CELL_COLOURS } from '@/components/class-colours';
 import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
@@ -21,7 +21,7 @@ export const FINAL_STYLE: Record<FinalClass, FinalStyle> = {
   [NOT_WBC]: {
     label: 'Not a white cell / unclassifiable',
     short: 'Not WBC',
-    stroke: '#64748b',
-    chip: 'bg-slate-200 text-slate-900 dark:bg-slate-700 dark:text-slate-100',
+    stroke: NOT_WHITE_CELL_COLOURS.stroke,
+    chip: NOT_WHITE_CELL_COLOURS.chip,
   },
 };
