@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
-import { CELL_CLASSES } from '@/core/model-spec';
+import { CELL_CLASSES, PER_HUNDRED_WHITE_CELLS } from '@/core/model-spec';
 import { NOT_WBC, type FinalClass } from '@/lib/storage/case-types';
 import type { CaseCell } from '@/features/case/utils/case-cells';
 import { useCaseStore } from '../stores/case-store';
@@ -195,6 +195,11 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
               <span className="tabular-nums" data-testid="gallery-count">
                 {g.cells.length}
               </span>
+              {(PER_HUNDRED_WHITE_CELLS as readonly FinalClass[]).includes(g.cls) && (
+                <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
+                  not a white cell: counted per 100 white cells
+                </span>
+              )}
             </div>
             {g.cells.length > 0 && (
               <div className="flex flex-wrap gap-2">

@@ -4,7 +4,7 @@ import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
-import { classForKey } from '@/components/class-keys';
+import { CLASS_KEYS_HINT, classForKey } from '@/components/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
 import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
@@ -40,7 +40,7 @@ export function CellTile({
       id={tileId(c.key)}
       tabIndex={active ? 0 : -1}
       aria-label={described}
-      aria-keyshortcuts="1 2 3 4 0 X U"
+      aria-keyshortcuts={`${CLASS_KEYS_HINT} U`}
       data-testid="case-cell"
       data-key={c.key}
       data-final={c.final}

@@ -6,9 +6,9 @@ import { FINAL_STYLE } from '@/features/case/utils/final-class-style';
 const CHOICES: readonly FinalClass[] = [...CELL_CLASSES, NOT_WBC];
 
 /**
- * The five classes a cell can be given, as a row of toggle buttons. In the cell list they are
- * click targets only (`focusable` false): keyboard users press a class's number, 0 or X on the focused cell,
- * which keeps the list at one tab stop instead of five per cell.
+ * The classes a cell can be given, and "not a white cell", as a row of toggle buttons. In the cell
+ * list they are click targets only (`focusable` false): keyboard users press a class's number, 0 or
+ * X on the focused cell, which keeps the list at one tab stop instead of one per class per cell.
  */
 export function ClassPicker({
   value,

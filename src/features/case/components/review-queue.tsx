@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, FOCUS_RING } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import { CLASS_COLOURS } from '@/components/class-colours';
+import { ProbabilityBars } from '@/components/probability-bars';
 import { formatPercent } from '@/lib/format/numbers';
 import type { CaseImage } from '@/lib/storage/case-types';
 import { blobUrl } from '@/features/case/utils/blob-url';
 import type { CaseCell } from '@/features/case/utils/case-cells';
-import { classForKey } from '@/components/class-keys';
+import { CLASS_KEYS_HINT, classForKey } from '@/components/class-keys';
 import { useCaseStore } from '../stores/case-store';
 import { ClassPicker } from './class-picker';
 import { TALLY_HEADING_ID } from './differential-tally';
@@ -91,7 +91,7 @@ export function ReviewQueue({ cells }: { cells: readonly CaseCell[]; images?: re
         role="group"
         aria-roledescription="review queue"
         aria-label={`Review cell ${i + 1} of ${queue.length}: cell ${c.index + 1} of ${c.imageName}, ${FINAL_STYLE[c.final].label}`}
-        aria-keyshortcuts={`ArrowRight ArrowLeft J K ${CELL_CLASSES.map((_, k) => k + 1).join(' ')} 0 X Enter U`}
+        aria-keyshortcuts={`ArrowRight ArrowLeft J K ${CLASS_KEYS_HINT} Enter U`}
         data-testid="review-queue"
         data-key={c.key}
         onKeyDown={(e) => {
@@ -135,22 +135,7 @@ export function ReviewQueue({ cells }: { cells: readonly CaseCell[]; images?: re
             <strong data-testid="review-final">{FINAL_STYLE[c.final].label}</strong>
             {c.decided ? ' (reviewed)' : ''}
           </p>
-          <ul className="grid max-w-xs grid-cols-[6rem_1fr_2.5rem] items-center gap-x-2 text-xs">
-            {CELL_CLASSES.map((cls, k) => (
-              <li key={cls} className="contents">
-                <span>
-                  {k + 1} {CLASS_NAMES[cls].label}
-                </span>
-                <span aria-hidden="true" className="h-1.5 rounded-full bg-slate-200 dark:bg-slate-800">
-                  <span
-                    className={`block h-full rounded-full ${CLASS_COLOURS[cls].bar}`}
-                    style={{ width: formatPercent(c.cell.probabilities[k]) }}
-                  />
-                </span>
-                <span className="text-right tabular-nums">{formatPercent(c.cell.probabilities[k])}</span>
-              </li>
-            ))}
-          </ul>
+          <ProbabilityBars probabilities={c.cell.probabilities} keyed className="max-w-sm" />
           <ClassPicker value={c.final} label="Class of this cell" onChange={setAndNext} focusable />
           <div className="flex gap-2">
             <Button onClick={() => go(i - 1)} disabled={i === 0}>
