@@ -50,8 +50,10 @@ export function FolderIntake({ onFolder }: { onFolder: (sorted: SortedFolder) =>
             <code>{CLASS_NAMES[c].label.toLowerCase()}</code>
           </span>
         ))}{' '}
-        (singular or plural, any capitals; a type you have no images of can be left out) — or choose the images of each
-        type below.
+        (singular or plural, any capitals; a short name such as <code>IG</code> or <code>NRBC</code>, an immature
+        granulocyte&apos;s stage, <code>promyelocyte</code>, <code>myelocyte</code> or <code>metamyelocyte</code>, and{' '}
+        <code>erythroblast</code> are read too; a type you have no images of can be left out) — or choose the images of
+        each type below.
       </p>
       <div>
         <FileChoiceButton

@@ -1,5 +1,6 @@
 import { Button } from '@/components/button';
 import type { LabelledFeatures } from '@/core/head-adaptation';
+import { CLASS_NAMES } from '@/core/class-names';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { countWords } from '@/lib/format/count-words';
 import { enoughToAdapt, MIN_PER_CLASS } from '@/features/adapt/utils/enough-to-adapt';
@@ -18,7 +19,7 @@ export function ReviewedCellsIntake({
   const reviewed = useReviewedCells(modelVersion);
   if (!reviewed) return null;
   const total = reviewed.examples.length;
-  const per = CELL_CLASSES.map((c, i) => `${c.toLowerCase()} ${reviewed.perClass[i]}`).join(', ');
+  const per = CELL_CLASSES.map((c, i) => `${CLASS_NAMES[c].label.toLowerCase()} ${reviewed.perClass[i]}`).join(', ');
   return (
     <section
       className="flex flex-col gap-2 rounded-md border border-slate-300 p-3 text-sm dark:border-slate-700"
