@@ -16,7 +16,7 @@ export function SegmentedControl<T extends string>({
     <div
       role="group"
       aria-label={label}
-      className="inline-flex rounded-md border border-slate-300 dark:border-slate-600"
+      className="inline-flex flex-wrap rounded-md border border-slate-300 dark:border-slate-600"
     >
       {options.map((o) => (
         <button

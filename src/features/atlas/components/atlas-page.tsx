@@ -4,13 +4,14 @@ import { PracticeSetCredit } from '@/components/practice-set-credit';
 import { SegmentedControl } from '@/components/segmented-control';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
-import { CELL_FACTS } from '@/core/cell-facts';
-import { loadPracticeSet, neutrophilForm, practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
+import { CELL_FACTS, normalShareInWords } from '@/core/cell-facts';
+import { loadPracticeSet, practiceImageUrl, type PracticeItem } from '@/lib/network/practice-manifest';
+import { atlasExamples, exampleForm } from '@/features/atlas/utils/atlas-examples';
 
-/** Examples shown per cell type, taken from the practice set in its order. */
+/** Examples shown per cell type, taken from the practice set in its order, its forms in turn. */
 const EXAMPLES = 8;
 
-/** The atlas: one page per white cell type, with examples, key features, normal share and role. */
+/** The atlas: one page per cell type, with examples (named by form or stage), key features, normal share and role. */
 export function AtlasPage() {
   const [cls, setCls] = useState<CellClass>('NEUTROPHIL');
   const [items, setItems] = useState<PracticeItem[] | undefined>();
@@ -40,29 +41,34 @@ export function AtlasPage() {
           <Fact term="Granules" text={facts.granules} />
           <Fact term="Size" text={facts.size} />
           <Fact term="Tell it apart" text={facts.tellApart} />
-          <Fact term="Normal share in adult blood" text={`${facts.normalShare} of white cells`} />
+          <Fact term="Normal in adult blood" text={normalShareInWords(cls)} />
           <Fact term="What it does" text={facts.role} />
         </dl>
         <div>
           <h3 className="mb-2 text-sm font-semibold">Examples from the practice set (cell outlined)</h3>
           {error && <p role="alert">{error}</p>}
           <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3 xl:grid-cols-4" data-testid="atlas-examples">
-            {examples(items ?? [], cls).map((i, n) => (
-              <li key={i.id}>
-                <figure>
-                  <OutlinedImage
-                    src={practiceImageUrl(i)}
-                    width={i.width}
-                    height={i.height}
-                    box={i.box}
-                    alt={`${label}, example ${n + 1}${neutrophilForm(i) ? `: ${neutrophilForm(i)} form` : ''}`}
-                  />
-                  {neutrophilForm(i) && (
-                    <figcaption className="text-xs text-slate-600 dark:text-slate-300">{neutrophilForm(i)}</figcaption>
-                  )}
-                </figure>
-              </li>
-            ))}
+            {atlasExamples(items ?? [], cls, EXAMPLES).map((i, n) => {
+              const form = exampleForm(i);
+              return (
+                <li key={i.id}>
+                  <figure>
+                    <OutlinedImage
+                      src={practiceImageUrl(i)}
+                      width={i.width}
+                      height={i.height}
+                      box={i.box}
+                      alt={`${label}, example ${n + 1}${form ? `: ${form}` : ''}`}
+                    />
+                    {form && (
+                      <figcaption className="text-xs text-slate-600 dark:text-slate-300" data-testid="atlas-form">
+                        {form}
+                      </figcaption>
+                    )}
+                  </figure>
+                </li>
+              );
+            })}
           </ul>
           <div className="mt-2">
             <PracticeSetCredit />
@@ -70,20 +76,6 @@ export function AtlasPage() {
         </div>
       </div>
     </section>
-  );
-}
-
-/**
- * A class's examples in the practice set's order; neutrophils alternate band and segmented
- * forms, since the set lists all its bands first and the facts describe both.
- */
-function examples(items: readonly PracticeItem[], cls: CellClass): PracticeItem[] {
-  const own = items.filter((i) => i.label === cls);
-  const bands = own.filter((i) => neutrophilForm(i) === 'band');
-  const others = own.filter((i) => neutrophilForm(i) !== 'band');
-  if (bands.length === 0 || others.length === 0) return own.slice(0, EXAMPLES);
-  return Array.from({ length: EXAMPLES }, (_, n) => (n % 2 === 0 ? others : bands)[Math.floor(n / 2)]).filter(
-    (i): i is PracticeItem => i !== undefined,
   );
 }
 
