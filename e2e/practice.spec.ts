@@ -66,18 +66,30 @@ test('a ten-question session by keyboard scores what was answered and is in the 
 
 test('the atlas shows at least six examples and the facts for each cell type', async ({ page }) => {
   await page.goto('/#/atlas');
-  for (const [cls, share] of [
-    ['Basophil', '0–1%'],
-    ['Eosinophil', '1–4%'],
-    ['Lymphocyte', '20–40%'],
-    ['Monocyte', '2–8%'],
-    ['Neutrophil', '40–70%'],
+  for (const [cls, normal] of [
+    ['Basophil', '0–1% of white cells'],
+    ['Eosinophil', '1–4% of white cells'],
+    ['Lymphocyte', '20–40% of white cells'],
+    ['Monocyte', '2–8% of white cells'],
+    ['Neutrophil', '40–70% of white cells'],
+    ['Immature granulocyte', '0% of white cells'],
+    ['Nucleated red cell', '0 per 100 white cells'],
   ]) {
-    await page.getByRole('group', { name: 'Cell type' }).getByRole('button', { name: cls }).click();
+    await page.getByRole('group', { name: 'Cell type' }).getByRole('button', { name: cls, exact: true }).click();
     await expect(page.getByRole('heading', { name: `Atlas: ${cls}` })).toBeVisible();
-    expect(await page.getByTestId('atlas-examples').getByRole('img').count()).toBeGreaterThanOrEqual(6);
-    await expect(page.getByTestId('atlas')).toContainText(`${share} of white cells`);
+    // The sixth example shows once the practice set has loaded.
+    await expect(page.getByTestId('atlas-examples').getByRole('img').nth(5)).toBeVisible();
+    await expect(page.getByTestId('atlas')).toContainText(normal);
   }
+  // An immature granulocyte's examples are named by their stages, read from the PBC file names.
+  await page.getByRole('group', { name: 'Cell type' }).getByRole('button', { name: 'Immature granulocyte' }).click();
+  await expect(page.getByTestId('atlas')).toHaveAttribute('data-class', 'IG');
+  const stages = await page.getByTestId('atlas-form').allTextContents();
+  expect(new Set(stages)).toEqual(new Set(['promyelocyte', 'myelocyte', 'metamyelocyte']));
+  await expect(page.getByTestId('atlas')).toContainText('Golgi zone');
+  await page.getByRole('group', { name: 'Cell type' }).getByRole('button', { name: 'Nucleated red cell' }).click();
+  await expect(page.getByTestId('atlas')).toHaveAttribute('data-class', 'ERYTHROBLAST');
+  await expect(page.getByTestId('atlas')).toContainText('small lymphocyte');
   await expect(page.getByTestId('practice-set-credit')).toContainText('Data in Brief 30 (2020) 105474');
   await expect(page.getByTestId('practice-set-credit').getByRole('link', { name: 'CC BY 4.0' })).toBeVisible();
   await page.emulateMedia({ colorScheme: 'dark' });
