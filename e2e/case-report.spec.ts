@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { openReady } from '@testkit/app-page';
 import { expectNoAxeViolations } from './support/axe-check';
+import { csvRows } from '@testkit/csv-rows';
 import { dropFiles, fileFromDisk } from '@testkit/drop-files';
 import { expect, test } from './support/fixtures';
 import { CLASSES, TEST_DIR } from '@testkit/test-images';
@@ -24,18 +25,22 @@ function storedCell(predicted: string, confidence: number, needsReview: boolean,
 
 /**
  * Leaves in IndexedDB what an earlier visit would have left: one open case, "Slide 4", of four
- * cells on one image, three of them flagged for review. Written straight into the case database,
- * so which cells the queue holds does not hang on what the model reads.
+ * cells on one image, three of them flagged for review (or the cells and name given). Written
+ * straight into the case database, so which cells the queue holds does not hang on what the model
+ * reads.
  */
-async function leaveOpenCase(page: Page): Promise<void> {
-  const cells = [
+async function leaveOpenCase(
+  page: Page,
+  cells = [
     storedCell('NEUTROPHIL', 0.45, true, 10),
     storedCell('NEUTROPHIL', 0.5, true, 90),
     storedCell('LYMPHOCYTE', 0.55, true, 170),
     storedCell('MONOCYTE', 0.97, false, 250),
-  ];
+  ],
+  name = 'Slide 4',
+): Promise<void> {
   await page.evaluate(
-    (cells) =>
+    ({ cells, name }) =>
       new Promise<void>((resolve, reject) => {
         const picture = async (side: number) => {
           const canvas = new OffscreenCanvas(side, side);
@@ -65,7 +70,7 @@ async function leaveOpenCase(page: Page): Promise<void> {
             });
             tx.objectStore('case-records').put({
               id: 'case-slide-4',
-              name: 'Slide 4',
+              name,
               createdAt: at,
               updatedAt: at,
               target: 100,
@@ -80,7 +85,7 @@ async function leaveOpenCase(page: Page): Promise<void> {
           };
         });
       }),
-    cells,
+    { cells, name },
   );
 }
 
@@ -260,6 +265,151 @@ test('a new visit asks whether to continue the open case or start a new one; ima
   await page.setViewportSize({ width: 1280, height: 720 });
   await expectNoAxeViolations(page, 'case page after starting a new case, dark');
 });
+
+test('immature granulocytes and nucleated red cells set by keys 6 and 7 and the class picker: the differential over white cells, NRBC per 100 WBC, the flags at the top of the page and the printed report, the CSV and JSON', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Ten confident cells on one field: six neutrophils, two lymphocytes, a monocyte, an eosinophil.
+  const read = ['NEUTROPHIL', 'NEUTROPHIL', 'NEUTROPHIL', 'NEUTROPHIL', 'NEUTROPHIL', 'NEUTROPHIL'];
+  const cells = [...read, 'LYMPHOCYTE', 'LYMPHOCYTE', 'MONOCYTE', 'EOSINOPHIL'].map((cls, i) =>
+    storedCell(cls, 0.95, false, 10 + i * 30),
+  );
+  await page.goto('/#/case');
+  await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+  await leaveOpenCase(page, cells, 'Slide 9');
+  await page.reload();
+  await page.getByTestId('case-choice').getByRole('button', { name: 'Continue this case' }).click();
+  await expect(page.getByTestId('case-cell')).toHaveCount(10);
+  const flags = page.getByTestId('case-flags');
+  await expect(flags).toHaveCount(0);
+
+  // The first neutrophil is an immature granulocyte (key 6), the first lymphocyte a nucleated red
+  // cell (key 7), and the monocyte one too (the class picker).
+  const cell = (n: number) => page.locator(`[data-testid="case-cell"][data-key="image-1#${n}"]`);
+  expect([keyOf('IG'), keyOf('ERYTHROBLAST')]).toEqual(['6', '7']);
+  await cell(0).focus();
+  await page.keyboard.press('6');
+  await expect(cell(0)).toHaveAttribute('data-final', 'IG');
+  await cell(6).focus();
+  await page.keyboard.press('7');
+  await expect(cell(6)).toHaveAttribute('data-final', 'ERYTHROBLAST');
+  await cell(8).locator('[data-choice="ERYTHROBLAST"]').click();
+  await expect(cell(8)).toHaveAttribute('data-final', 'ERYTHROBLAST');
+
+  // 8 white cells (5 neutrophils, 1 immature granulocyte, 1 lymphocyte, 1 eosinophil), 2 NRBC beside them.
+  const row = (cls: string) => page.getByTestId(`tally-${cls}`);
+  await expect(page.getByTestId('tally-progress')).toContainText('8 / 100 cells');
+  await expect(page.getByTestId('tally-white-cells')).toContainText('8');
+  await expect(row('IG').getByTestId('tally-count')).toHaveText('1');
+  // 1 of 8: 0.3–52.7 %, the interval of 8 white cells, not of the 10 nucleated ones.
+  await expect(row('IG').getByTestId('tally-interval')).toHaveText('0.3–52.7%');
+  await expect(row('NEUTROPHIL').getByTestId('tally-percent')).toHaveText('62%');
+  await expect(row('ERYTHROBLAST').getByTestId('tally-count')).toHaveText('2');
+  await expect(row('ERYTHROBLAST').getByTestId('tally-percent')).toHaveCount(0);
+  await expect(row('ERYTHROBLAST').getByTestId('tally-per-100')).toHaveText('25 per 100 WBC');
+  const tally = page.getByTestId('tally');
+  await expect(tally.getByTestId('nucleated-summary')).toHaveText(
+    '10 cells counted: 8 white cells, 2 NRBC (25 per 100 WBC).',
+  );
+  await expect(tally.getByTestId('wbc-correction')).toContainText(
+    'corrected WBC = counted WBC × 100 / (100 + NRBC per 100 WBC)',
+  );
+  await expect(tally.getByTestId('wbc-correction')).toContainText('80.0 %');
+
+  // The flags, at the top of the differential.
+  await expect(flags.getByTestId('review-flag')).toHaveText([
+    'Immature granulocytes 12.5 % (≥ 2 %): review the smear',
+    'Nucleated red cells present: 25 per 100 WBC',
+  ]);
+  await expect(flags).toContainText('a flag, not a diagnosis');
+  await expectNoAxeViolations(page, 'differential with flags');
+
+  // Stored: after a reload the flags and the count are the same.
+  await page.reload();
+  await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+  await expect(flags.getByTestId('review-flag')).toHaveCount(2);
+  await expect(row('ERYTHROBLAST').getByTestId('tally-per-100')).toHaveText('25 per 100 WBC');
+
+  // The differential's CSV: the seven classes, the white-cell total, NRBC per 100 WBC and the flags.
+  const [dHeader, ...dRows] = csvRows((await downloadFile(page, 'Export differential CSV')).trim());
+  const col = (name: string) => dHeader.indexOf(name);
+  const byClass = new Map(dRows.map((r) => [r[col('class')], r]));
+  for (const cls of CLASSES) expect(byClass.has(cls), cls).toBe(true);
+  const fields = (cls: string, ...names: string[]) => names.map((n) => byClass.get(cls)?.[col(n)]);
+  // 12.5 % four times over: the largest remainders go to the classes first in the spec's order.
+  expect(fields('IG', 'count', 'percent', 'ci95_low_percent', 'ci95_high_percent')).toEqual(['1', '12', '0.3', '52.7']);
+  expect(fields('WHITE_CELLS', 'count', 'percent')).toEqual(['8', '100']);
+  expect(fields('ERYTHROBLAST', 'count', 'percent', 'per_100_wbc')).toEqual(['2', '', '25.0']);
+  expect(fields('NEUTROPHIL', 'white_cells_counted', 'nucleated_cells_counted', 'nrbc_per_100_wbc')).toEqual([
+    '8',
+    '10',
+    '25.0',
+  ]);
+  expect(byClass.get('NEUTROPHIL')?.[col('flags')]).toBe(
+    'Immature granulocytes 12.5 % (≥ 2 %): review the smear; Nucleated red cells present: 25 per 100 WBC',
+  );
+
+  // The JSON: the same figures, and how each cell was counted.
+  const json = JSON.parse(await downloadFile(page, 'Export JSON'));
+  expect(json.differential).toMatchObject({
+    counted: 8,
+    nucleatedCells: 10,
+    counts: { IG: 1, ERYTHROBLAST: 2, NEUTROPHIL: 5 },
+    per100WhiteCells: { ERYTHROBLAST: 25 },
+    whiteShareOfNucleatedPercent: 80,
+  });
+  expect(json.differential.flags.map((f: { text: string }) => f.text)).toEqual([
+    'Immature granulocytes 12.5 % (≥ 2 %): review the smear',
+    'Nucleated red cells present: 25 per 100 WBC',
+  ]);
+  expect(json.differential.percent).not.toHaveProperty('ERYTHROBLAST');
+  expect(json.images[0].cells[8]).toMatchObject({
+    predicted: 'MONOCYTE',
+    final: 'ERYTHROBLAST',
+    countedAs: 'per 100 WBC',
+  });
+
+  // The printed report: the flags at its top, the NRBC beside the differential, how it is counted.
+  await page.emulateMedia({ media: 'print' });
+  const report = page.getByTestId('case-report');
+  await expect(report).toBeVisible();
+  const reportFlags = report.getByTestId('report-flags');
+  await expect(reportFlags.getByTestId('review-flag')).toHaveText([
+    'Immature granulocytes 12.5 % (≥ 2 %): review the smear',
+    'Nucleated red cells present: 25 per 100 WBC',
+  ]);
+  // At the top: above the differential.
+  const flagsBox = await reportFlags.boundingBox();
+  const tableBox = await report.getByTestId('report-differential').boundingBox();
+  expect(flagsBox!.y).toBeLessThan(tableBox!.y);
+  await expect(report.getByTestId('report-differential')).toContainText('Differential of 8 white cells');
+  await expect(report.getByTestId('report-ERYTHROBLAST')).toContainText('25 per 100 WBC');
+  await expect(report.getByTestId('nucleated-summary')).toHaveText(
+    '10 cells counted: 8 white cells, 2 NRBC (25 per 100 WBC).',
+  );
+  await expect(report.getByTestId('report-how-counted')).toContainText(
+    'corrected WBC = counted WBC × 100 / (100 + NRBC per 100 WBC)',
+  );
+  await page.emulateMedia({ media: 'screen' });
+
+  // A nucleated red cell set aside as not a white cell leaves the count; with one NRBC left the flag stays.
+  await cell(8).focus();
+  await page.keyboard.press('x');
+  await expect(cell(8)).toHaveAttribute('data-final', 'NOT_WBC');
+  await expect(flags.getByTestId('review-flag')).toHaveText([
+    'Immature granulocytes 12.5 % (≥ 2 %): review the smear',
+    'Nucleated red cells present: 12.5 per 100 WBC',
+  ]);
+});
+
+async function downloadFile(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return readFileSync(await download.path(), 'utf8');
+}
 
 function readdirSorted(dir: string): string[] {
   return readdirSync(dir).sort();
