@@ -34,7 +34,7 @@ export function AnswerButtons({ onAnswer, disabled }: { onAnswer: (cls: CellClas
           onClick={() => onAnswer(cls)}
           aria-keyshortcuts={String(i + 1)}
           data-testid={`answer-${cls}`}
-          className={`flex items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
+          className={`flex min-h-11 items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
         >
           <span>{CLASS_NAMES[cls].label}</span>
           {/* A touch screen has no number keys to press: the hint is hidden there. */}

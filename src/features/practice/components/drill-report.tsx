@@ -2,14 +2,33 @@ import { useEffect, useRef } from 'react';
 import { Button } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
 import { formatPercent } from '@/lib/format/numbers';
-import { drillDifferential } from '@/features/practice/utils/drill-differential';
+import { formatPerHundred } from '@/lib/differential/white-cell-differential';
+import { drillDifferential, type PerHundredRow } from '@/features/practice/utils/drill-differential';
 import { formatDuration } from '@/features/practice/utils/scoring';
 import { useDrillStore } from '../stores/drill-store';
 import { MissList } from './miss-list';
 
+/** "1 per 100 WBC", "—" while the count holds no white cell. */
+function perHundredText(n: number | null): string {
+  return n === null ? '—' : `${formatPerHundred(n)} per 100 WBC`;
+}
+
 /**
- * The finished drill: the student's differential beside the key's, each difference judged against
- * the exact 95 % interval of a count of this size, and every misread cell with what to look for.
+ * A difference in nucleated red cells, which any count reports: missing them all drops the
+ * report's flag, calling one where the key has none raises a false one.
+ */
+function perHundredDifference(r: PerHundredRow): string {
+  if (r.studentCount === r.keyCount) return 'none';
+  if (r.studentCount === 0) return 'missed: the report would not flag them';
+  if (r.keyCount === 0) return 'a flag the key does not raise';
+  return r.studentCount < r.keyCount ? 'fewer than the key' : 'more than the key';
+}
+
+/**
+ * The finished drill: the student's differential beside the key's, over the white cells as a lab
+ * reports it, each difference judged against the exact 95 % interval of a count of this size,
+ * the nucleated red cells per 100 white cells beside it, and every misread cell with what to
+ * look for.
  */
 export function DrillReport() {
   const { result, cells, again } = useDrillStore();
@@ -47,7 +66,7 @@ export function DrillReport() {
                 You
               </th>
               <th scope="col" className="pr-3 text-right">
-                95 % range, {d.total} cells
+                95 % range, {d.keyWhiteCells} white cells
               </th>
               <th scope="col">Your difference</th>
             </tr>
@@ -64,10 +83,10 @@ export function DrillReport() {
                   {CLASS_NAMES[r.cls].label}
                 </th>
                 <td className="pr-3 text-right" data-metric="key">
-                  {formatPercent(r.keyCount / d.total)}
+                  {`${r.keyPercent}%`}
                 </td>
                 <td className="pr-3 text-right" data-metric="student">
-                  {formatPercent(r.studentCount / d.total)}
+                  {`${r.studentPercent}%`}
                 </td>
                 <td className="pr-3 text-right">
                   {formatPercent(r.interval.low, 1)}–{formatPercent(r.interval.high, 1)}
@@ -78,11 +97,36 @@ export function DrillReport() {
               </tr>
             ))}
           </tbody>
+          {/* Not white cells: beside the differential, never in its percentages. */}
+          <tbody data-testid="drill-per-hundred">
+            {d.perHundred.map((r) => (
+              <tr key={r.cls} data-class={r.cls} className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="row" className="pr-3 text-left font-medium">
+                  {CLASS_NAMES[r.cls].label}s ({CLASS_NAMES[r.cls].short})
+                </th>
+                <td className="pr-3 text-right" data-metric="key">
+                  {perHundredText(r.keyPerHundred)}
+                </td>
+                <td className="pr-3 text-right" data-metric="student">
+                  {perHundredText(r.studentPerHundred)}
+                </td>
+                <td className="pr-3 text-right">not in the differential</td>
+                <td
+                  className={r.studentCount === r.keyCount ? '' : 'font-semibold text-red-700 dark:text-red-300'}
+                  data-metric="difference"
+                >
+                  {perHundredDifference(r)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </div>
       <p className="max-w-2xl text-sm text-slate-700 dark:text-slate-200">
-        Two counts of {d.total} cells from the same slide differ by chance alone: the interval is how far the true share
-        may lie from the key’s count. A difference inside it would hide among that chance;{' '}
+        The percentages are of the white cells, immature granulocytes among them; nucleated red cells are counted beside
+        them, per 100 white cells. Two counts of {d.keyWhiteCells} white cells from the same slide differ by chance
+        alone: the interval is how far the true share may lie from the key’s count. A difference inside it would hide
+        among that chance;{' '}
         {beyond.length === 0
           ? 'none of yours lies outside it.'
           : `outside it, as for ${beyond.map((r) => CLASS_NAMES[r.cls].label.toLowerCase() + 's').join(' and ')} here, the misreading itself would change the report.`}

@@ -31,13 +31,15 @@ export function DrillStart() {
         <span className="pointer-coarse:hidden">with keys 1–{CELL_CLASSES.length} or a click</span>
         <span className="hidden pointer-coarse:inline">by tapping its class</span>; undo takes the last one back. Then
         see your differential beside the key’s, whether each difference is within what sampling alone gives a count of
-        this size, and every cell you misread. Two students with the same code count the same cells.
+        this size, and every cell you misread. As a lab counts, the percentages are of the white cells (immature
+        granulocytes among them), and a nucleated red cell met on the way is tallied too, beside them, per 100 white
+        cells. Two students with the same code count the same cells.
       </p>
       <div className="flex flex-wrap items-end gap-3">
         <SegmentedControl<string>
           label="Cells to count"
           value={String(size)}
-          options={DRILL_SIZES.map((n) => ({ value: String(n), label: `${n} cells` }))}
+          options={DRILL_SIZES.map((n) => ({ value: String(n), label: `${n} white cells` }))}
           onChange={(v) => setSize(Number(v) as DrillSize)}
         />
         <div className="flex flex-col gap-1 text-sm">

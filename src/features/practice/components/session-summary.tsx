@@ -68,42 +68,48 @@ export function SessionSummary() {
             })}
           </tbody>
         </table>
-        <table className="text-sm tabular-nums" data-testid="student-confusion">
-          <caption className="mb-1 text-left font-semibold">Your answers (rows: true class)</caption>
-          <thead>
-            <tr>
-              <td />
-              {CELL_CLASSES.map((a) => (
-                <th key={a} scope="col" className="px-2 text-xs font-medium">
-                  {CLASS_NAMES[a].short}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {CELL_CLASSES.map((t) => (
-              <tr key={t} data-class={t}>
-                <th scope="row" className="pr-2 text-left text-xs font-medium">
-                  {CLASS_NAMES[t].label}
-                </th>
-                {CELL_CLASSES.map((a) => {
-                  const n = s.confusion[t][a];
-                  return (
-                    <td
-                      key={a}
-                      data-answer={a}
-                      className={`h-9 w-12 border border-white text-center dark:border-slate-950 ${
-                        n === 0 ? '' : a === t ? 'bg-blue-200 dark:bg-blue-900' : 'bg-orange-200 dark:bg-orange-900'
-                      }`}
-                    >
-                      {n}
-                    </td>
-                  );
-                })}
+        {/* A column per class fits a phone with the rows named short; wider screens name them in full. */}
+        <div className="max-w-full overflow-x-auto">
+          <table className="text-sm tabular-nums" data-testid="student-confusion">
+            <caption className="mb-1 text-left font-semibold">Your answers (rows: true class)</caption>
+            <thead>
+              <tr>
+                <td />
+                {CELL_CLASSES.map((a) => (
+                  <th key={a} scope="col" className="px-2 text-xs font-medium">
+                    {CLASS_NAMES[a].short}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {CELL_CLASSES.map((t) => (
+                <tr key={t} data-class={t}>
+                  <th scope="row" className="pr-2 text-left text-xs font-medium">
+                    <abbr title={CLASS_NAMES[t].label} className="no-underline sm:hidden">
+                      {CLASS_NAMES[t].short}
+                    </abbr>
+                    <span className="hidden sm:inline">{CLASS_NAMES[t].label}</span>
+                  </th>
+                  {CELL_CLASSES.map((a) => {
+                    const n = s.confusion[t][a];
+                    return (
+                      <td
+                        key={a}
+                        data-answer={a}
+                        className={`h-9 w-10 border border-white text-center dark:border-slate-950 ${
+                          n === 0 ? '' : a === t ? 'bg-blue-200 dark:bg-blue-900' : 'bg-orange-200 dark:bg-orange-900'
+                        }`}
+                      >
+                        {n}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <p className="max-w-2xl text-sm" data-testid="confusion-sentences">
         {sentences.join(' ')}

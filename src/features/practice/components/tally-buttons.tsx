@@ -53,7 +53,7 @@ export function TallyButtons({
             onClick={() => onTally(cls)}
             aria-keyshortcuts={String(i + 1)}
             data-testid={`tally-${cls}`}
-            className={`flex items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
+            className={`flex min-h-11 items-center justify-between gap-2 rounded-md border border-slate-300 px-3 py-2 text-left text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
           >
             <span>
               {CLASS_NAMES[cls].label}{' '}
@@ -74,7 +74,7 @@ export function TallyButtons({
           disabled={tallies.length === 0}
           aria-keyshortcuts="Backspace Control+Z"
           data-testid="tally-undo"
-          className={`rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
+          className={`min-h-11 rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800 ${FOCUS_RING}`}
         >
           Undo last tally
         </button>

@@ -65,7 +65,8 @@ export function TestCertificate() {
             </tr>
           </thead>
           <tbody>
-            {CELL_CLASSES.map((cls) => {
+            {/* The classes this test asked: a test taken before a class was added lists none it never showed. */}
+            {CELL_CLASSES.filter((cls) => s.perClass[cls].asked > 0).map((cls) => {
               const { asked, correct } = s.perClass[cls];
               return (
                 <tr key={cls} data-class={cls} className="border-b border-slate-200 dark:border-slate-800">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellClass } from '@/core/model-spec';
+import { WHITE_CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { drillDifferential } from './drill-differential';
 
 /** A 100-cell drill: the key's count per class, and which cells the student misread as what. */
@@ -47,13 +47,42 @@ describe('drillDifferential', () => {
     expect(big('EOSINOPHIL').withinSampling).toBe(true);
   });
 
-  it('lists every class the model knows, even one the drill never showed', () => {
+  it('lists every white-cell class, even one the drill never showed, and nucleated red cells beside them', () => {
     const d = drillDifferential(drill({ NEUTROPHIL: 4 }, []));
-    expect(d.rows.map((r) => r.cls)).toEqual(['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL']);
+    expect(d.rows.map((r) => r.cls)).toEqual([...WHITE_CELL_CLASSES]);
+    expect(d.rows.map((r) => r.cls)).toContain('IG');
+    expect(d.perHundred.map((r) => r.cls)).toEqual(['ERYTHROBLAST']);
     expect(d.rows.find((r) => r.cls === 'BASOPHIL')).toMatchObject({
       keyCount: 0,
       studentCount: 0,
       withinSampling: true,
+    });
+  });
+
+  it('counts as a lab reports: percentages over the white cells, immature granulocytes in them, nucleated red cells per 100 beside', () => {
+    // Key: 100 white cells (58 N, 30 L, 6 M, 3 E, 1 B, 2 IG) and 4 nucleated red cells. The student
+    // takes two of them for lymphocytes and one immature granulocyte for a neutrophil.
+    const d = drillDifferential(
+      drill({ NEUTROPHIL: 58, LYMPHOCYTE: 30, MONOCYTE: 6, EOSINOPHIL: 3, BASOPHIL: 1, IG: 2, ERYTHROBLAST: 4 }, [
+        ['ERYTHROBLAST', 'LYMPHOCYTE', 2],
+        ['IG', 'NEUTROPHIL', 1],
+      ]),
+    );
+    expect([d.total, d.correct, d.keyWhiteCells, d.studentWhiteCells]).toEqual([104, 101, 100, 102]);
+    const row = (cls: CellClass) => d.rows.find((r) => r.cls === cls)!;
+    // The key's percentages are its counts, over its 100 white cells; the nucleated red cells are in none of them.
+    expect(d.rows.map((r) => r.keyPercent)).toEqual(d.rows.map((r) => r.keyCount));
+    expect(d.rows.reduce((s, r) => s + r.studentPercent, 0)).toBe(100);
+    expect([row('IG').keyPercent, row('IG').studentCount, row('IG').studentPercent]).toEqual([2, 1, 1]);
+    // 32 lymphocytes of the student's 102 white cells: 31 %, inside 30's interval.
+    expect([row('LYMPHOCYTE').studentCount, row('LYMPHOCYTE').studentPercent]).toEqual([32, 31]);
+    expect(row('LYMPHOCYTE').withinSampling).toBe(true);
+    expect(d.perHundred[0]).toEqual({
+      cls: 'ERYTHROBLAST',
+      keyCount: 4,
+      studentCount: 2,
+      keyPerHundred: 4,
+      studentPerHundred: (2 * 100) / 102,
     });
   });
 });

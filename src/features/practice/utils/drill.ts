@@ -1,5 +1,5 @@
 import { CELL_FACTS } from '@/core/cell-facts';
-import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
+import { CELL_CLASSES, PER_HUNDRED_WHITE_CELLS, type CellClass } from '@/core/model-spec';
 import type { Box } from '@/core/rgba-image';
 import { seededRandom } from '@/core/seeded-random';
 import { drillFieldUrl, type DrillField } from '@/lib/network/drill-fields';
@@ -44,7 +44,9 @@ export function seedNumber(seed: string): number {
 /**
  * How often a class turns up on a normal adult smear: the middle of its normal share in the cell
  * facts ("40–70%" → 0.55), so a drill's mix is a slide's, and a class added to the model brings
- * its own share with it.
+ * its own share with it. A class absent from normal blood (immature granulocytes, nucleated red
+ * cells: "0%") still turns up as often as a basophil, 1 cell in 200: a student meets the
+ * occasional one, as on the smears of patients.
  */
 export function typicalShare(cls: CellClass): number {
   const numbers = (CELL_FACTS[cls].normalShare.match(/[\d.]+/g) ?? []).map(Number);
@@ -86,12 +88,19 @@ function units(items: readonly PracticeItem[], fields: readonly DrillField[]): U
   return [...fromItems, ...fromFields];
 }
 
+/** White cells among a unit's cells, by the key: nucleated red cells are counted beside them. */
+function whiteCellsIn(unit: Unit): number {
+  return unit.filter((c) => !PER_HUNDRED_WHITE_CELLS.includes(c.truth)).length;
+}
+
 /**
- * The drill a code stands for: `size` white cells in a slide's order. Each next cell's class is
- * drawn at its share on a normal smear (a neutrophil about half the time, a basophil seldom),
- * then a field or single cell of that class not yet used, so classes come mixed, never grouped as
- * an analyser shows them. When a class's cells run out, the others fill in. The same code, size
- * and image sets give the same drill on every device.
+ * The drill a code stands for: `size` white cells in a slide's order, and the nucleated red cells
+ * met on the way, as a lab counts 100 white cells and tallies the nucleated red cells beside
+ * them. Each next cell's class is drawn at its share on a normal smear (a neutrophil about half
+ * the time, a basophil, an immature granulocyte or a nucleated red cell seldom), then a field or
+ * single cell of that class not yet used, so classes come mixed, never grouped as an analyser
+ * shows them. When a class's cells run out, the others fill in. The same code, size and image
+ * sets give the same drill on every device.
  */
 export function buildDrill(
   seed: string,
@@ -102,10 +111,12 @@ export function buildDrill(
   const random = seededRandom(seedNumber(`${seed}/${size}`));
   const left = units(items, fields);
   const cells: DrillCell[] = [];
+  let whiteCells = 0;
   for (;;) {
-    const fits = left.filter((u) => cells.length + u.length <= size);
+    const fits = left.filter((u) => whiteCells + whiteCellsIn(u) <= size);
+    // Ends with the last white cell that fits: a nucleated red cell is met only on the way to it.
+    if (!fits.some((u) => whiteCellsIn(u) > 0)) break;
     const classes = CELL_CLASSES.filter((c) => fits.some((u) => u[0].truth === c));
-    if (classes.length === 0) break;
     const shares = classes.map(typicalShare);
     let r = random() * shares.reduce((a, b) => a + b, 0);
     const cls = classes.find((_, i) => (r -= shares[i]) < 0) ?? classes[classes.length - 1];
@@ -113,6 +124,7 @@ export function buildDrill(
     const unit = candidates[Math.floor(random() * candidates.length)];
     left.splice(left.indexOf(unit), 1);
     cells.push(...unit);
+    whiteCells += whiteCellsIn(unit);
   }
   return cells;
 }

@@ -38,10 +38,11 @@ describe('scheduler', () => {
   it('draws the weak class most, the class it is confused with next, over many draws', () => {
     const counts = drawCounts(history(), 4000, 7);
     const share = (c: CellClass) => counts[c] / 4000;
-    expect(share('EOSINOPHIL')).toBeGreaterThan(0.35);
+    // Over twice the share a uniform draw gives it.
+    expect(share('EOSINOPHIL')).toBeGreaterThan(2 / CELL_CLASSES.length);
     expect(share('NEUTROPHIL')).toBeGreaterThan(share('LYMPHOCYTE') + 0.05);
     expect(share('NEUTROPHIL')).toBeGreaterThan(share('MONOCYTE') + 0.05);
-    // A uniform draw over five classes would give 800 each (sd ≈ 25): these gaps are far outside chance.
+    // A uniform draw over seven classes would give about 571 each (sd ≈ 22): these gaps are far outside chance.
     expect(counts.EOSINOPHIL).toBeGreaterThan(2 * counts.LYMPHOCYTE);
   });
 
@@ -67,6 +68,19 @@ describe('scheduler', () => {
     expect(counts.BASOPHIL).toBeGreaterThan(100);
     const w = classWeights([{ itemId: 'BASOPHIL-0', truth: 'BASOPHIL', answer: 'EOSINOPHIL', at: 0 }]);
     expect(w.BASOPHIL).toBeGreaterThan(w.LYMPHOCYTE + 0.5);
+  });
+
+  it('draws immature granulocytes and nucleated red cells, and brings back the one a student confuses', () => {
+    const fresh = drawCounts([], 4000, 13);
+    for (const c of ['IG', 'ERYTHROBLAST'] as const) expect(fresh[c]).toBeGreaterThan(4000 / CELL_CLASSES.length - 120);
+    // Nucleated red cells taken for lymphocytes, every time: both are drawn more than any other class.
+    const confused: PracticeAnswer[] = history().map((a) =>
+      a.truth === 'ERYTHROBLAST' ? { ...a, answer: 'LYMPHOCYTE' } : { ...a, answer: a.truth },
+    );
+    const counts = drawCounts(confused, 4000, 17);
+    const others = CELL_CLASSES.filter((c) => c !== 'ERYTHROBLAST' && c !== 'LYMPHOCYTE').map((c) => counts[c]);
+    expect(counts.ERYTHROBLAST).toBeGreaterThan(2 * Math.max(...others));
+    expect(counts.LYMPHOCYTE).toBeGreaterThan(Math.max(...others) + 100);
   });
 
   it('never repeats an item within a session while others are left, and is reproducible', () => {

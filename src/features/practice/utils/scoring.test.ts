@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CellClass } from '@/core/model-spec';
+import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { confusionSentences, confusionSummary, rightInWords, scoreAnswers } from './scoring';
 
 /** A scripted ten-question session: (true class, answer). */
@@ -28,8 +28,18 @@ describe('scoreAnswers', () => {
       LYMPHOCYTE: { asked: 2, correct: 2 },
       MONOCYTE: { asked: 1, correct: 0 },
       NEUTROPHIL: { asked: 1, correct: 1 },
+      IG: { asked: 0, correct: 0 },
+      ERYTHROBLAST: { asked: 0, correct: 0 },
     });
-    expect(s.confusion.EOSINOPHIL).toEqual({ BASOPHIL: 0, EOSINOPHIL: 3, LYMPHOCYTE: 0, MONOCYTE: 0, NEUTROPHIL: 2 });
+    expect(s.confusion.EOSINOPHIL).toEqual({
+      BASOPHIL: 0,
+      EOSINOPHIL: 3,
+      LYMPHOCYTE: 0,
+      MONOCYTE: 0,
+      NEUTROPHIL: 2,
+      IG: 0,
+      ERYTHROBLAST: 0,
+    });
     expect(s.confusion.BASOPHIL.BASOPHIL).toBe(1);
     expect(s.confusion.MONOCYTE.LYMPHOCYTE).toBe(1);
     expect(
@@ -50,6 +60,24 @@ describe('scoreAnswers', () => {
     const missed = scoreAnswers([{ itemId: 'b', truth: 'BASOPHIL', answer: 'EOSINOPHIL', at: 0 }]);
     expect(missed.perClass.BASOPHIL).toEqual({ asked: 1, correct: 0 });
     expect(confusionSentences(missed)).toEqual(['You called 1 of 1 basophil an eosinophil.']);
+  });
+
+  it('scores and names immature granulocytes and nucleated red cells as it does the five', () => {
+    const s = scoreAnswers([
+      { itemId: 'i1', truth: 'IG', answer: 'NEUTROPHIL', at: 0 },
+      { itemId: 'i2', truth: 'IG', answer: 'IG', at: 1 },
+      { itemId: 'e1', truth: 'ERYTHROBLAST', answer: 'LYMPHOCYTE', at: 2 },
+      { itemId: 'l1', truth: 'LYMPHOCYTE', answer: 'ERYTHROBLAST', at: 3 },
+    ]);
+    expect(s.perClass.IG).toEqual({ asked: 2, correct: 1 });
+    expect(s.perClass.ERYTHROBLAST).toEqual({ asked: 1, correct: 0 });
+    expect(s.confusion.ERYTHROBLAST.LYMPHOCYTE).toBe(1);
+    expect(s.confusion.LYMPHOCYTE.ERYTHROBLAST).toBe(1);
+    expect(confusionSentences(s)).toEqual([
+      'You called 1 of 1 lymphocyte a nucleated red cell.',
+      'You called 1 of 1 nucleated red cell a lymphocyte.',
+      'You called 1 of 2 immature granulocytes a neutrophil.',
+    ]);
   });
 
   it('scores an empty session as zero', () => {
@@ -76,9 +104,9 @@ describe('scoreAnswers', () => {
       'You called 1 of 1 monocyte a lymphocyte.',
       'You called 2 of 5 eosinophils neutrophils (40%).',
     ]);
-    // Every class confused with the next one along: five confusions, three named.
+    // Every class confused with the next one along: seven confusions, three named.
     const many = scoreAnswers(
-      (['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'] as const).map((truth, i, all) => ({
+      CELL_CLASSES.map((truth, i, all) => ({
         itemId: `w${i}`,
         truth,
         answer: all[(i + 1) % all.length],
@@ -87,7 +115,7 @@ describe('scoreAnswers', () => {
     );
     const text = confusionSummary(many);
     expect(text).toHaveLength(4);
-    expect(text[3]).toBe('You made 2 more confusions, each in the table.');
+    expect(text[3]).toBe(`You made ${CELL_CLASSES.length - 3} more confusions, each in the table.`);
     for (const sentence of text) expect(sentence).toMatch(/^You (called|made) /);
     expect(confusionSummary(scoreAnswers([{ itemId: 'a', truth: 'MONOCYTE', answer: 'MONOCYTE', at: 0 }]))).toEqual([
       'You confused no class with another.',
