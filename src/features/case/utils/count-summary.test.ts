@@ -13,8 +13,8 @@ describe('countSummaryText and correctionText', () => {
     const t = tallyOf({ NEUTROPHIL: 60, LYMPHOCYTE: 30, IG: 2, ERYTHROBLAST: 8 });
     expect(countSummaryText(t)).toBe('100 cells counted: 92 white cells, 8 NRBC (8.7 per 100 WBC)');
     expect(correctionText(t)).toBe(
-      'White cells are 92.0 % of the nucleated cells counted: a white count that included the NRBC is corrected to ' +
-        '92.0 % of it (corrected WBC = counted WBC × 100 / (100 + NRBC per 100 WBC) = counted WBC × 100 / 108.7).',
+      "A white count that included the NRBC (an analyser's, say) is corrected to 92.0 % of it: " +
+        'corrected WBC = counted WBC × 100 / (100 + NRBC per 100 WBC) = counted WBC × 100 / 108.7.',
     );
     // The share stated is the formula's: 100 counted as white cells are 92 once corrected.
     expect(correctedWhiteCount(100, t.perHundredWhite!)).toBeCloseTo(92);

@@ -24,8 +24,7 @@ export function correctionText(d: WhiteCellDifferential): string | undefined {
   if (d.notWhiteCells === 0 || d.perHundredWhite === null || d.whiteShareOfNucleated === null) return undefined;
   const share = (d.whiteShareOfNucleated * 100).toFixed(1);
   return (
-    `White cells are ${share} % of the nucleated cells counted: a white count that included the NRBC is ` +
-    `corrected to ${share} % of it (${WBC_CORRECTION_FORMULA} = counted WBC × 100 / ` +
-    `${(100 + d.perHundredWhite).toFixed(1)}).`
+    `A white count that included the NRBC (an analyser's, say) is corrected to ${share} % of it: ` +
+    `${WBC_CORRECTION_FORMULA} = counted WBC × 100 / ${formatPerHundred(100 + d.perHundredWhite)}.`
   );
 }
