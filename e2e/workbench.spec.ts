@@ -198,7 +198,8 @@ test('a class key pressed right before a reload is kept, twenty times over, and 
   // Leaving while a write is in flight asks first; the test answers as a user who means to reload.
   page.on('dialog', (dialog) => void dialog.accept());
   const tile = page.locator('[data-testid="gallery-cell"][data-key="seeded-image-0#0"]');
-  const order = ['EOSINOPHIL', 'MONOCYTE', 'LYMPHOCYTE', 'BASOPHIL', 'NEUTROPHIL'];
+  // Every key from 1 to 7; the last two cycles set a basophil, then a neutrophil.
+  const order = ['EOSINOPHIL', 'IG', 'LYMPHOCYTE', 'ERYTHROBLAST', 'BASOPHIL', 'NEUTROPHIL', 'MONOCYTE'];
   for (let i = 0; i < 20; i++) {
     const cls = order[i % order.length];
     await tile.focus();
@@ -230,6 +231,42 @@ test('a class key pressed right before a reload is kept, twenty times over, and 
   await page.keyboard.press('u');
   await expect(tile).toHaveAttribute('data-final', 'NEUTROPHIL');
   await expect(tile).toBeFocused();
+});
+
+test('keys 6 and 7 make a cell an immature granulocyte or a nucleated red cell, kept across a reload', async ({
+  page,
+}) => {
+  await seedCase(page);
+  const tile = (key: string) => page.locator(`[data-testid="gallery-cell"][data-key="${key}"]`);
+  await expect(groupCount(page, 'IG')).toHaveText('0');
+  await expect(groupCount(page, 'ERYTHROBLAST')).toHaveText('0');
+
+  await tile('seeded-image-0#0').focus();
+  await page.keyboard.press('6');
+  await expect(tile('seeded-image-0#0')).toHaveAttribute('data-final', 'IG');
+  await expect(groupCount(page, 'IG')).toHaveText('1');
+  await tile('seeded-image-0#2').focus();
+  await page.keyboard.press('7');
+  await expect(tile('seeded-image-0#2')).toHaveAttribute('data-final', 'ERYTHROBLAST');
+  await expect(groupCount(page, 'ERYTHROBLAST')).toHaveText('1');
+  await expect(groupCount(page, 'LYMPHOCYTE')).toHaveText('1');
+  // A nucleated red cell is not a white cell, and its group says how it is counted.
+  await expect(group(page, 'ERYTHROBLAST')).toContainText('not a white cell: counted per 100 white cells');
+  await expect(group(page, 'IG')).not.toContainText('per 100 white cells');
+  await expectNoAxeViolations(page, 'case with an immature granulocyte and a nucleated red cell');
+
+  await page.reload();
+  await expect(page.getByTestId('case-page')).toHaveAttribute('data-restored', 'true');
+  await expect(tile('seeded-image-0#0')).toHaveAttribute('data-final', 'IG');
+  await expect(tile('seeded-image-0#2')).toHaveAttribute('data-final', 'ERYTHROBLAST');
+  await expect(groupCount(page, 'IG')).toHaveText('1');
+  await expect(groupCount(page, 'ERYTHROBLAST')).toHaveText('1');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute(
+    'title',
+    /^Undo: Nucleated red cell for 1 cell/,
+  );
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'dark case with an immature granulocyte and a nucleated red cell');
 });
 
 test('the Case page fits: the differential and the first gallery row in view on arrival, each section one step away', async ({
