@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CELL_CLASSES } from '@/core/model-spec';
 import { csvRows as parseCsv } from '@testkit/csv-rows';
 import type { StoredCalibration } from '@/lib/storage/case-calibration-storage';
 import { cellKey, NOT_WBC, type CaseImage, type CaseMeta, type HandCell } from '@/lib/storage/case-types';
@@ -38,7 +39,7 @@ const meta: CaseMeta = {
   bytes: 0,
 };
 const read = (predicted: CalibratedCell['predicted'], confidence: number, needsReview: boolean): CalibratedCell => ({
-  probabilities: [0, 0, 0, 1 - confidence, confidence],
+  probabilities: CELL_CLASSES.map((c) => (c === 'NEUTROPHIL' ? confidence : c === 'MONOCYTE' ? 1 - confidence : 0)),
   predicted,
   confidence,
   needsReview,
@@ -56,11 +57,11 @@ const stored: StoredCalibration = {
 };
 
 describe('calibrationCrops', () => {
-  it('lists the crops of the cells still in the case, hand-drawn ones included, none set aside', () => {
-    expect(calibrationCrops(images, meta).map((c) => [c.key, c.crop[0]])).toEqual([
-      ['a#0', 1],
-      ['a#1', 2],
-      ['a#2', 9],
+  it('lists the crops of the cells still in the case with their read class, hand-drawn ones included, none set aside', () => {
+    expect(calibrationCrops(images, meta).map((c) => [c.key, c.crop[0], c.predicted])).toEqual([
+      ['a#0', 1, 'EOSINOPHIL'],
+      ['a#1', 2, 'LYMPHOCYTE'],
+      ['a#2', 9, 'MONOCYTE'],
     ]);
     const edited: CaseMeta = { ...meta, decisions: { 'a#1': NOT_WBC }, removed: ['a#2'] };
     expect(calibrationCrops(images, edited).map((c) => c.key)).toEqual(['a#0']);
