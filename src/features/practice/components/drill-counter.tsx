@@ -45,8 +45,8 @@ export function DrillCounter() {
             box={cell.box}
             alt={
               cell.wholeField
-                ? 'A smear field with the white cell to tally outlined by a dashed yellow box'
-                : 'A white cell to tally, outlined by a dashed yellow box'
+                ? 'A smear field with the cell to tally outlined by a dashed yellow box'
+                : 'A cell to tally, outlined by a dashed yellow box'
             }
           />
         </div>

@@ -44,7 +44,7 @@ export function QuizView() {
       <SessionStats />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="question-title" className="text-lg font-semibold" data-testid="question-number">
-          Question {number} of {size}: which white cell is outlined?
+          Question {number} of {size}: which cell is outlined?
         </h2>
         <Button variant="ghost" onClick={quit}>
           End session
@@ -58,7 +58,7 @@ export function QuizView() {
             width={current.width}
             height={current.height}
             box={current.box}
-            alt="Blood smear with one white cell outlined by a dashed yellow box"
+            alt="Blood smear with one cell outlined by a dashed yellow box"
           >
             {given && (
               <HeatmapCanvas

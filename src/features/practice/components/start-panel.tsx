@@ -18,7 +18,7 @@ export function StartPanel() {
           Practice
         </h2>
         <p className="max-w-2xl text-sm text-slate-700 dark:text-slate-200">
-          Name the outlined white cell:{' '}
+          Name the outlined cell:{' '}
           <span className="pointer-coarse:hidden">click an answer or press 1–{CELL_CLASSES.length}</span>
           <span className="hidden pointer-coarse:inline">tap an answer</span>. After each answer you see the true class,
           what the model thought and where it looked, and what to look for. Questions adapt: classes you miss come back

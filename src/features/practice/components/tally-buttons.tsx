@@ -30,7 +30,7 @@ export function TallyButtons({
       }
       if (e.ctrlKey || e.metaKey) return;
       const cls = classForKey(e.key);
-      // 0 and X set a case's cell aside as not a white cell; every cell in a drill is one.
+      // 0 and X set a case's cell aside as no cell to count; every cell in a drill is one to count.
       if (cls && cls !== NOT_WBC) {
         e.preventDefault();
         onTally(cls);

@@ -27,7 +27,7 @@ export function TestCertificate() {
       >
         <p className="text-sm tracking-wide text-slate-600 uppercase dark:text-slate-300">HematoVision · practice</p>
         <h2 id="certificate-title" className="text-2xl font-semibold">
-          Proficiency test: white cell identification
+          Proficiency test: blood cell identification
         </h2>
         <div className="flex flex-col gap-1 text-sm print:hidden">
           <label htmlFor={nameId} className="font-medium">

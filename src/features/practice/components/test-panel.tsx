@@ -99,7 +99,7 @@ function TestQuestion() {
             width={item.width}
             height={item.height}
             box={item.box}
-            alt="A white cell to name, outlined by a dashed yellow box"
+            alt="A cell to name, outlined by a dashed yellow box"
           />
         </div>
         <AnswerButtons onAnswer={onAnswer} disabled={false} />
