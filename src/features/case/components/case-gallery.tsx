@@ -195,7 +195,7 @@ export function CaseGallery({ cells, onOpen }: { cells: readonly CaseCell[]; onO
               <span className="tabular-nums" data-testid="gallery-count">
                 {g.cells.length}
               </span>
-              {(PER_HUNDRED_WHITE_CELLS as readonly FinalClass[]).includes(g.cls) && (
+              {g.cells.length > 0 && (PER_HUNDRED_WHITE_CELLS as readonly FinalClass[]).includes(g.cls) && (
                 <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
                   not a white cell: counted per 100 white cells
                 </span>
