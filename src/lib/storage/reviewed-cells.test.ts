@@ -38,19 +38,24 @@ function image(id: string, modelVersion: string, cells: number, withFeatures = t
 
 describe('reviewedCells', () => {
   it("takes decided cells of the model's classes with their own features, and nothing else", () => {
-    const a = image('a', '1.abc', 3);
+    const a = image('a', '1.abc', 5);
     const decisions: Record<string, FinalClass> = {
       [cellKey('a', 0)]: 'MONOCYTE',
       [cellKey('a', 1)]: 'BASOPHIL',
       [cellKey('a', 2)]: NOT_WBC,
+      [cellKey('a', 3)]: 'IG',
+      [cellKey('a', 4)]: 'ERYTHROBLAST',
     };
     const r = reviewedCells([{ meta: emptyTestCase(decisions), images: [a] }], '1.abc');
-    // Labels are class indices in CELL_CLASSES order: BASOPHIL 0, EOSINOPHIL 1, LYMPHOCYTE 2, MONOCYTE 3, NEUTROPHIL 4.
+    // Labels are class indices in CELL_CLASSES order: BASOPHIL 0, EOSINOPHIL 1, LYMPHOCYTE 2, MONOCYTE 3,
+    // NEUTROPHIL 4, IG 5, ERYTHROBLAST 6.
     expect(r.examples).toEqual([
       { features: features(0), label: 3 },
       { features: features(1), label: 0 },
+      { features: features(3), label: 5 },
+      { features: features(4), label: 6 },
     ]);
-    expect(r.perClass).toEqual([1, 0, 0, 1, 0]);
+    expect(r.perClass).toEqual([1, 0, 0, 1, 0, 1, 1]);
     expect(r.cases).toBe(1);
     expect(r.unusable).toBe(0);
   });
@@ -64,7 +69,7 @@ describe('reviewedCells', () => {
     ];
     const r = reviewedCells(stored, '1.abc');
     // An adapted head changes no features: the lab-adapted image's cell is usable.
-    expect(r.perClass).toEqual([0, 1, 0, 0, 0]);
+    expect(r.perClass).toEqual([0, 1, 0, 0, 0, 0, 0]);
     expect(r.cases).toBe(1);
     expect(r.unusable).toBe(2);
   });
