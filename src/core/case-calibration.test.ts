@@ -1,16 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBatch, tinyNetwork } from '@testkit/tiny-network';
 import {
   blendStatistics,
   classBalancedWeights,
   foldCalibration,
-  gatherCaseStatistics,
   restandardise,
   StatisticsAccumulator,
   type TrainingStatistics,
 } from './case-calibration';
+import { gatherCaseStatistics } from './case-statistics-pass';
 import { FusedNetwork } from './fused-network';
-import { seededRandom } from './seeded-random';
 
 describe('class-balanced weights', () => {
   it('gives every class read the same total, and sums to 1', () => {
@@ -43,37 +43,6 @@ describe('blended statistics', () => {
     expect(scale[1]).toBeCloseTo(Math.sqrt(1.001 / 4.001), 6);
   });
 });
-
-/** A MobileNet-shaped chain with random weights: conv, depthwise, pointwise, pooling, linear head. */
-function tinyNetwork(): tf.LayersModel {
-  const model = tf.sequential();
-  model.add(
-    tf.layers.conv2d({
-      inputShape: [16, 16, 3],
-      filters: 4,
-      kernelSize: 3,
-      strides: 2,
-      padding: 'same',
-      activation: 'relu6',
-      biasInitializer: 'randomNormal',
-    }),
-  );
-  model.add(
-    tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', activation: 'relu6', biasInitializer: 'randomNormal' }),
-  );
-  model.add(tf.layers.conv2d({ filters: 6, kernelSize: 1, activation: 'relu6', name: 'features' }));
-  model.add(tf.layers.globalAveragePooling2d({}));
-  model.add(tf.layers.dense({ units: 3, name: 'logits' }));
-  return model;
-}
-
-function randomBatch(n: number, seed: number, gain: number, offset: number): tf.Tensor4D {
-  const random = seededRandom(seed);
-  return tf.tensor4d(
-    Float32Array.from({ length: n * 16 * 16 * 3 }, (_, i) => (random() * 2 - 1) * gain + offset * ((i % 3) - 1)),
-    [n, 16, 16, 3],
-  );
-}
 
 describe('gathering a case’s statistics in one pass', () => {
   let model: tf.LayersModel;

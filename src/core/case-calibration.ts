@@ -104,69 +104,6 @@ export function foldCalibration(
 }
 
 /**
- * Gathers a case's statistics in one forward pass, step by step: step k's statistics are taken
- * on the output of steps < k already calibrated, blended with the training labs', and folded in
- * before step k+1 reads it, so no step is run twice. `weights` (one per input, e.g.
- * classBalancedWeights) weigh each cell. Returns the blended statistics and the calibrated
- * network's logits for the inputs, row-major [input, class].
- */
-export async function gatherCaseStatistics(
-  network: FusedNetwork,
-  inputs: readonly tf.Tensor4D[],
-  weights: Float32Array,
-  training: TrainingStatistics,
-  blend: number,
-): Promise<{ steps: StepStatistics[]; logits: Float32Array }> {
-  const total = inputs.reduce((n, x) => n + x.shape[0], 0);
-  if (total !== weights.length) throw new Error(`${weights.length} weights for ${total} cells`);
-  const chunkWeights: tf.Tensor2D[] = [];
-  let at = 0;
-  for (const x of inputs) {
-    chunkWeights.push(tf.tensor2d(weights.subarray(at, at + x.shape[0]), [1, x.shape[0]]));
-    at += x.shape[0];
-  }
-  let activations: tf.Tensor4D[] = inputs.slice();
-  const steps: StepStatistics[] = [];
-  try {
-    for (let k = 0; k < network.stepCount; k++) {
-      const z = activations.map((x) => tf.tidy(() => network.preActivation(k, x)));
-      const moments = tf.tidy(() => {
-        let first: tf.Tensor = tf.zeros([1, 1]);
-        let second: tf.Tensor = tf.zeros([1, 1]);
-        z.forEach((zi, i) => {
-          first = first.add(chunkWeights[i].matMul(tf.mean(zi, [1, 2]) as tf.Tensor2D));
-          second = second.add(chunkWeights[i].matMul(tf.mean(zi.square(), [1, 2]) as tf.Tensor2D));
-        });
-        return tf.concat([first, second]);
-      });
-      const values = (await moments.data()) as Float32Array;
-      moments.dispose();
-      const channels = values.length / 2;
-      const weightSum = weights.reduce((a, b) => a + b, 0);
-      const mean = values.slice(0, channels).map((v) => v / weightSum);
-      const variance = values.slice(channels).map((v, c) => Math.max(v / weightSum - mean[c] * mean[c], 0));
-      const blended = blendStatistics({ mean, variance }, training.steps[k], blend);
-      steps.push(blended);
-      const { scale, shift } = restandardise(blended, training.steps[k]);
-      const next = tf.tidy(() => {
-        const [a, b] = [tf.tensor1d(scale), tf.tensor1d(shift)];
-        return z.map((zi) => network.activate(k, zi.mul(a).add(b) as tf.Tensor4D));
-      });
-      tf.dispose(z);
-      tf.dispose(activations.filter((x) => !inputs.includes(x)));
-      activations = next;
-    }
-    const logits = tf.tidy(() => tf.concat(activations.map((x) => network.finish(x).logits)));
-    const values = (await logits.data()) as Float32Array;
-    logits.dispose();
-    return { steps, logits: values };
-  } finally {
-    tf.dispose(activations.filter((x) => !inputs.includes(x)));
-    tf.dispose(chunkWeights);
-  }
-}
-
-/**
  * Per-step statistics of the network as shipped over many cells, chunk by chunk (no folding):
  * the training labs' statistics. `weights` weigh each cell; chunks are streamed so that any
  * number of cells fits in memory.

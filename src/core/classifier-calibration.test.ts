@@ -97,6 +97,25 @@ describe('calibrating the shipped classifier to a case', MODEL_LIMIT, () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('given the case’s classes, calibrates as its shipped reading would, and reads the case as the folded network does', async () => {
+    const shipped = await classifier.classify(crops);
+    const classes = shipped.map((p) => p.indexOf(Math.max(...p)));
+    const computed = await classifier.calibrate(crops);
+    const before = tf.memory().numTensors;
+    const given = await classifier.calibrateAndRead(crops, { classes });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(given.calibration).toEqual(computed);
+    classifier.useCalibration(given.calibration);
+    const folded = await classifier.classify(crops);
+    expect(given.reviewThreshold).toBe(classifier.reviewThreshold);
+    classifier.useCalibration(undefined);
+    expect(maxAbsDifference(given.probabilities, folded)).toBeLessThan(1e-4);
+    expect(given.probabilities.map((p) => p.indexOf(Math.max(...p)))).toEqual(
+      folded.map((p) => p.indexOf(Math.max(...p))),
+    );
+    await expect(classifier.calibrate(crops, { classes: classes.slice(1) })).rejects.toThrow(/classes given/);
+  });
+
   it('refuses a calibration made for another model, and the tfjs-layers path refuses to calibrate', async () => {
     const calibration = await classifier.calibrate(crops);
     expect(() => classifier.useCalibration({ ...calibration, modelVersion: 'other' })).toThrow(/does not fit/);

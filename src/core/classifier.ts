@@ -2,7 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 import {
   classBalancedWeights,
   foldCalibration,
-  gatherCaseStatistics,
   MIN_CALIBRATION_CELLS,
   StatisticsAccumulator,
   toChunks,
@@ -10,6 +9,7 @@ import {
   type CaseCalibration,
   type TrainingStatistics,
 } from './case-calibration';
+import { gatherCaseStatistics } from './case-statistics-pass';
 import type { ModelMetadata } from './model-metadata';
 import type { NotWhiteCellHead } from './not-white-cell';
 import { FusedNetwork } from './fused-network';
@@ -45,6 +45,21 @@ const DEFAULT_CALIBRATION: CalibrationSettings = { blend: 0.5, rounds: 1 };
 /** A calibration's settings, and the smallest case it accepts (lower only to measure small cases). */
 export interface CalibrateOptions extends Partial<CalibrationSettings> {
   readonly minCells?: number;
+  /**
+   * Each cell's class as the case reads it now, as its index in metadata.classes: the first
+   * class-balanced weights come from it and the case is not read with the shipped weights
+   * first. Without it, that shipped reading is run (what a script that holds only images does).
+   */
+  readonly classes?: readonly number[];
+}
+
+/** A case calibration and the case's cells read with it. */
+export interface CalibratedReading {
+  readonly calibration: CaseCalibration;
+  /** Each cell's probabilities as classify() gives them once the calibration is folded in. */
+  readonly probabilities: number[][];
+  /** The review threshold of that reading (reviewThreshold once it is folded in). */
+  readonly reviewThreshold: number;
 }
 
 export interface LoadOptions {
@@ -132,17 +147,23 @@ export class CellClassifier {
    * on readings of its own and keeps its temperature).
    */
   get temperature(): number {
-    return this.readsCalibrated ? this.metadata.calibrated!.temperature : this.logitScale;
+    return this.reading(!!this.calibrated).temperature;
   }
 
   /** The review threshold of the reading in use: the shipped one, or a calibrated reading's own. */
   get reviewThreshold(): number {
-    return this.readsCalibrated ? this.metadata.calibrated!.reviewThreshold : this.metadata.reviewThreshold;
+    return this.reading(!!this.calibrated).reviewThreshold;
   }
 
-  /** Whether the shipped head reads a calibrated network, whose probabilities have their own temperature. */
-  private get readsCalibrated(): boolean {
-    return !!this.calibrated && !!this.metadata.calibrated && this.logitScale === this.metadata.temperature;
+  /**
+   * The temperature and review threshold of a reading by the current head, of a calibrated
+   * network or not: the shipped head reading a calibrated network has its own.
+   */
+  private reading(calibrated: boolean): { temperature: number; reviewThreshold: number } {
+    const own = this.metadata.calibrated;
+    return calibrated && own && this.logitScale === this.metadata.temperature
+      ? { temperature: own.temperature, reviewThreshold: own.reviewThreshold }
+      : { temperature: this.logitScale, reviewThreshold: this.metadata.reviewThreshold };
   }
 
   /** The case calibration folded in, or undefined for the shipped weights. */
@@ -151,13 +172,21 @@ export class CellClassifier {
   }
 
   /**
-   * Calibrates to a case without a label (docs/model.md, "Calibrating to a case"): reads the
-   * cells with the shipped weights, weighs each by 1 / the count of its read class, gathers each
-   * step's statistics in one forward pass (blended with the training labs'), and re-reads to
-   * re-balance for as many rounds as set. It returns the calibration and changes nothing:
-   * useCalibration() folds it in.
+   * Calibrates to a case without a label (docs/model.md, "Calibrating to a case"): weighs each
+   * cell by 1 / the count of its class as the case reads it (options.classes, else a reading
+   * with the shipped weights), gathers each step's statistics in one forward pass (blended with
+   * the training labs'), and re-balances by that pass's calibrated reading for as many rounds
+   * as set. It returns the calibration and changes nothing: useCalibration() folds it in.
    */
   async calibrate(inputs: Float32Array[], options: CalibrateOptions = {}): Promise<CaseCalibration> {
+    return (await this.calibrateAndRead(inputs, options)).calibration;
+  }
+
+  /**
+   * calibrate(), with the cells read by the calibrated network: the pass that gathers the
+   * statistics computes that reading anyway, so the case need not be read again.
+   */
+  async calibrateAndRead(inputs: Float32Array[], options: CalibrateOptions = {}): Promise<CalibratedReading> {
     if (!this.fused) throw new Error('Calibration needs the fused network; this model runs through tfjs-layers.');
     if (!this.trainingStatistics) throw new Error('This model ships no training statistics to calibrate against.');
     const minCells = options.minCells ?? MIN_CALIBRATION_CELLS;
@@ -166,19 +195,36 @@ export class CellClassifier {
     }
     const blend = options.blend ?? this.metadata.calibrated?.blend ?? DEFAULT_CALIBRATION.blend;
     const rounds = options.rounds ?? this.metadata.calibrated?.rounds ?? DEFAULT_CALIBRATION.rounds;
-    const network = this.fused;
+    if (!(rounds >= 1)) throw new Error(`a calibration takes at least one round, not ${rounds}`);
+    const given = options.classes;
     const classes = this.metadata.classes.length;
+    if (given && (given.length !== inputs.length || given.some((c) => !Number.isInteger(c) || c < 0 || c >= classes))) {
+      throw new Error(`${given.length} classes given for ${inputs.length} cells, or one is not a class of the model`);
+    }
+    const network = this.fused;
     const chunks = toChunks(inputs, INPUT_SIZE);
     try {
-      const shipped = tf.tidy(() => tf.concat(chunks.map((x) => network.apply(x).logits)));
-      let logits = (await shipped.data()) as Float32Array;
-      shipped.dispose();
-      let steps: CaseCalibration['steps'] = [];
-      for (let r = 0; r < rounds; r++) {
-        const weights = classBalancedWeights(argmaxRows(logits, classes));
-        ({ steps, logits } = await gatherCaseStatistics(network, chunks, weights, this.trainingStatistics, blend));
+      let predicted = given;
+      if (!predicted) {
+        const shipped = tf.tidy(() => tf.concat(chunks.map((x) => network.apply(x).logits)));
+        predicted = argmaxRows((await shipped.data()) as Float32Array, classes);
+        shipped.dispose();
       }
-      return { modelVersion: this.metadata.version, cells: inputs.length, rounds, steps };
+      let steps: CaseCalibration['steps'] = [];
+      let logits: Float32Array = new Float32Array();
+      for (let r = 0; r < rounds; r++) {
+        const weights = classBalancedWeights(predicted);
+        ({ steps, logits } = await gatherCaseStatistics(network, chunks, weights, this.trainingStatistics, blend));
+        predicted = argmaxRows(logits, classes);
+      }
+      const { temperature, reviewThreshold } = this.reading(true);
+      return {
+        calibration: { modelVersion: this.metadata.version, cells: inputs.length, rounds, steps },
+        probabilities: inputs.map((_, i) =>
+          softmax(Array.from(logits.subarray(i * classes, (i + 1) * classes)), temperature),
+        ),
+        reviewThreshold,
+      };
     } finally {
       tf.dispose(chunks);
     }

@@ -108,6 +108,17 @@ export class FusedNetwork {
     return activation === 'relu6' ? tf.relu6(z) : activation === 'relu' ? tf.relu(z) : z;
   }
 
+  /**
+   * Step k's activation of scale[c] · z + shift[c], z its pre-activation, as one fused op (a 1 × 1
+   * depthwise convolution with a bias): one pass over z where a multiply, an add and the
+   * activation would make three (call inside tf.tidy).
+   */
+  activateScaled(k: number, z: tf.Tensor4D, scale: tf.Tensor1D, shift: tf.Tensor1D): tf.Tensor4D {
+    const filter = scale.reshape([1, 1, scale.shape[0], 1]) as tf.Tensor4D;
+    const activation = this.steps[k].activation;
+    return tf.fused.depthwiseConv2d({ x: z, filter, strides: 1, pad: 'valid', bias: shift, activation });
+  }
+
   /** The pooled features and logits of the last step's output (call inside tf.tidy). */
   finish(featureMap: tf.Tensor4D): ForwardPass {
     const pooled = tf.mean(featureMap, [1, 2]) as tf.Tensor2D;

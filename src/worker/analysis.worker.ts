@@ -139,9 +139,9 @@ const api: AnalysisWorkerApi = {
     }
   },
 
-  async calibrateCase(crops) {
+  async calibrateCase(crops, classes) {
     if (!classifier) throw new Error('The model is not loaded yet.');
-    return new CaseCalibrationRequests(classifier).calibrate(crops);
+    return new CaseCalibrationRequests(classifier).calibrate(crops, classes);
   },
 
   async readCalibrated(crops, calibration) {

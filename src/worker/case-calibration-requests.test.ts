@@ -4,6 +4,7 @@ import { decodeImageFile } from '@testkit/decode-file';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { prepareCells } from '../core/analyse';
 import { MIN_CALIBRATION_CELLS } from '../core/case-calibration';
+import { CELL_CLASSES } from '../core/model-spec';
 import type { CellClassifier } from '../core/classifier';
 import { CaseCalibrationRequests } from './case-calibration-requests';
 import { storedCrop, storedCropInput } from './stored-crops';
@@ -65,6 +66,13 @@ describe('CaseCalibrationRequests', MODEL_LIMIT, () => {
       expect(cell.confidence).toBe(Math.max(...cell.probabilities));
       expect(cell.needsReview).toBe(cell.confidence < threshold);
     });
+
+    // Given the classes the case reads (here the shipped reading's), no first reading is run: the
+    // same calibration; a class this model does not know falls back to reading the case first.
+    const classes = shipped.map((p) => CELL_CLASSES[p.indexOf(Math.max(...p))]);
+    expect((await requests.calibrate(crops, classes)).calibration).toEqual(out.calibration);
+    const unknown = ['PLATELET', ...classes.slice(1)] as unknown as typeof classes;
+    expect((await requests.calibrate(crops, unknown)).calibration).toEqual(out.calibration);
 
     // A new image of the case, read later with its stored calibration, reads the same.
     const later = await requests.readWith(crops.slice(0, 4), out.calibration);

@@ -1,6 +1,6 @@
 import type { CaseCalibration } from '../core/case-calibration';
 import type { CellClassifier } from '../core/classifier';
-import { CELL_CLASSES } from '../core/model-spec';
+import { CELL_CLASSES, type CellClass } from '../core/model-spec';
 import { storedCropInput } from './stored-crops';
 import type { CalibratedCase, CalibratedCell } from './worker-api';
 
@@ -16,18 +16,20 @@ const READ_BATCH = 32;
 export class CaseCalibrationRequests {
   constructor(private readonly classifier: CellClassifier) {}
 
-  /** Calibrates on the cells' stored crops (label-free) and reads each of them calibrated. */
-  async calibrate(crops: readonly Uint8Array[]): Promise<CalibratedCase> {
+  /**
+   * Calibrates on the cells' stored crops (label-free) and reads each of them calibrated, from
+   * the one pass that gathers the statistics. `classes`, each cell's class as the case reads it,
+   * balance the statistics without a first reading of the case; without them (or with a class
+   * this model does not know) the cells are read with the shipped weights first.
+   */
+  async calibrate(crops: readonly Uint8Array[], classes?: readonly CellClass[]): Promise<CalibratedCase> {
     const t0 = performance.now();
-    const inputs = crops.map(storedCropInput);
-    try {
-      const calibration = await this.classifier.calibrate(inputs);
-      this.classifier.useCalibration(calibration);
-      const cells = await this.read(inputs);
-      return { calibration, cells, ms: performance.now() - t0 };
-    } finally {
-      this.classifier.useCalibration(undefined);
-    }
+    const known = this.classifier.metadata.classes;
+    const indices = classes?.map((c) => known.indexOf(c));
+    const given = indices?.length === crops.length && indices.every((i) => i >= 0) ? indices : undefined;
+    const read = await this.classifier.calibrateAndRead(crops.map(storedCropInput), { classes: given });
+    const cells = read.probabilities.map((p) => calibratedCell(p, read.reviewThreshold));
+    return { calibration: read.calibration, cells, ms: performance.now() - t0 };
   }
 
   /** Reads cells (a new image of a calibrated case, a cell drawn by hand) with a stored calibration. */

@@ -2,6 +2,7 @@ import type { AnalysedCell } from '../core/analyse';
 import type { CaseCalibration } from '../core/case-calibration';
 import type { AdaptedHead } from '../core/cross-validated-adaptation';
 import type { LabelledFeatures } from '../core/head-adaptation';
+import type { CellClass } from '../core/model-spec';
 import type { Region } from '../core/resample';
 import type { Box } from '../core/rgba-image';
 
@@ -179,8 +180,9 @@ export interface AnalysisWorkerApi {
   /**
    * Calibrates to a case from its cells' stored crops (CaseImage.cellCrops), without labels, and
    * reads each cell with that calibration; the worker keeps no calibration after the request.
+   * `classes`, each cell's class as the case reads it, spare a first reading of the case.
    */
-  calibrateCase(crops: Uint8Array[]): Promise<CalibratedCase>;
+  calibrateCase(crops: Uint8Array[], classes?: CellClass[]): Promise<CalibratedCase>;
   /** Reads cells with a case's stored calibration (its new images, a cell drawn by hand). */
   readCalibrated(crops: Uint8Array[], calibration: CaseCalibration): Promise<CalibratedCell[]>;
   /** The fewest cells a case is calibrated on (MIN_CALIBRATION_CELLS); needs no model loaded. */

@@ -16,6 +16,7 @@ import type {
 } from '@/worker/worker-api';
 import type { AnalysisWorkerName } from '@/worker/debug-worker-api';
 import type { CaseCalibration } from '@/core/case-calibration';
+import type { CellClass } from '@/core/model-spec';
 import { failedBackends, forcedBackend, rememberFailedBackends, wasmThreadsAllowed } from './backend-choice';
 import { debugRequested } from './debug-flag';
 import { decodeFile } from './decode-file';
@@ -229,11 +230,14 @@ export class AnalysisClient {
     return this.stopper.race(this.api.classifyBox(transfer(bitmap, [bitmap]), box, width, height, profile));
   }
 
-  /** Calibrates a case to its own cells from their stored crops (label-free); the worker keeps nothing. */
-  async calibrateCase(crops: Uint8Array[]): Promise<CalibratedCase> {
+  /**
+   * Calibrates a case to its own cells from their stored crops (label-free), balanced by each
+   * cell's class as the case reads it (`classes`); the worker keeps nothing.
+   */
+  async calibrateCase(crops: Uint8Array[], classes?: CellClass[]): Promise<CalibratedCase> {
     await this.load();
     if (!this.api) throw new Error('The analysis worker stopped.');
-    return this.stopper.race(this.api.calibrateCase(crops));
+    return this.stopper.race(this.api.calibrateCase(crops, classes));
   }
 
   /** Reads cells with a case's stored calibration: new images of a calibrated case, cells drawn by hand. */

@@ -61,7 +61,10 @@ export const useCalibrationStore = create<CalibrationState>((set, get) => {
     calibrate: async (caseId, cells) => {
       set({ work: 'calibrating', error: undefined });
       try {
-        const out = await analysisClient.calibrateCase(cells.map((c) => c.crop));
+        const out = await analysisClient.calibrateCase(
+          cells.map((c) => c.crop),
+          cells.map((c) => c.predicted),
+        );
         const stored: StoredCalibration = {
           caseId,
           calibration: out.calibration,

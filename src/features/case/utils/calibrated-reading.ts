@@ -2,6 +2,7 @@ import type { CaseImage, CaseMeta } from '@/lib/storage/case-types';
 import { cellKey, handCellIndex, NOT_WBC } from '@/lib/storage/case-types';
 import type { StoredCalibration } from '@/lib/storage/case-calibration-storage';
 import type { CalibratedCell } from '@/worker/worker-api';
+import type { CellClass } from '@/core/model-spec';
 import type { CaseCell } from './case-cells';
 
 /**
@@ -30,10 +31,12 @@ export function withCalibratedReading(
   });
 }
 
-/** A cell the case may be calibrated on: its key and the crop the classifier read. */
+/** A cell the case may be calibrated on: its key, the crop the classifier read and the class it read. */
 export interface CropOfCell {
   readonly key: string;
   readonly crop: Uint8Array;
+  /** The analysis's reading: calibration balances the case's classes by it. */
+  readonly predicted: CellClass;
 }
 
 /**
@@ -47,12 +50,18 @@ export function calibrationCrops(
   const removed = new Set(meta.removed ?? []);
   const hand = meta.handCells ?? [];
   return images.flatMap((image) => {
-    const found = image.cells.map((_, i) => ({ key: cellKey(image.id, i), crop: image.cellCrops?.[i] }));
+    const found = image.cells.map((cell, i) => ({
+      key: cellKey(image.id, i),
+      crop: image.cellCrops?.[i],
+      predicted: cell.predicted,
+    }));
     const added = hand.flatMap((h, at) =>
-      h.imageId === image.id ? [{ key: cellKey(image.id, handCellIndex(image, hand, at)), crop: h.crop }] : [],
+      h.imageId === image.id
+        ? [{ key: cellKey(image.id, handCellIndex(image, hand, at)), crop: h.crop, predicted: h.cell.predicted }]
+        : [],
     );
-    return [...found, ...added].flatMap(({ key, crop }) =>
-      crop && !removed.has(key) && meta.decisions[key] !== NOT_WBC ? [{ key, crop }] : [],
+    return [...found, ...added].flatMap(({ key, crop, predicted }) =>
+      crop && !removed.has(key) && meta.decisions[key] !== NOT_WBC ? [{ key, crop, predicted }] : [],
     );
   });
 }
