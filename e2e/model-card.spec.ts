@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { CLASS_NAMES, classListInWords } from '@/core/class-names';
+import { CELL_CLASSES, WHITE_CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
 /** The page's own rule for shares (src/features/model-card/utils/metrics.ts): one decimal place. */
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-/** Reliability bins the page draws: with predictions, at a confidence a 5-class top probability can have. */
+/** Reliability bins the page draws: with predictions, at a confidence a top probability can have. */
 const drawn = (bins: { count: number; confidence: number }[]) =>
-  bins.filter((b) => b.count > 0 && b.confidence >= 0.2).length;
+  bins.filter((b) => b.count > 0 && b.confidence >= 1 / CELL_CLASSES.length).length;
 
 test('the model card shows the figures in metrics.json', async ({ page }) => {
   const m = JSON.parse(readFileSync('public/model/metrics.json', 'utf8'));
@@ -27,6 +29,8 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
     const s = page.getByTestId(`split-${id}`);
     await expect(s.getByTestId('accuracy')).toHaveText(pct(split.accuracy));
     await expect(s.getByText(`95% interval ${pct(split.accuracyCI95[0])}–${pct(split.accuracyCI95[1])}`)).toBeVisible();
+    if (split.accuracyCI95By?.by === 'source cell')
+      await expect(s.getByText(`resampling its ${split.accuracyCI95By.groups} source cells`)).toBeVisible();
     await expect(s.getByTestId('ece')).toHaveText(split.ece.toFixed(3));
     for (const cls of split.classes) {
       const row = s.locator(`[data-testid="class-table"] tr[data-class="${cls}"]`);
@@ -46,7 +50,26 @@ test('the model card shows the figures in metrics.json', async ({ page }) => {
       await expect(s.getByTestId('review-flagged')).toHaveText(pct(split.review.flaggedShare));
       await expect(s.getByTestId('review-accuracy')).toHaveText(pct(split.review.accuracyAboveThreshold));
     }
+    // A lab without some of the model's classes (no IG or NRBC) shows its cells called them.
+    const falseCalls = s.getByTestId('false-calls');
+    if (!split.falseCalls) await expect(falseCalls).toHaveCount(0);
+    else {
+      await expect(falseCalls.getByTestId('false-calls-share')).toHaveText(pct(split.falseCalls.share));
+      await expect(falseCalls.getByText(`${split.falseCalls.count} of ${split.images} images`)).toBeVisible();
+      for (const cls of split.falseCalls.classes as CellClass[])
+        await expect(falseCalls.getByTestId(`false-calls-${cls}`)).toHaveText(
+          String(split.falseCalls.perClass[cls].count),
+        );
+      await expect(falseCalls.getByTestId('false-calls-verdict')).toHaveAttribute(
+        'data-met',
+        String(split.falseCalls.share <= m.falseCallTarget),
+      );
+    }
   }
+  // Every class of the model has its row where a lab holds it: the PBC test partition holds all.
+  await expect(page.getByTestId('split-pbc').locator('[data-testid="class-table"] tr[data-class]')).toHaveCount(
+    CELL_CLASSES.length,
+  );
   await expect(cardPage.getByTestId('detection-recall')).toHaveText(pct(m.detection.recall));
   await expect(cardPage.getByTestId('negatives-rejected')).toHaveText(pct(m.noWhiteCell.negativesRejected));
   await expect(cardPage.getByTestId('test-rejected')).toHaveText(pct(m.noWhiteCell.testImagesRejected));
@@ -95,9 +118,16 @@ test('the model card opens with a plain summary whose numbers come from metrics.
   // First on the page, before any technical figure.
   const first = await page.getByTestId('model-card').locator('section, dl').first().getAttribute('data-testid');
   expect(first).toBe('plain-summary');
-  await expect(summary.getByTestId('summary-reads')).toContainText(
-    'basophils, eosinophils, lymphocytes, monocytes and neutrophils',
-  );
+  await expect(summary.getByTestId('summary-reads')).toContainText(classListInWords(WHITE_CELL_CLASSES).toLowerCase());
+  const falseCallSets = ['test', 'pbc', 'lisc'].filter((id) => m[id]?.falseCalls);
+  await expect(summary.locator('[data-testid^="summary-false-calls-"]')).toHaveCount(falseCallSets.length);
+  for (const id of falseCallSets) {
+    const f = m[id].falseCalls;
+    const line = summary.getByTestId(`summary-false-calls-${id}`);
+    await expect(line).toContainText(`${Math.round(f.share * 1000) / 10} in 100`);
+    for (const cls of f.classes as CellClass[])
+      await expect(line).toContainText(`${CLASS_NAMES[cls].label.toLowerCase()}s`);
+  }
   const sets = ['test', 'pbc', 'lisc', 'liscAdapted'].filter((id) => m[id]);
   await expect(summary.locator('[data-testid^="summary-lab-"]')).toHaveCount(sets.length);
   for (const id of sets)

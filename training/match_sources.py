@@ -14,6 +14,8 @@ a group: a cell must never be on both sides of the validation split.
   python3 -m training match-sources                 writes training/work/groups.csv (file,label,group)
   python3 -m training match-sources --check <dir>   matches crops of synthetic augmentations whose source
                                            is known (make_synthetic_sources.py) and prints accuracy
+
+TEST is grouped the same way by match_test_sources.py (training/splits/blood-cells-test-groups.csv).
 """
 import csv
 import os
@@ -65,8 +67,8 @@ def read_index(folder):
         return list(csv.DictReader(fh))
 
 
-def source_templates(sources):
-    w, x = zip(*[pixels(os.path.join(SOURCES, s["file"]), a, m) for s in sources for a, m in ORIENTATIONS])
+def source_templates(sources, folder=SOURCES):
+    w, x = zip(*[pixels(os.path.join(folder, s["file"]), a, m) for s in sources for a, m in ORIENTATIONS])
     return np.stack(w), np.stack(x)
 
 

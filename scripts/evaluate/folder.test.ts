@@ -42,7 +42,20 @@ describe('npm run evaluate', () => {
     expect(report.perClass.BASOPHIL.support).toBe(0);
     const heldF1 = report.classesHeld.map((c: string) => report.perClass[c].f1);
     expect(report.macroF1).toBeCloseTo(heldF1.reduce((a: number, b: number) => a + b, 0) / 4, 10);
-    expect(r.stdout).toMatch(/classes held: EOSINOPHIL, LYMPHOCYTE, MONOCYTE, NEUTROPHIL \(of the model's 5/);
+    expect(r.stdout).toMatch(
+      new RegExp(`classes held: EOSINOPHIL, LYMPHOCYTE, MONOCYTE, NEUTROPHIL \\(of the model's ${CELL_CLASSES.length}`),
+    );
+    // Every class the set holds none of is counted where the model called it: each is a false alarm.
+    const absent = CELL_CLASSES.filter((c) => !report.classesHeld.includes(c));
+    expect(report.falseCalls.classes).toEqual(absent);
+    const column = (c: string) =>
+      report.confusion.reduce((s: number, row: number[]) => s + row[CELL_CLASSES.indexOf(c as never)], 0);
+    for (const c of absent) expect(report.falseCalls.perClass[c].count).toBe(column(c));
+    expect(report.falseCalls.count).toBe(absent.reduce((s, c) => s + column(c), 0));
+    expect(report.falseCalls.share).toBeCloseTo(report.falseCalls.count / 8, 10);
+    expect(r.stdout).toMatch(/called a class this set holds none of: \d+ of 8/);
+    // A set of distinct images has no source-cell grouping: its interval resamples images.
+    expect(report.accuracyCI95By).toEqual({ by: 'image' });
     expect(report.images).toBe(8);
     const counted = report.confusion.flat().reduce((a: number, b: number) => a + b, 0);
     expect(counted + report.noCellFound.length).toBe(8);
@@ -80,12 +93,14 @@ describe('npm run evaluate', () => {
     expect(fromTiff.confusion).toEqual(fromJpeg.confusion);
   }, 240_000);
 
-  it('reads all five classes of a set that holds them', () => {
+  it('reads all five normal classes of a set that holds them', () => {
     const out = join(tmp, 'pbc-report.json');
     const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/pbc-cells', '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    expect(report.classesHeld).toEqual([...CELL_CLASSES]);
+    const folders = readdirSync('fixtures/pbc-cells');
+    expect(report.classesHeld).toEqual(CELL_CLASSES.filter((c) => folders.includes(c)));
+    expect(report.falseCalls?.classes ?? []).toEqual(CELL_CLASSES.filter((c) => !folders.includes(c)));
     expect(report.perClass.BASOPHIL.support).toBe(1);
     expect(report.noCellFound).toEqual([]);
   }, 120_000);

@@ -99,6 +99,33 @@ describe('model-doc', () => {
     expect(basophils).toBe('| recall Basophil | — | 0.932 | 0.610 | 0.810 |');
   });
 
+  it('says what the interval resamples, and counts the calls of a class a lab has none of', () => {
+    const none = { count: 0, share: 0 };
+    const md = renderFigures({
+      ...METRICS,
+      falseCallTarget: 0.02,
+      test: {
+        ...METRICS.test,
+        accuracyCI95By: { by: 'source cell', groups: 71 },
+        falseCalls: {
+          classes: ['BASOPHIL', 'IG'],
+          perClass: { BASOPHIL: none, IG: { count: 12, share: 0.012 } },
+          count: 12,
+          share: 0.012,
+        },
+      },
+      lisc: { ...METRICS.lisc, accuracyCI95By: { by: 'image' } },
+    });
+    const line = (start: string) => md.split('\n').find((l) => l.startsWith(start));
+    expect(line('| the interval resamples')).toBe(
+      '| the interval resamples | 71 source cells | images | images | images |',
+    );
+    expect(line('| called a class the lab has none of')).toBe(
+      '| called a class the lab has none of (aim ≤ 2.0 %) | 12 (1.2 %): Basophil 0, Immature granulocyte 12 | — | — | — |',
+    );
+    expect(line('| precision Basophil')).toBe('| precision Basophil | — | 0.900 | 0.900 | 0.900 |');
+  });
+
   it('says how to get validation figures when the recipe has none', () => {
     expect(renderFigures(METRICS, undefined, 'two-labs')).toContain(
       'python3 -m training train --recipe training/recipes/two-labs.json',

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
+import { CLASS_NAMES } from '@/core/class-names';
+import type { CellClass } from '@/core/model-spec';
 
 /**
  * npm run model-doc [-- --metrics public/model/metrics.json] [--recipe two-labs] [--doc docs/model.md] [--check]
@@ -17,7 +19,7 @@ import * as prettier from 'prettier';
 export const FIGURES_START = '<!-- figures:start -->';
 export const FIGURES_END = '<!-- figures:end -->';
 
-/** The parts of metrics.json this document reads (the model card's shape, five classes, per lab). */
+/** The parts of metrics.json this document reads (the model card's shape, the model's classes, per lab). */
 interface ReviewFigures {
   readonly threshold: number;
   readonly flaggedShare: number;
@@ -30,12 +32,21 @@ interface LabFigures {
   readonly lab?: string;
   readonly accuracy: number;
   readonly accuracyCI95: readonly [number, number];
+  /** What the interval resamples; absent in a metrics.json from before it was said (images). */
+  readonly accuracyCI95By?: { readonly by: 'image' } | { readonly by: 'source cell'; readonly groups: number };
   readonly macroF1: number;
   readonly ece: number;
   readonly eceBeforeCalibration?: number;
   readonly classes: readonly string[];
   readonly classesHeld?: readonly string[];
-  readonly perClass: Record<string, { readonly recall: number; readonly support: number }>;
+  readonly perClass: Record<string, { readonly precision?: number; readonly recall: number; readonly support: number }>;
+  /** Cells called a class the lab holds none of. */
+  readonly falseCalls?: {
+    readonly classes: readonly string[];
+    readonly perClass: Record<string, { readonly count: number; readonly share: number }>;
+    readonly count: number;
+    readonly share: number;
+  };
   readonly review?: ReviewFigures;
   readonly noCellFound: readonly string[];
   readonly adaptedOn?: string;
@@ -43,7 +54,11 @@ interface LabFigures {
   readonly calibrated?: {
     readonly accuracy: number;
     readonly macroF1: number;
-    readonly draws: readonly { readonly accuracy: number; readonly cells: number }[];
+    readonly draws: readonly {
+      readonly accuracy: number;
+      readonly cells: number;
+      readonly falseCalls?: { readonly share: number };
+    }[];
   };
 }
 
@@ -63,6 +78,7 @@ export interface ModelDocMetrics {
     readonly negativesAccepted?: readonly string[];
   };
   readonly heatmap?: { readonly meanMassInsideBox: number; readonly images?: number };
+  readonly falseCallTarget?: number;
   readonly calibration?: {
     readonly temperature: number;
     readonly reviewThreshold: number;
@@ -159,8 +175,9 @@ function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A class as the app names it ("Immature granulocyte"), or its key in title case where the app has no such class. */
 function titleCase(name: string): string {
-  return name.charAt(0) + name.slice(1).toLowerCase();
+  return CLASS_NAMES[name as CellClass]?.label ?? name.charAt(0) + name.slice(1).toLowerCase();
 }
 
 /** The Markdown between the markers: every figure with the command that measures it. */
@@ -183,6 +200,13 @@ export function renderFigures(m: ModelDocMetrics, validation?: RecipeValidation,
           `${percent(l.figures.accuracy)} (${percent(l.figures.accuracyCI95[0])}–${percent(l.figures.accuracyCI95[1])})`,
       ),
     ]),
+    row([
+      'the interval resamples',
+      ...labs.map((l) => {
+        const b = l.figures.accuracyCI95By;
+        return b?.by === 'source cell' ? `${b.groups} source cells` : 'images';
+      }),
+    ]),
     row(['macro-F1 (over the classes held)', ...labs.map((l) => l.figures.macroF1.toFixed(3))]),
   );
   if (labs.some((l) => l.figures.calibrated)) {
@@ -199,6 +223,30 @@ export function renderFigures(m: ModelDocMetrics, validation?: RecipeValidation,
       row(['macro-F1 calibrated, mean', ...calibrated((c) => c.macroF1.toFixed(3))]),
     );
   }
+  if (labs.some((l) => l.figures.falseCalls)) {
+    const target = m.falseCallTarget === undefined ? '' : ` (aim ≤ ${percent(m.falseCallTarget)})`;
+    out.push(
+      row([
+        `called a class the lab has none of${target}`,
+        ...labs.map((l) => {
+          const f = l.figures.falseCalls;
+          if (!f) return '—';
+          const each = f.classes.map((c) => `${titleCase(c)} ${f.perClass[c]?.count ?? 0}`).join(', ');
+          return `${f.count} (${percent(f.share)}): ${each}`;
+        }),
+      ]),
+    );
+    if (labs.some((l) => l.figures.calibrated?.draws.some((d) => d.falseCalls)))
+      out.push(
+        row([
+          'called one, calibrated (mean of the cases)',
+          ...labs.map((l) => {
+            const shares = l.figures.calibrated?.draws.flatMap((d) => (d.falseCalls ? [d.falseCalls.share] : []));
+            return shares?.length ? percent(shares.reduce((a, b) => a + b, 0) / shares.length) : '—';
+          }),
+        ]),
+      );
+  }
   for (const c of allClasses(m)) {
     out.push(
       row([
@@ -206,6 +254,17 @@ export function renderFigures(m: ModelDocMetrics, validation?: RecipeValidation,
         ...labs.map((l) =>
           held(l.figures).includes(c) && l.figures.perClass[c] ? l.figures.perClass[c].recall.toFixed(3) : '—',
         ),
+      ]),
+    );
+  }
+  for (const c of allClasses(m)) {
+    out.push(
+      row([
+        `precision ${titleCase(c)}`,
+        ...labs.map((l) => {
+          const p = l.figures.perClass[c]?.precision;
+          return held(l.figures).includes(c) && p !== undefined ? p.toFixed(3) : '—';
+        }),
       ]),
     );
   }

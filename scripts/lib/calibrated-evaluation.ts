@@ -8,6 +8,7 @@ import { decodeImageFile } from '@testkit/decode-file';
 import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { buildReport, type EvaluationReport } from './evaluation-report';
+import { folderGrouping } from './source-groups';
 
 /**
  * A realistic, skewed differential: N 60, L 30, M 6, E 3, B 1, with an immature granulocyte and
@@ -89,6 +90,10 @@ export async function readFolder(
     temperature: classifier.temperature,
     reviewThreshold: classifier.reviewThreshold,
     probabilities,
+    grouping: folderGrouping(
+      dir,
+      images.map((im) => im.file),
+    ),
   });
   return { report, chosen, predictions, probabilities };
 }
@@ -126,6 +131,8 @@ export interface CalibratedDraw {
   readonly macroF1: number;
   readonly ece: number;
   readonly review: EvaluationReport['review'];
+  /** The calibrated reading's cells called a class the folder holds none of (absent where it holds all). */
+  readonly falseCalls?: { readonly count: number; readonly share: number };
 }
 
 /** What `--calibrate` adds to the report: the folder read after calibrating on each case. */
@@ -182,7 +189,15 @@ export async function evaluateCalibrated(
       };
       onReading?.(reading, drawn);
       const r = reading.report;
-      draws.push({ cells: inputs.length, accuracy: r.accuracy, macroF1: r.macroF1, ece: r.ece, review: r.review });
+      const falseCalls = r.falseCalls && { count: r.falseCalls.count, share: r.falseCalls.share };
+      draws.push({
+        cells: inputs.length,
+        accuracy: r.accuracy,
+        macroF1: r.macroF1,
+        ece: r.ece,
+        review: r.review,
+        ...(falseCalls ? { falseCalls } : {}),
+      });
       classifier.useCalibration(undefined);
     }
   } finally {
@@ -213,7 +228,10 @@ export function formatCalibrated(c: CalibratedFigures): string {
     ...c.draws.map(
       (d, i) =>
         `  case ${i + 1}: ${d.cells} cells → accuracy ${pct(d.accuracy)}, macro-F1 ${d.macroF1.toFixed(3)}, ECE ${d.ece.toFixed(3)}, ` +
-        `${pct(d.review.flaggedShare)} marked, the rest ${pct(d.review.accuracyAboveThreshold)} right`,
+        `${pct(d.review.flaggedShare)} marked, the rest ${pct(d.review.accuracyAboveThreshold)} right` +
+        (d.falseCalls
+          ? `; ${d.falseCalls.count} called a class the set holds none of (${pct(d.falseCalls.share)})`
+          : ''),
     ),
   ].join('\n');
 }

@@ -7,6 +7,7 @@ import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { decodeImageFile } from '@testkit/decode-file';
 import { buildReport, type EvaluationReport, type NegativeReport } from './evaluation-report';
+import { folderGrouping } from './source-groups';
 
 /** Runs the pipeline over images that hold no white cell; each should report none. */
 export async function evaluateNegatives(dir: string, classifier: CellClassifier): Promise<NegativeReport> {
@@ -65,5 +66,9 @@ export async function evaluateFolder(
     temperature,
     reviewThreshold,
     probabilities,
+    grouping: folderGrouping(
+      dir,
+      files.map((f) => relative(dir, f.path)),
+    ),
   });
 }

@@ -1,7 +1,17 @@
+import { CLASS_NAMES } from '@/core/class-names';
+import type { CellClass } from '@/core/model-spec';
 import { pct, type CalibratedMetrics } from '@/features/model-card/utils/metrics';
 import { Figure } from './figure';
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** "N 60, L 30, M 6, E 3, B 1, IG 1, NRBC 1": the weights the cases were drawn by, in short names. */
+function differentialWords(c: CalibratedMetrics): string {
+  if (!c.differential) return 'N 60, L 30, M 6, E 3, B 1';
+  return Object.entries(c.differential)
+    .map(([cls, w]) => `${CLASS_NAMES[cls as CellClass]?.short ?? cls} ${w}`)
+    .join(', ');
+}
 
 /** A set's figures once calibrated to a case of its own cells, beside the shipped ones above them. */
 export function CalibratedFigures({ calibrated: c, shipped }: { calibrated: CalibratedMetrics; shipped: number }) {
@@ -14,7 +24,7 @@ export function CalibratedFigures({ calibrated: c, shipped }: { calibrated: Cali
         Calibrated to a case (no label read):{' '}
         {c.cases === 'all'
           ? 'on all of these cells as one case'
-          : `${c.draws.length} cases of ${cells} cells drawn from these images as a typical differential (N 60, L 30, M 6, E 3, B 1)`}
+          : `${c.draws.length} cases of ${cells} cells drawn from these images as a typical differential (${differentialWords(c)}, over the classes they hold)`}
         , then every image read again.
       </p>
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">

@@ -66,6 +66,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
         title="Test images of the training lab"
         intro={`${m.test.lab ?? 'Held-out images from the training dataset'}, evaluated once after the model was fixed:`}
         split={m.test}
+        falseCallTarget={m.falseCallTarget}
       />
       {m.pbc && (
         <SplitSection
@@ -73,6 +74,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
           title="The second training lab's held-out cells"
           intro={`${m.pbc.lab ?? 'PBC'}:`}
           split={m.pbc}
+          falseCallTarget={m.falseCallTarget}
         />
       )}
       {m.lisc && (
@@ -81,6 +83,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
           title="A lab never seen in training"
           intro={`${m.lisc.lab ?? 'LISC'}: another lab, stain, microscope and camera (zero-shot):`}
           split={m.lisc}
+          falseCallTarget={m.falseCallTarget}
         />
       )}
       {m.liscAdapted && (
@@ -89,6 +92,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
           title="That lab, after adapting"
           intro={`The same images after adapting to that lab on the Adapt page's method (${m.liscAdapted.adaptedOn}):`}
           split={m.liscAdapted}
+          falseCallTarget={m.falseCallTarget}
         />
       )}
       <section aria-labelledby="finding-title" className="flex flex-col gap-3">

@@ -1,5 +1,5 @@
-import { CELL_CLASSES } from '@/core/model-spec';
-import { CLASS_NAMES } from '@/core/class-names';
+import { PER_HUNDRED_WHITE_CELLS, WHITE_CELL_CLASSES } from '@/core/model-spec';
+import { CLASS_NAMES, classListInWords } from '@/core/class-names';
 import type { ModelMetrics } from '@/features/model-card/utils/metrics';
 import { plainSummary, type SummarySet } from '../utils/plain-summary';
 
@@ -13,13 +13,26 @@ const SET_WORDS: Record<SummarySet, (n: number) => string> = {
   liscAdapted: (n) => `${n} in 100 of that lab once adapted to it on the Adapt page`,
 };
 
+/** How a set is named where the summary counts its false alarms. */
+const FALSE_CALL_WORDS: Record<SummarySet, string> = {
+  test: "the first training lab's cells",
+  pbc: "the second training lab's cells",
+  lisc: 'the cells of the lab it never saw',
+  liscAdapted: 'that lab once adapted',
+};
+
 const lower = (cls: keyof typeof CLASS_NAMES) => CLASS_NAMES[cls].label.toLowerCase();
+
+/** "a, b or c". */
+const orList = (xs: readonly string[]) =>
+  xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}` : xs.join('');
 
 /** The model card's opening: what the model reads, how often it is right, where it is wrong, in plain words. */
 export function PlainSummarySection({ m }: { m: ModelMetrics }) {
   const s = plainSummary(m);
-  const count = NUMBER_WORDS[CELL_CLASSES.length] ?? String(CELL_CLASSES.length);
-  const names = CELL_CLASSES.map((c) => `${lower(c)}s`);
+  const count = NUMBER_WORDS[WHITE_CELL_CLASSES.length] ?? String(WHITE_CELL_CLASSES.length);
+  const whiteCells = classListInWords(WHITE_CELL_CLASSES).toLowerCase();
+  const perHundred = PER_HUNDRED_WHITE_CELLS.length ? classListInWords(PER_HUNDRED_WHITE_CELLS).toLowerCase() : '';
   const target = m.calibration?.reviewTarget;
   return (
     <section
@@ -31,9 +44,10 @@ export function PlainSummarySection({ m }: { m: ModelMetrics }) {
         In short
       </h3>
       <p data-testid="summary-reads">
-        <strong>What it reads:</strong> microscope images of stained blood smears, and in them the {count} normal types
-        of white blood cell: {names.slice(0, -1).join(', ')} and {names[names.length - 1]}. It knows no other cell: a
-        blast or an atypical lymphocyte still gets one of these {count} names.
+        <strong>What it reads:</strong> microscope images of stained blood smears, and in them {count} kinds of white
+        blood cell, {whiteCells}
+        {perHundred && <>, and {perHundred}, which are not white cells and are counted per 100 white cells</>}. It knows
+        no other cell: a blast or an atypical lymphocyte still gets one of these names.
       </p>
       {s.labs.length > 0 && (
         <p data-testid="summary-right">
@@ -68,6 +82,21 @@ export function PlainSummarySection({ m }: { m: ModelMetrics }) {
             </>
           )}
           .
+        </p>
+      )}
+      {s.falseCalls.length > 0 && (
+        <p data-testid="summary-false-calls">
+          <strong>False alarms:</strong> where a lab has no cell of a kind, every cell called that kind is a false
+          alarm. It called{' '}
+          {s.falseCalls.map((f, i) => (
+            <span key={f.id} data-testid={`summary-false-calls-${f.id}`} data-per100={f.per100}>
+              {i > 0 && (i === s.falseCalls.length - 1 ? ' and ' : ', ')}
+              {f.per100} in 100 of {FALSE_CALL_WORDS[f.id]} (which has no {orList(f.classes.map((c) => `${lower(c)}s`))}
+              )
+            </span>
+          ))}{' '}
+          a kind the lab does not have
+          {typeof m.falseCallTarget === 'number' && <>; the aim is at most {m.falseCallTarget * 100} in 100</>}.
         </p>
       )}
       {typeof target === 'number' && (

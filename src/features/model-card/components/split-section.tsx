@@ -2,6 +2,7 @@ import { dec, pct, type LabMetrics } from '@/features/model-card/utils/metrics';
 import { CalibratedFigures } from './calibrated-figures';
 import { ClassTable } from './class-table';
 import { ConfusionGrid } from './confusion-grid';
+import { FalseCallFigures } from './false-calls';
 import { Figure } from './figure';
 import { ReliabilityDiagram } from './reliability-diagram';
 
@@ -11,13 +12,17 @@ export function SplitSection({
   title,
   intro,
   split,
+  falseCallTarget,
 }: {
   id: string;
   title: string;
   intro: string;
   split: LabMetrics;
+  /** The most of a lab's cells that may be called a class it holds none of. */
+  falseCallTarget?: number;
 }) {
   const [lo, hi] = split.accuracyCI95;
+  const basis = split.accuracyCI95By;
   return (
     <section aria-labelledby={`${id}-title`} data-testid={`split-${id}`} className="flex flex-col gap-4">
       <div>
@@ -33,7 +38,7 @@ export function SplitSection({
           label="Accuracy"
           value={pct(split.accuracy)}
           testId="accuracy"
-          note={`95% interval ${pct(lo)}–${pct(hi)}`}
+          note={`95% interval ${pct(lo)}–${pct(hi)}${basis?.by === 'source cell' ? `, resampling its ${basis.groups} source cells (over images: ${pct(basis.byImageCI95[0])}–${pct(basis.byImageCI95[1])})` : ''}`}
         />
         <Figure label="Macro F1" value={pct(split.macroF1)} testId="macro-f1" />
         <Figure
@@ -61,6 +66,14 @@ export function SplitSection({
         </p>
       )}
       {split.calibrated && <CalibratedFigures calibrated={split.calibrated} shipped={split.accuracy} />}
+      {split.falseCalls && (
+        <FalseCallFigures
+          falseCalls={split.falseCalls}
+          images={split.images}
+          target={falseCallTarget}
+          calibrated={split.calibrated}
+        />
+      )}
       <div className="flex flex-wrap items-start gap-8">
         <ClassTable split={split} caption="Per class" />
         <ConfusionGrid split={split} caption="Confusion matrix (rows: true class)" />

@@ -9,11 +9,31 @@ export interface ReliabilityBin {
   readonly accuracy: number;
 }
 
+/** Cells of a lab called a class the lab holds none of (an IG or NRBC call where there are none). */
+export interface FalseCalls {
+  readonly classes: readonly CellClass[];
+  readonly perClass: Record<string, { readonly count: number; readonly share: number }>;
+  readonly count: number;
+  readonly share: number;
+}
+
+/** What the accuracy interval resamples: images, or source cells where images are copies of fewer cells. */
+export type IntervalBasis =
+  | { readonly by: 'image' }
+  | {
+      readonly by: 'source cell';
+      readonly groupsFile: string;
+      readonly groups: number;
+      readonly ungrouped: number;
+      readonly byImageCI95: readonly [number, number];
+    };
+
 export interface SplitMetrics {
   readonly data: string;
   readonly images: number;
   readonly accuracy: number;
   readonly accuracyCI95: readonly [number, number];
+  readonly accuracyCI95By?: IntervalBasis;
   readonly macroF1: number;
   readonly ece: number;
   readonly eceBeforeCalibration?: number;
@@ -29,12 +49,16 @@ export interface SplitMetrics {
     readonly accuracyAboveThreshold: number;
   };
   readonly noCellFound: readonly string[];
+  /** Cells called a class this set holds none of; absent where it holds every class. */
+  readonly falseCalls?: FalseCalls;
 }
 
 /** The set read again after calibrating to cases of its own cells, no label read (`npm run evaluate -- --calibrate`). */
 export interface CalibratedMetrics {
-  /** 'skewed': seeded cases of N 60, L 30, M 6, E 3, B 1 drawn from the set; 'all': its own cells as one case. */
+  /** 'skewed': seeded cases shaped like a differential drawn from the set; 'all': its own cells as one case. */
   readonly cases: 'skewed' | 'all';
+  /** The weights each skewed case was drawn by (renormalised over the classes the set holds). */
+  readonly differential?: Partial<Record<CellClass, number>>;
   readonly blend: number;
   readonly rounds: number;
   /** Means over the cases. */
@@ -50,6 +74,8 @@ export interface CalibratedMetrics {
       readonly flaggedShare: number;
       readonly accuracyAboveThreshold: number;
     };
+    /** The calibrated reading's cells called a class the set holds none of. */
+    readonly falseCalls?: { readonly count: number; readonly share: number };
   }[];
 }
 
@@ -96,6 +122,8 @@ export interface ModelMetrics {
     readonly reviewThreshold: number;
     readonly reviewTarget?: number;
   };
+  /** The most a lab's cells may be called a class the lab holds none of (a share; 0.02). */
+  readonly falseCallTarget?: number;
   readonly intendedUse?: string;
   readonly limits?: readonly string[];
 }

@@ -119,4 +119,26 @@ describe('plainSummary', () => {
     };
     expect(plainSummary(m).confusion).toBeUndefined();
   });
+
+  it('counts the cells a lab without IG or NRBC had called them, in 100 to one decimal, shipped sets only', () => {
+    const withoutIg = (share: number) => ({
+      classes: ['IG', 'ERYTHROBLAST'] as CellClass[],
+      perClass: { IG: { count: 0, share: 0 }, ERYTHROBLAST: { count: 0, share: 0 } },
+      count: 0,
+      share,
+    });
+    const cells = lab(['LYMPHOCYTE'], [[10]]);
+    const m: ModelMetrics = {
+      ...base,
+      test: { ...cells, falseCalls: withoutIg(0.0123) },
+      pbc: cells,
+      lisc: { ...cells, falseCalls: withoutIg(0.05) },
+      liscAdapted: { ...cells, adaptedOn: 'adapt/', falseCalls: withoutIg(0.5) },
+    };
+    expect(plainSummary(m).falseCalls).toEqual([
+      { id: 'test', classes: ['IG', 'ERYTHROBLAST'], per100: 1.2 },
+      { id: 'lisc', classes: ['IG', 'ERYTHROBLAST'], per100: 5 },
+    ]);
+    expect(plainSummary({ ...base, test: cells }).falseCalls).toEqual([]);
+  });
 });

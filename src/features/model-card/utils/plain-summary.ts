@@ -21,6 +21,15 @@ export interface PlainSummary {
   readonly weakest?: { readonly cls: CellClass; readonly per100: number };
   /** The wrong answer given most often, as a share of the true class's cells, averaged likewise. */
   readonly confusion?: { readonly truth: CellClass; readonly predicted: CellClass; readonly per100: number };
+  /**
+   * Per shipped set that lacks some of the model's classes: its cells called one of them, in 100
+   * to one decimal (a false IG or NRBC call is rare and still matters).
+   */
+  readonly falseCalls: readonly {
+    readonly id: SummarySet;
+    readonly classes: readonly CellClass[];
+    readonly per100: number;
+  }[];
 }
 
 const per100 = (share: number) => Math.round(share * 100);
@@ -36,7 +45,11 @@ export function plainSummary(m: ModelMetrics): PlainSummary {
     return split ? [{ id, per100: per100(split.accuracy), images: split.images }] : [];
   });
   const shipped = SHIPPED_SETS.flatMap((id) => (m[id] ? [m[id]] : []));
-  return { labs, weakest: weakestClass(shipped), confusion: commonestConfusion(shipped) };
+  const falseCalls = SHIPPED_SETS.flatMap((id) => {
+    const f = m[id]?.falseCalls;
+    return f ? [{ id, classes: f.classes, per100: Math.round(f.share * 1000) / 10 }] : [];
+  });
+  return { labs, weakest: weakestClass(shipped), confusion: commonestConfusion(shipped), falseCalls };
 }
 
 function weakestClass(sets: readonly LabMetrics[]): PlainSummary['weakest'] {
