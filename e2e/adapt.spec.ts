@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -10,11 +10,14 @@ import { expect, test } from './support/fixtures';
 import { CLASSES } from '@testkit/test-images';
 
 const ADAPT_DIR = '../shared/data/lisc/adapt';
-const firstImages = (cls: string, n: number) =>
-  readdirSync(`${ADAPT_DIR}/${cls}`)
+const firstImages = (cls: string, n: number, dir = ADAPT_DIR, prefix = '') =>
+  readdirSync(`${dir}/${cls}`)
+    .filter((f) => f.startsWith(prefix))
     .sort()
     .slice(0, n)
-    .map((f) => `${ADAPT_DIR}/${cls}/${f}`);
+    .map((f) => `${dir}/${cls}/${f}`);
+/** The classes LISC's adapt set holds: no immature granulocytes or nucleated red cells. */
+const LISC_CLASSES = CLASSES.filter((cls) => existsSync(`${ADAPT_DIR}/${cls}`));
 
 /**
  * The class the app gives a LISC lymphocyte, on a freshly loaded Analyse page. `continuing` answers
@@ -61,7 +64,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
     // same lymphocyte must now read as a monocyte, in the case that chooses it.
     await page.goto(`${base}#/adapt`);
     const swapped: Record<string, string> = { LYMPHOCYTE: 'MONOCYTE', MONOCYTE: 'LYMPHOCYTE' };
-    for (const cls of CLASSES) {
+    for (const cls of LISC_CLASSES) {
       await page.getByTestId(`adapt-files-${swapped[cls] ?? cls}`).setInputFiles(firstImages(cls, 4));
     }
     await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('4 chosen');
@@ -69,13 +72,13 @@ for (const backend of ['webgl', 'wasm'] as const) {
     await page.getByTestId('adapt-run').click();
     await expect(page.getByTestId('adapt-proposal')).toBeVisible({ timeout: 60_000 });
     // Shown before it is kept: the adapted model's cross-validated figure beside the shipped one.
-    await expect(page.getByTestId('own-cells-adapted')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
-    await expect(page.getByTestId('own-cells-shipped')).toHaveAttribute('data-cells', String(4 * CLASSES.length));
+    await expect(page.getByTestId('own-cells-adapted')).toHaveAttribute('data-cells', String(4 * LISC_CLASSES.length));
+    await expect(page.getByTestId('own-cells-shipped')).toHaveAttribute('data-cells', String(4 * LISC_CLASSES.length));
     await page.getByTestId('adapt-profile-name').fill('Swapped lab');
     await page.getByTestId('adapt-keep').click();
     await expect(page.getByTestId('adapt-done')).toContainText('Swapped lab', { timeout: 60_000 });
     const profile = page.getByTestId('lab-profile');
-    await expect(profile).toHaveAttribute('data-cells', String(4 * CLASSES.length));
+    await expect(profile).toHaveAttribute('data-cells', String(4 * LISC_CLASSES.length));
     await expect(profile).toHaveAttribute('data-name', 'Swapped lab');
     expect(await profile.getAttribute('data-id')).toMatch(/^lab\.[0-9a-f]{8}$/);
 
@@ -161,7 +164,7 @@ test('adapting shows progress and can be cancelled; a finished one can be discar
   test.setTimeout(300_000);
   await openReady(page);
   await page.goto('/#/adapt');
-  for (const cls of CLASSES) await page.getByTestId(`adapt-files-${cls}`).setInputFiles(firstImages(cls, 10));
+  for (const cls of LISC_CLASSES) await page.getByTestId(`adapt-files-${cls}`).setInputFiles(firstImages(cls, 10));
 
   // Cancel while it reads: it stops, and nothing is proposed or used.
   await page.getByTestId('adapt-run').click();
@@ -232,6 +235,16 @@ test('a labelled folder fills the classes from its sub-folder names and says wha
     mkdirSync(join(root, folder), { recursive: true });
     for (const f of firstImages(cls, 3)) copyFileSync(f, join(root, folder, f.split('/').pop()!));
   }
+  // The new classes under names a lab gives them: a stage of immature granulocyte, and NRBC.
+  for (const [folder, cls, prefix] of [
+    ['Metamyelocytes', 'IG', 'MMY_'],
+    ['NRBC', 'ERYTHROBLAST', ''],
+  ]) {
+    mkdirSync(join(root, folder), { recursive: true });
+    for (const f of firstImages(cls, 2, '../shared/data/pbc', prefix)) {
+      copyFileSync(f, join(root, folder, f.split('/').pop()!));
+    }
+  }
   copyFileSync(firstImages('EOSINOPHIL', 1)[0], join(root, 'unsorted.jpg'));
 
   await openReady(page);
@@ -240,6 +253,8 @@ test('a labelled folder fills the classes from its sub-folder names and says wha
   await expect(page.getByTestId('adapt-count-LYMPHOCYTE')).toHaveText('3 chosen');
   await expect(page.getByTestId('adapt-count-MONOCYTE')).toHaveText('3 chosen');
   await expect(page.getByTestId('adapt-count-EOSINOPHIL')).toHaveText('0 chosen');
+  await expect(page.getByTestId('adapt-count-IG')).toHaveText('2 chosen');
+  await expect(page.getByTestId('adapt-count-ERYTHROBLAST')).toHaveText('2 chosen');
   await expect(page.getByTestId('adapt-left-out')).toContainText('1 file(s)');
   await expect(page.getByTestId('adapt-run')).toBeEnabled();
 });

@@ -43,6 +43,16 @@ test('from the keyboard alone: choose an image, go to its case, reclassify in th
   await page.keyboard.press('u');
   await expect(tile).not.toHaveAttribute('data-final', 'NOT_WBC');
   await expect(tile).toBeFocused();
+  // 6 and 7, the new classes' keys: the tile moves group and keeps focus.
+  await page.keyboard.press('6');
+  await expect(tile).toHaveAttribute('data-final', 'IG');
+  await expect(tile).toBeFocused();
+  await page.keyboard.press('7');
+  await expect(tile).toHaveAttribute('data-final', 'ERYTHROBLAST');
+  await expect(tile).toBeFocused();
+  await page.keyboard.press('u');
+  await expect(tile).not.toHaveAttribute('data-final', 'ERYTHROBLAST');
+  await expect(tile).toBeFocused();
 
   await tabTo(page, sections.getByRole('button', { name: 'Review queue', exact: true }), 'Shift+Tab');
   await page.keyboard.press('Enter');

@@ -33,9 +33,10 @@ test('after one visit a practice session runs offline, model feedback included',
   await page.goto('/#/practice/drill?seed=offline&cells=100');
   await page.getByTestId('start-drill').click();
   const shown = { field: false, cell: false };
+  // 100 white cells and the nucleated red cells met on the way.
   for (let n = 0; n < 100 && !(shown.field && shown.cell); n++) {
     const counter = page.getByTestId('drill-counter');
-    await expect(page.getByTestId('drill-position')).toHaveText(`Cell ${n + 1} of 100`);
+    await expect(page.getByTestId('drill-position')).toHaveText(new RegExp(`^Cell ${n + 1} of \\d+$`));
     const id = (await counter.getAttribute('data-cell-id'))!;
     const image = counter.getByRole('img');
     expect(await image.evaluate((img: HTMLImageElement) => img.decode().then(() => img.naturalWidth))).toBeGreaterThan(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
+import { CLASS_NAMES } from '../src/core/class-names';
 import type { CellClass } from '../src/core/model-spec';
 import { CLASSES } from '@testkit/test-images';
 
@@ -27,7 +28,7 @@ test('a ten-question session by keyboard scores what was answered and is in the 
     await page.keyboard.press(String(CLASSES.indexOf(answer) + 1));
     const feedback = page.getByTestId('feedback');
     await expect(feedback).toHaveAttribute('data-correct', String(answer === truth));
-    await expect(feedback.getByTestId('true-class')).toHaveText(truth.toLowerCase());
+    await expect(feedback.getByTestId('true-class')).toHaveText(CLASS_NAMES[truth].label.toLowerCase());
     await expect(feedback.getByTestId(`hints-${truth}`)).toBeVisible();
     if (q === 0) {
       // What the model thought, with its heatmap over the image.

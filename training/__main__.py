@@ -48,6 +48,12 @@ def cmd_match_sources(args):
     return main(["--check", args.check] if args.check else [])
 
 
+def cmd_calibrated_validation(args):
+    from .calibrated_validation import main
+
+    return main(args)
+
+
 def cmd_check_crops(args):
     from .check_crop_agreement import main
 
@@ -94,6 +100,13 @@ def parser():
     m = sub.add_parser("match-sources", help="group blood-cells TRAIN crops by their BCCD source cell")
     m.add_argument("--check", metavar="DIR", help="match synthetic augmentations of known source instead")
     m.set_defaults(func=cmd_match_sources)
+    v = sub.add_parser("calibrated-validation", help="each lab's validation read as shipped and calibrated to skewed cases")
+    v.add_argument("--run", required=True, help="run folder holding final.pt and validation.json")
+    v.add_argument("--blend", type=float, default=0.5, help="share of the case's statistics (the app's default)")
+    v.add_argument("--cells", type=int, default=100)
+    v.add_argument("--draws", type=int, default=3)
+    v.add_argument("--seed", type=int, default=12)
+    v.set_defaults(func=cmd_calibrated_validation)
     c = sub.add_parser("check-crops", help="check that training's centre cut equals the app's crop")
     c.set_defaults(func=cmd_check_crops)
     k = sub.add_parser("compare", help="print the leave-one-lab-out comparison of the runs in a folder")

@@ -21,10 +21,16 @@ npx tsx scripts/build-data/export-source-crops.ts --bccd ../shared/data/bccd --o
 $PY -m training match-sources
 # 3. The shipped recipe, validation held out in both labs; calibrated on that validation.
 $PY -u -m training train --recipe training/recipes/two-labs.json
+# Per-lab batch norm was measured against it the same way (kept only where it reads better):
+#   $PY -u -m training train --recipe training/recipes/two-labs.json --set batchesByLab=true
+#   $PY -m training calibrated-validation --run training/work/two-labs
 # 4. Export to public/model with the parity reference, then measure it the way the app runs it.
 $PY -m training export --run training/work/two-labs
 # 5. Calibrating to a case: the training labs' per-step statistics, then the calibrated reading's
 #    temperature and review threshold fitted on PBC validation cases (docs/model.md).
 npm run model-statistics
+# The "not a white cell" reject (platelets and clumps) on the new network's pooled features.
+npx tsx scripts/build-data/embed-reject-cells.ts --out training/work/reject-features
+npm run fit:reject -- --features training/work/reject-features --write
 npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --draws 2 --seed 12
 npm run model-card

@@ -84,9 +84,11 @@ describe('readSplitPartition', () => {
     expect([...readSplitPartition(csv, 'test', ['PLATELET'])]).toEqual(['PLATELET/p.jpg']);
   });
 
-  it('reads the same five-class test partition from the extended file as before', () => {
+  it('reads the five earlier classes as before, and all seven with IG and erythroblasts', () => {
+    const five = ['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
+    expect(readSplitPartition(SPLIT, 'test', five).size).toBe(900);
     const test = readSplitPartition(SPLIT, 'test');
-    expect(test.size).toBe(900);
+    expect(test.size).toBe(180 * CELL_CLASSES.length);
     expect([...test].every((f) => (CELL_CLASSES as readonly string[]).includes(f.split('/')[0]))).toBe(true);
   });
 });

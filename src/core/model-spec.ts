@@ -14,7 +14,9 @@ export type CellClass = 'BASOPHIL' | 'EOSINOPHIL' | 'LYMPHOCYTE' | 'MONOCYTE' | 
 export const PER_HUNDRED_WHITE_CELLS = spec.perHundredWhiteCells as readonly CellClass[];
 
 /** The classes of the differential: every class but those counted per 100 white cells. */
-export const WHITE_CELL_CLASSES: readonly CellClass[] = CELL_CLASSES.filter((c) => !PER_HUNDRED_WHITE_CELLS.includes(c));
+export const WHITE_CELL_CLASSES: readonly CellClass[] = CELL_CLASSES.filter(
+  (c) => !PER_HUNDRED_WHITE_CELLS.includes(c),
+);
 
 /** Side of the square crop the classifier sees, in pixels. */
 export const INPUT_SIZE: number = spec.inputSize;

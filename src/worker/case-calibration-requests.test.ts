@@ -61,8 +61,10 @@ describe('CaseCalibrationRequests', MODEL_LIMIT, () => {
     const direct = await classifier.classify(inputs);
     const threshold = classifier.reviewThreshold;
     classifier.useCalibration(undefined);
+    // The pass re-standardises each step as its own ops; `direct` folds the same scale and shift
+    // into the weights: equal in exact arithmetic, a few float32 roundings apart over 23 steps.
     out.cells.forEach((cell, i) => {
-      cell.probabilities.forEach((p, k) => expect(p).toBeCloseTo(direct[i][k], 5));
+      cell.probabilities.forEach((p, k) => expect(p).toBeCloseTo(direct[i][k], 4));
       expect(cell.confidence).toBe(Math.max(...cell.probabilities));
       expect(cell.needsReview).toBe(cell.confidence < threshold);
     });

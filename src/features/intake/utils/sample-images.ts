@@ -41,6 +41,8 @@ export const SAMPLE_IMAGES: readonly SampleImage[] = [
   { file: 'pbc-lymphocyte.jpg', kind: 'cell', cells: ['LYMPHOCYTE'], source: 'pbc' },
   { file: 'pbc-monocyte.jpg', kind: 'cell', cells: ['MONOCYTE'], source: 'pbc' },
   { file: 'pbc-neutrophil.jpg', kind: 'cell', cells: ['NEUTROPHIL'], source: 'pbc' },
+  { file: 'pbc-immature-granulocyte.jpg', kind: 'cell', cells: ['IG'], source: 'pbc' },
+  { file: 'pbc-erythroblast.jpg', kind: 'cell', cells: ['ERYTHROBLAST'], source: 'pbc' },
 ];
 
 /**
