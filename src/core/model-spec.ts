@@ -1,4 +1,4 @@
-import spec from './model-spec.json';
+import spec from './model-spec.json' with { type: 'json' };
 
 /**
  * The facts that the worker, the Node scripts and the Python training all share. They live in
