@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { card, openReady, waitForAllFinished } from '@testkit/app-page';
+import { CLASSES } from '@testkit/test-images';
 import { putAdaptationRecord } from './support/adaptation-record';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
@@ -106,8 +107,8 @@ test("with a case read by a lab profile, the review mark states the profile's ow
   await putAdaptationRecord(page, {
     modelVersion: metadata.version,
     id: 'lab.0a1b2c3d',
-    classes: 5,
-    cellsPerClass: [10, 10, 10, 10, 10],
+    classes: CLASSES.length,
+    cellsPerClass: CLASSES.map(() => 10),
     adaptedExtras: {
       reviewThreshold: 0.5,
       reviewTarget: 0.97,
