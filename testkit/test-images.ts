@@ -26,7 +26,8 @@ export function classImageCandidates(cls: CellClass): string[] {
 }
 /**
  * The model's classes, in the order of its outputs and of the keys 1, 2, …, read from the one spec
- * file (Playwright's loader cannot import JSON modules, so the file is read, not imported).
+ * file (read, not imported: this module loads under any of the test runners' loaders, with or
+ * without import attributes).
  */
 export const CLASSES: readonly CellClass[] = JSON.parse(readFileSync('src/core/model-spec.json', 'utf8')).classes;
 
