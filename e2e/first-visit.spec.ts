@@ -186,7 +186,7 @@ test.describe('practice on a phone', () => {
     await expect(page.getByTestId('quiz')).toBeVisible();
     await expect(page.getByRole('img', { name: /one cell outlined/ })).toBeInViewport();
     const answers = page.getByRole('group', { name: /Your answer/ }).getByRole('button');
-    await expect(answers).toHaveCount(5);
+    await expect(answers).toHaveCount(CLASSES.length);
     for (const answer of await answers.all()) await expect(answer).toBeInViewport({ ratio: 1 });
     for (const hint of await page.getByTestId('key-hint').all()) await expect(hint).toBeHidden();
     for (const theme of ['Light', 'Dark'] as const) {
