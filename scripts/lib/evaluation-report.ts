@@ -1,3 +1,4 @@
+import type { FalseCalls, IntervalBasis } from '@/core/evaluation-figures';
 import { CELL_CLASSES } from '@/core/model-spec';
 import {
   accuracy,
@@ -20,31 +21,6 @@ import type { FolderGrouping } from './source-groups';
  * (an IG or NRBC call on a lab without them is a false alarm a reviewer pays for).
  */
 export const FALSE_CALL_TARGET = 0.02;
-
-/** Cells of a set called a class the set holds none of (LISC and blood-cells hold no IG or NRBC). */
-export interface FalseCalls {
-  /** The model's classes this set holds none of. */
-  readonly classes: string[];
-  /** Per such class: the images whose cell was called it, and their share of the set's images. */
-  readonly perClass: Record<string, { count: number; share: number }>;
-  /** All of them together. */
-  readonly count: number;
-  readonly share: number;
-}
-
-/** What the accuracy interval resamples: images, or the source cells a grouping file names. */
-export type IntervalBasis =
-  | { readonly by: 'image' }
-  | {
-      readonly by: 'source cell';
-      /** The file,group CSV the groups come from. */
-      readonly groupsFile: string;
-      readonly groups: number;
-      /** Images the grouping does not name, each counted as a group of its own. */
-      readonly ungrouped: number;
-      /** The interval a bootstrap over images would give, for comparison (too narrow for copies). */
-      readonly byImageCI95: [number, number];
-    };
 
 /** How the pipeline did on images that hold no white cell. */
 export interface NegativeReport {

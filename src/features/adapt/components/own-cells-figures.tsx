@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import type { AdaptedHead } from '@/core/cross-validated-adaptation';
 import { formatPercent } from '@/lib/format/numbers';
 
@@ -15,19 +16,11 @@ export function OwnCellsFigures({ adapted }: { adapted: AdaptedHead }) {
     <div className="flex flex-col gap-2 text-sm" data-testid="own-cells">
       <table className="w-full max-w-xl border-collapse text-left">
         <caption className="mb-1 text-left font-medium">How each model reads your {cells} labelled cells</caption>
-        <thead>
-          <tr className="border-b border-slate-300 dark:border-slate-700">
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Model
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Right
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Right among unmarked cells
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          gap="pr-3"
+          cellClassName="py-1 font-medium"
+          columns={[{ label: 'Model' }, { label: 'Right' }, { label: 'Right among unmarked cells' }]}
+        />
         <tbody>
           <tr data-testid="own-cells-adapted" data-right={a.right} data-cells={cells}>
             <th scope="row" className="py-1 pr-3 font-normal">

@@ -1,7 +1,7 @@
 import { CLASS_NAMES } from '@/core/class-names';
 import type { CellClass } from '@/core/model-spec';
 import { pct, type CalibratedMetrics } from '@/features/model-card/utils/metrics';
-import { Figure } from './figure';
+import { Figure, FigureGrid } from './figure';
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
@@ -27,7 +27,7 @@ export function CalibratedFigures({ calibrated: c, shipped }: { calibrated: Cali
           : `${c.draws.length} cases of ${cells} cells drawn from these images as a typical differential (${differentialWords(c)}, over the classes they hold)`}
         , then every image read again.
       </p>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <FigureGrid>
         <Figure
           label="Accuracy, calibrated"
           value={pct(c.accuracy)}
@@ -46,7 +46,7 @@ export function CalibratedFigures({ calibrated: c, shipped }: { calibrated: Cali
           testId="calibrated-review-accuracy"
           note={`${pct(mean(c.draws.map((d) => d.review.flaggedShare)))} marked for review`}
         />
-      </dl>
+      </FigureGrid>
     </div>
   );
 }

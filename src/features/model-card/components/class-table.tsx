@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { CLASS_NAMES } from '@/core/class-names';
 import { pct, type SplitMetrics } from '@/features/model-card/utils/metrics';
 
@@ -6,25 +7,17 @@ export function ClassTable({ split, caption }: { split: SplitMetrics; caption: s
   return (
     <table className="w-full max-w-xl text-sm tabular-nums" data-testid="class-table">
       <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
-      <thead>
-        <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-          <th scope="col" className="py-1 pr-3">
-            Class
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            Precision
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            Recall
-          </th>
-          <th scope="col" className="py-1 pr-3 text-right">
-            F1
-          </th>
-          <th scope="col" className="py-1 text-right">
-            Images
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        gap="pr-3"
+        cellClassName="py-1"
+        columns={[
+          { label: 'Class' },
+          { label: 'Precision', numeric: true },
+          { label: 'Recall', numeric: true },
+          { label: 'F1', numeric: true },
+          { label: 'Images', numeric: true },
+        ]}
+      />
       <tbody>
         {split.classes.map((cls) => {
           const m = split.perClass[cls];

@@ -1,6 +1,7 @@
 import { CLASS_NAMES } from '@/core/class-names';
-import { pct, type CalibratedMetrics, type FalseCalls } from '@/features/model-card/utils/metrics';
-import { Figure } from './figure';
+import type { FalseCalls } from '@/core/evaluation-figures';
+import { pct, type CalibratedMetrics } from '@/features/model-card/utils/metrics';
+import { Figure, FigureGrid } from './figure';
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
@@ -35,7 +36,7 @@ export function FalseCallFigures({
           </span>
         )}
       </p>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <FigureGrid>
         <Figure
           label="Called a class it has none of"
           value={pct(f.share)}
@@ -59,7 +60,7 @@ export function FalseCallFigures({
             note={`mean of ${calibratedShares.length} cases; ${pct(Math.min(...calibratedShares))}–${pct(Math.max(...calibratedShares))}`}
           />
         )}
-      </dl>
+      </FigureGrid>
     </div>
   );
 }

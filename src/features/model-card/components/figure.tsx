@@ -22,3 +22,8 @@ export function Figure({
     </div>
   );
 }
+
+/** The row of headline figures a section of the card opens with: two a line on a phone, four on a wider screen. */
+export function FigureGrid({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">{children}</dl>;
+}

@@ -2,7 +2,7 @@ import { formatBytes } from '@/lib/format/numbers';
 import { modelVersionLabel } from '@/lib/format/model-version-label';
 import { useMetrics } from '../hooks/use-metrics';
 import { pct, type ModelMetrics } from '@/features/model-card/utils/metrics';
-import { Figure } from './figure';
+import { Figure, FigureGrid } from './figure';
 import { PlainSummarySection } from './plain-summary-section';
 import { ProfileFigures } from './profile-figures';
 import type { LabProfile } from '@/lib/storage/adaptation-storage';
@@ -33,7 +33,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
         </h2>
         <PlainSummarySection m={m} />
         <p className="text-sm text-slate-700 dark:text-slate-200">{m.architecture}</p>
-        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <FigureGrid>
           <Figure label="Model version" value={modelVersionLabel(m.modelVersion)} testId="model-version" />
           <Figure
             label="Download size"
@@ -58,7 +58,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
               note={reviewNote(m)}
             />
           )}
-        </dl>
+        </FigureGrid>
         {caseProfile && <ProfileFigures profile={caseProfile} m={m} />}
       </header>
       <SplitSection
@@ -99,7 +99,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
         <h2 id="finding-title" className="text-lg font-semibold">
           Finding cells and saying “no white cell”
         </h2>
-        <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+        <FigureGrid>
           {typeof m.detection?.recall === 'number' && (
             <Figure
               label="White cells found (recall)"
@@ -138,7 +138,7 @@ function ModelCard({ m, caseProfile }: { m: ModelMetrics; caseProfile?: LabProfi
               note={`mean share of the map's mass; ${m.heatmap.method ?? ''}`}
             />
           )}
-        </dl>
+        </FigureGrid>
       </section>
       <section aria-labelledby="data-title" className="flex max-w-3xl flex-col gap-3 text-sm">
         <h2 id="data-title" className="text-lg font-semibold">

@@ -3,7 +3,7 @@ import { CalibratedFigures } from './calibrated-figures';
 import { ClassTable } from './class-table';
 import { ConfusionGrid } from './confusion-grid';
 import { FalseCallFigures } from './false-calls';
-import { Figure } from './figure';
+import { Figure, FigureGrid } from './figure';
 import { ReliabilityDiagram } from './reliability-diagram';
 
 /** Everything measured on one image set: headline figures, per-class table, confusions, calibration. */
@@ -33,7 +33,7 @@ export function SplitSection({
           {intro} {split.images} images ({split.data}).
         </p>
       </div>
-      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+      <FigureGrid>
         <Figure
           label="Accuracy"
           value={pct(split.accuracy)}
@@ -57,7 +57,7 @@ export function SplitSection({
           testId="no-cell-share"
           note={`${split.noCellFound.length} images`}
         />
-      </dl>
+      </FigureGrid>
       {split.review && (
         <p className="text-sm" data-testid="review">
           Cells below the review threshold of <strong>{pct(split.review.threshold)}</strong> are flagged:{' '}

@@ -1,3 +1,4 @@
+import type { FalseCalls, IntervalBasis } from '@/core/evaluation-figures';
 import type { CellClass } from '@/core/model-spec';
 
 /** The shape of public/model/metrics.json (written by `npm run model-card`); newer keys are optional. */
@@ -8,25 +9,6 @@ export interface ReliabilityBin {
   readonly confidence: number;
   readonly accuracy: number;
 }
-
-/** Cells of a lab called a class the lab holds none of (an IG or NRBC call where there are none). */
-export interface FalseCalls {
-  readonly classes: readonly CellClass[];
-  readonly perClass: Record<string, { readonly count: number; readonly share: number }>;
-  readonly count: number;
-  readonly share: number;
-}
-
-/** What the accuracy interval resamples: images, or source cells where images are copies of fewer cells. */
-export type IntervalBasis =
-  | { readonly by: 'image' }
-  | {
-      readonly by: 'source cell';
-      readonly groupsFile: string;
-      readonly groups: number;
-      readonly ungrouped: number;
-      readonly byImageCI95: readonly [number, number];
-    };
 
 export interface SplitMetrics {
   readonly data: string;

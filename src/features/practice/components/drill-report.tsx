@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { useEffect, useRef } from 'react';
 import { Button } from '@/components/button';
 import { CLASS_NAMES } from '@/core/class-names';
@@ -54,23 +55,16 @@ export function DrillReport() {
       <div className="overflow-x-auto">
         <table className="text-sm tabular-nums" data-testid="drill-differential">
           <caption className="mb-1 text-left font-semibold">Your differential and the key’s</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left align-bottom dark:border-slate-700">
-              <th scope="col" className="pr-3">
-                Class
-              </th>
-              <th scope="col" className="pr-3 text-right">
-                Key
-              </th>
-              <th scope="col" className="pr-3 text-right">
-                You
-              </th>
-              <th scope="col" className="pr-3 text-right">
-                95 % range, {d.keyWhiteCells} white cells
-              </th>
-              <th scope="col">Your difference</th>
-            </tr>
-          </thead>
+          <TableHead
+            gap="pr-3"
+            columns={[
+              { label: 'Class' },
+              { label: 'Key', numeric: true },
+              { label: 'You', numeric: true },
+              { label: `95 % range, ${d.keyWhiteCells} white cells`, numeric: true },
+              { label: 'Your difference' },
+            ]}
+          />
           <tbody>
             {d.rows.map((r) => (
               <tr

@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { useId } from 'react';
 import { Button } from '@/components/button';
 import { SegmentedControl } from '@/components/segmented-control';
@@ -72,22 +73,14 @@ export function DrillStart() {
       {drills.length > 0 && (
         <table className="max-w-xl text-sm tabular-nums" data-testid="drill-history">
           <caption className="mb-1 text-left font-semibold">Your drills</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-              <th scope="col" className="pr-4">
-                When
-              </th>
-              <th scope="col" className="pr-4">
-                Code
-              </th>
-              <th scope="col" className="pr-4 text-right">
-                Right
-              </th>
-              <th scope="col" className="text-right">
-                Time
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'When' },
+              { label: 'Code' },
+              { label: 'Right', numeric: true },
+              { label: 'Time', numeric: true },
+            ]}
+          />
           <tbody>
             {[...drills].reverse().map((d) => (
               <tr key={`${d.seed}@${d.startedAt}`} className="border-b border-slate-200 dark:border-slate-800">

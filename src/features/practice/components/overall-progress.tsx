@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
 import type { PracticeAnswer } from '@/lib/storage/practice-storage';
@@ -20,19 +21,13 @@ export function OverallProgress({ answers }: { answers: readonly PracticeAnswer[
         All your answers ({answers.length})
       </h3>
       <table className="max-w-xl tabular-nums">
-        <thead>
-          <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-            <th scope="col" className="pr-4">
-              Class
-            </th>
-            <th scope="col" className="pr-4 text-right">
-              Accuracy
-            </th>
-            <th scope="col" className="text-right">
-              Share of next questions
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: 'Class' },
+            { label: 'Accuracy', numeric: true },
+            { label: 'Share of next questions', numeric: true },
+          ]}
+        />
         <tbody>
           {CELL_CLASSES.map((cls) => {
             const { asked, correct } = s.perClass[cls];

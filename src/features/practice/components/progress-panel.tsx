@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
@@ -65,24 +66,15 @@ export function ProgressPanel() {
             <div className="overflow-x-auto">
               <table className="text-sm tabular-nums" data-testid="progress-table">
                 <caption className="mb-1 text-left font-semibold">Share right, per class</caption>
-                <thead>
-                  <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-                    <th scope="col" className="pr-3">
-                      Finished
-                    </th>
-                    <th scope="col" className="pr-3">
-                      What
-                    </th>
-                    {CELL_CLASSES.map((cls) => (
-                      <th key={cls} scope="col" className="pr-3 text-right">
-                        {CLASS_NAMES[cls].short}
-                      </th>
-                    ))}
-                    <th scope="col" className="text-right">
-                      All
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  gap="pr-3"
+                  columns={[
+                    { label: 'Finished' },
+                    { label: 'What' },
+                    ...CELL_CLASSES.map((cls) => ({ key: cls, label: CLASS_NAMES[cls].short, numeric: true })),
+                    { label: 'All', numeric: true },
+                  ]}
+                />
                 <tbody>
                   {[...points].reverse().map((p) => (
                     <tr

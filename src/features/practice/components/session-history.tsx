@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import type { PracticeSession } from '@/lib/storage/practice-storage';
 import { formatDuration } from '@/features/practice/utils/scoring';
 
@@ -7,19 +8,7 @@ export function SessionHistory({ sessions }: { sessions: readonly PracticeSessio
   return (
     <table className="max-w-xl text-sm tabular-nums" data-testid="history">
       <caption className="mb-1 text-left font-semibold">Your sessions</caption>
-      <thead>
-        <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-          <th scope="col" className="pr-4">
-            When
-          </th>
-          <th scope="col" className="pr-4 text-right">
-            Score
-          </th>
-          <th scope="col" className="text-right">
-            Time
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: 'When' }, { label: 'Score', numeric: true }, { label: 'Time', numeric: true }]} />
       <tbody>
         {[...sessions].reverse().map((s) => (
           <tr key={s.startedAt} data-testid="history-row" className="border-b border-slate-200 dark:border-slate-800">

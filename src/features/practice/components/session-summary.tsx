@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { CLASS_NAMES } from '@/core/class-names';
@@ -30,22 +31,14 @@ export function SessionSummary() {
       <div className="flex flex-wrap items-start gap-8">
         <table className="text-sm tabular-nums" data-testid="per-class">
           <caption className="mb-1 text-left font-semibold">Per class</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-              <th scope="col" className="pr-4">
-                Class
-              </th>
-              <th scope="col" className="pr-4 text-right">
-                Right
-              </th>
-              <th scope="col" className="pr-4 text-right">
-                Asked
-              </th>
-              <th scope="col" className="text-right">
-                Accuracy
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: 'Class' },
+              { label: 'Right', numeric: true },
+              { label: 'Asked', numeric: true },
+              { label: 'Accuracy', numeric: true },
+            ]}
+          />
           <tbody>
             {CELL_CLASSES.map((cls) => {
               const { asked, correct } = s.perClass[cls];

@@ -1,3 +1,4 @@
+import { TableHead } from '@/components/table-head';
 import { useId } from 'react';
 import { Button } from '@/components/button';
 import { CELL_CLASSES } from '@/core/model-spec';
@@ -51,19 +52,9 @@ export function TestCertificate() {
         </p>
         <table className="text-sm tabular-nums" data-testid="certificate-per-class">
           <caption className="mb-1 text-left font-semibold">Per class</caption>
-          <thead>
-            <tr className="border-b border-slate-300 text-left dark:border-slate-700">
-              <th scope="col" className="pr-4">
-                Class
-              </th>
-              <th scope="col" className="pr-4 text-right">
-                Right
-              </th>
-              <th scope="col" className="text-right">
-                Share
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[{ label: 'Class' }, { label: 'Right', numeric: true }, { label: 'Share', numeric: true }]}
+          />
           <tbody>
             {/* The classes this test asked: a test taken before a class was added lists none it never showed. */}
             {CELL_CLASSES.filter((cls) => s.perClass[cls].asked > 0).map((cls) => {
