@@ -72,6 +72,12 @@ def cmd_describe_labs(args):
     return main(args)
 
 
+def cmd_blood_cells_split(args):
+    from .data import write_blood_cells_split
+
+    write_blood_cells_split(args.out)
+
+
 def cmd_make_negatives(args):
     from .make_negatives import main
 
@@ -103,6 +109,7 @@ def parser():
     v = sub.add_parser("calibrated-validation", help="each lab's validation read as shipped and calibrated to skewed cases")
     v.add_argument("--run", required=True, help="run folder holding final.pt and validation.json")
     v.add_argument("--blend", type=float, default=0.5, help="share of the case's statistics (the app's default)")
+    v.add_argument("--floor", type=float, default=0.05, help="fewest cells a class is weighed as, a share of the case (the app's classFloor)")
     v.add_argument("--cells", type=int, default=100)
     v.add_argument("--draws", type=int, default=3)
     v.add_argument("--seed", type=int, default=12)
@@ -114,6 +121,9 @@ def parser():
     k.set_defaults(func=cmd_compare)
     d = sub.add_parser("describe-labs", help="print each lab's crops, source cells, cell size and stain density")
     d.set_defaults(func=cmd_describe_labs)
+    b = sub.add_parser("blood-cells-split", help="write blood-cells TRAIN's split (file,label,partition) for the Node scripts' --split")
+    b.add_argument("--out", required=True, help="CSV to write, e.g. training/work/blood-cells-split.csv")
+    b.set_defaults(func=cmd_blood_cells_split)
     n = sub.add_parser("make-negatives", help="rebuild fixtures/negatives (images with no white cell)")
     n.set_defaults(func=cmd_make_negatives)
     s = sub.add_parser("make-synthetic-sources", help="augmented BCCD fields of known source, for match-sources --check")

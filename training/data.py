@@ -50,6 +50,19 @@ def blood_cells_split():
     return [r for r in rows if r["group"] not in held], [r for r in rows if r["group"] in held]
 
 
+def write_blood_cells_split(path):
+    """blood_cells_split as a split file of TRAIN's own images (file,label,partition), so that the
+    Node scripts (`npm run evaluate:calibration -- --split`) read exactly training's validation cells."""
+    train, val = blood_cells_split()
+    with open(path, "w") as fh:
+        fh.write("file,label,partition\n")
+        for part, rows in (("train", train), ("validation", val)):
+            for r in rows:
+                # The crops are PNGs named after TRAIN's JPEG files.
+                fh.write(f"{os.path.splitext(r['file'])[0]}.jpeg,{r['label']},{part}\n")
+    print(f"{path}: {len(train)} train, {len(val)} validation images")
+
+
 def pbc_split(size=INPUT_SIZE):
     with open(os.path.join(ROOT, "training", "splits", "pbc.csv")) as fh:
         # The split also names classes the model does not have (IG, ERYTHROBLAST, PLATELET): skipped.

@@ -32,5 +32,5 @@ npm run model-statistics
 # The "not a white cell" reject (platelets and clumps) on the new network's pooled features.
 npx tsx scripts/build-data/embed-reject-cells.ts --out training/work/reject-features
 npm run fit:reject -- --features training/work/reject-features --write
-npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --draws 2 --seed 12
+npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --floor 0.05 --draws 2 --seed 12
 npm run model-card

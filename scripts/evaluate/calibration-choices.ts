@@ -16,7 +16,7 @@ const list = (s: string) => s.split(',').map(Number);
 /**
  * npm run evaluate:calibration -- [--data ../shared/data/pbc --split training/splits/pbc.csv
  *   --partition validation] [--blends 0.5,0.75,1] [--rounds 1,2] [--cells 100] [--draws 3]
- *   [--seed 11] [--every N] [--fit --blend B --round R]
+ *   [--floors 0,0.05] [--seed 11] [--every N] [--fit --blend B --round R --floor F]
  *
  * The measurements that choose how a case is calibrated, on VALIDATION data only: for each
  * blend, rounds and case size, the folder read after calibrating on seeded skewed cases of it
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       partition: { type: 'string', default: 'validation' },
       blends: { type: 'string', default: '0.5' },
       rounds: { type: 'string', default: '1' },
+      floors: { type: 'string', default: '0' },
       cells: { type: 'string', default: '100' },
       draws: { type: 'string', default: '3' },
       seed: { type: 'string', default: '11' },
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       fit: { type: 'boolean', default: false },
       blend: { type: 'string' },
       round: { type: 'string' },
+      floor: { type: 'string', default: '0' },
     },
   });
   if (values.partition === 'test') fail('choices are made on validation data, never on test');
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   if (values.fit) {
     const blend = Number(values.blend ?? fail('--fit needs --blend'));
     const rounds = Number(values.round ?? fail('--fit needs --round'));
+    const classFloor = Number(values.floor);
     const cases = drawSkewedCases(images, Number(values.cells), draws, seed);
     const rows: LabelledLogits[] = [];
     const figures = await evaluateCalibrated(
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
       shipped,
       classifier,
       cases,
-      { kind: 'skewed', seed, blend, rounds },
+      { kind: 'skewed', seed, blend, rounds, classFloor },
       (reading) =>
         reading.probabilities.forEach((p, i) => {
           if (p.length === 0) return;
@@ -87,7 +90,7 @@ async function main(): Promise<void> {
     // the blood-cells lab's.
     const fitted = fitReviewThreshold(confidences, metadata.reviewTarget);
     const reviewThreshold = Math.max(fitted, metadata.reviewThreshold);
-    const calibrated = { blend, rounds, temperature, reviewThreshold };
+    const calibrated = { blend, rounds, classFloor, temperature, reviewThreshold };
     writeFileSync(`${metadataPath}.partial`, JSON.stringify({ ...metadata, calibrated }, null, 2) + '\n');
     renameSync(`${metadataPath}.partial`, metadataPath);
     console.log(
@@ -96,24 +99,27 @@ async function main(): Promise<void> {
     );
     return;
   }
-  console.log('blend  rounds  cells  mean     worst    change (points, mean)');
+  console.log('blend  rounds  floor  cells  mean     worst    change (points, mean)');
   for (const cells of list(values.cells!)) {
     const cases = drawSkewedCases(images, cells, draws, seed);
     for (const rounds of list(values.rounds!)) {
       for (const blend of list(values.blends!)) {
-        const f = await evaluateCalibrated(values.data!, images, shipped, classifier, cases, {
-          kind: 'skewed',
-          seed,
-          blend,
-          rounds,
-          minCells: 1,
-        });
-        const worst = Math.min(...f.draws.map((d) => d.accuracy));
-        const change = 100 * (f.accuracy - shipped.report.accuracy);
-        console.log(
-          `${String(blend).padEnd(6)} ${String(rounds).padEnd(7)} ${String(cells).padEnd(6)} ${pct(f.accuracy).padEnd(8)} ` +
-            `${pct(worst).padEnd(8)} ${change >= 0 ? '+' : ''}${change.toFixed(1)}`,
-        );
+        for (const classFloor of list(values.floors!)) {
+          const f = await evaluateCalibrated(values.data!, images, shipped, classifier, cases, {
+            kind: 'skewed',
+            seed,
+            blend,
+            rounds,
+            classFloor,
+            minCells: 1,
+          });
+          const worst = Math.min(...f.draws.map((d) => d.accuracy));
+          const change = 100 * (f.accuracy - shipped.report.accuracy);
+          console.log(
+            `${String(blend).padEnd(6)} ${String(rounds).padEnd(7)} ${String(classFloor).padEnd(6)} ${String(cells).padEnd(6)} ` +
+              `${pct(f.accuracy).padEnd(8)} ${pct(worst).padEnd(8)} ${change >= 0 ? '+' : ''}${change.toFixed(1)}`,
+          );
+        }
       }
     }
   }

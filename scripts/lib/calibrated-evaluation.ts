@@ -143,6 +143,7 @@ export interface CalibratedFigures {
   readonly differential?: Readonly<Record<CellClass, number>>;
   readonly blend: number;
   readonly rounds: number;
+  readonly classFloor: number;
   readonly seed: number;
   /** Mean over the draws. */
   readonly accuracy: number;
@@ -170,6 +171,7 @@ export async function evaluateCalibrated(
   let settings = {
     blend: 0,
     rounds: 0,
+    classFloor: 0,
     temperature: classifier.temperature,
     reviewThreshold: classifier.reviewThreshold,
   };
@@ -184,6 +186,7 @@ export async function evaluateCalibrated(
       settings = {
         blend: options.blend ?? classifier.metadata.calibrated?.blend ?? 0.5,
         rounds: calibration.rounds,
+        classFloor: options.classFloor ?? classifier.metadata.calibrated?.classFloor ?? 0,
         temperature: classifier.temperature,
         reviewThreshold: classifier.reviewThreshold,
       };

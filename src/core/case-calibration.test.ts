@@ -21,6 +21,18 @@ describe('class-balanced weights', () => {
     expect(w[3]).toBeCloseTo(1 / 3, 6);
     expect(w[4]).toBeCloseTo(1 / 3, 6);
   });
+
+  it('weighs a class read for fewer cells than the floor as if it had that many', () => {
+    // 20 cells: 18 neutrophils (4), one IG (5), one erythroblast (6); a floor of a tenth is 2 cells.
+    const read = [...new Array<number>(18).fill(4), 5, 6];
+    const w = classBalancedWeights(read, 0.1);
+    expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    // Raw weights 1/18 each for the neutrophils (1 in all), 1/2 for each lone cell (1 in all).
+    expect(w[0]).toBeCloseTo(1 / 18 / 2, 6);
+    expect(w[18]).toBeCloseTo(1 / 4, 6);
+    // Without a floor each lone cell would weigh as much as all 18 neutrophils together.
+    expect(classBalancedWeights(read)[18]).toBeCloseTo(1 / 3, 6);
+  });
 });
 
 describe('blended statistics', () => {

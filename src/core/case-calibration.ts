@@ -28,6 +28,8 @@ export interface CalibrationSettings {
   readonly blend: number;
   /** Readings of the case: each re-balances the classes by the previous calibrated reading. */
   readonly rounds: number;
+  /** The fewest cells, as a share of the case, a class read in it is weighed as (classBalancedWeights). */
+  readonly classFloor?: number;
 }
 
 /** Fewer cells than this are not calibrated on: their statistics are noise (measured, docs/model.md). */
@@ -43,13 +45,17 @@ const CHUNK = 32;
  * Each cell's weight when its class is what the model reads: 1 / the number of cells read as
  * that class, so every class read in the case counts the same and the statistics do not follow
  * the case's differential (a case of neutrophils would otherwise become the lab's "normal").
- * The weights sum to 1.
+ * `classFloor` (a share of the case's cells) is the fewest cells a class is weighed as: a class
+ * read for one or two cells, often misreads, then weighs as little as its count says instead of
+ * as much as a class of sixty. The weights sum to 1.
  */
-export function classBalancedWeights(predicted: readonly number[]): Float32Array {
+export function classBalancedWeights(predicted: readonly number[], classFloor = 0): Float32Array {
   const counts = new Map<number, number>();
   for (const c of predicted) counts.set(c, (counts.get(c) ?? 0) + 1);
-  const weights = Float32Array.from(predicted, (c) => 1 / counts.get(c)! / counts.size);
-  return weights;
+  const floor = classFloor * predicted.length;
+  const raw = predicted.map((c) => 1 / Math.max(counts.get(c)!, floor));
+  const sum = raw.reduce((a, b) => a + b, 0);
+  return Float32Array.from(raw, (w) => w / sum);
 }
 
 /**

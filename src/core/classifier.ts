@@ -195,6 +195,7 @@ export class CellClassifier {
     }
     const blend = options.blend ?? this.metadata.calibrated?.blend ?? DEFAULT_CALIBRATION.blend;
     const rounds = options.rounds ?? this.metadata.calibrated?.rounds ?? DEFAULT_CALIBRATION.rounds;
+    const classFloor = options.classFloor ?? this.metadata.calibrated?.classFloor ?? 0;
     if (!(rounds >= 1)) throw new Error(`a calibration takes at least one round, not ${rounds}`);
     const given = options.classes;
     const classes = this.metadata.classes.length;
@@ -213,7 +214,7 @@ export class CellClassifier {
       let steps: CaseCalibration['steps'] = [];
       let logits: Float32Array = new Float32Array();
       for (let r = 0; r < rounds; r++) {
-        const weights = classBalancedWeights(predicted);
+        const weights = classBalancedWeights(predicted, classFloor);
         ({ steps, logits } = await gatherCaseStatistics(network, chunks, weights, this.trainingStatistics, blend));
         predicted = argmaxRows(logits, classes);
       }

@@ -46,6 +46,8 @@ export interface CalibratedReading {
   readonly blend: number;
   /** Readings of the case, each re-balancing the classes by the previous one. */
   readonly rounds: number;
+  /** The fewest cells, as a share of the case, a class read in it is weighed as (absent: 0). */
+  readonly classFloor?: number;
   /** The temperature of a calibrated reading, fitted on held-out calibrated validation readings. */
   readonly temperature: number;
   /** Its review threshold, by the same rule as reviewThreshold. */
