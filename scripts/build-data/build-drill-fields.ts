@@ -1,17 +1,25 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { Box } from '@/core/rgba-image';
 import { fail } from '../lib/fail';
 
 /**
- * npm run build:drill-fields — writes public/drill-fields/: whole BCCD smear fields for the count
- * drill, each with its labelled white cells. A field is taken only when its label in
+ * npm run build:drill-fields — writes public/drill-fields/: views of BCCD smear fields for the
+ * count drill, each with its labelled white cells. A field is taken only when its label in
  * bccd/labels.csv names as many cells as its annotation has WBC boxes and all of one class, so
  * every box's class is certain. Per class, the first fields by image number up to PER_CLASS (never
- * chosen by how they look); the JPEGs are copied unchanged (about 23 KB each).
+ * chosen by how they look). What ships is a cut of the field around its white cells with the red
+ * cells about them (CONTEXT), re-encoded: the drill needs a piece of slide to look across, not
+ * the dataset's own files.
  */
 const BCCD = '../shared/data/bccd';
+/** Slide kept on each side of the white cells, as a share of the largest cell's longer side. */
+const CONTEXT = 0.6;
+/** A cut is never narrower or shorter than this, so a lone small cell still sits among red cells. */
+const MIN_SIDE = 240;
+const JPEG_QUALITY = 85;
 const OUT = 'public/drill-fields';
 /**
  * Enough fields that, with the practice set's PBC cells (about 44 a class), a 200-cell drill keeps
@@ -52,7 +60,26 @@ function whiteCellBoxes(xml: string): Box[] {
     });
 }
 
-function main(): void {
+/** The part of a `width`×`height` field that shows every box with CONTEXT about it, at least MIN_SIDE a side. */
+function cutAround(boxes: readonly Box[], width: number, height: number): Box {
+  const margin = Math.round(CONTEXT * Math.max(...boxes.map((b) => Math.max(b.width, b.height))));
+  const span = (lo: number, hi: number, size: number) => {
+    let a = Math.max(0, lo - margin);
+    let b = Math.min(size, hi + margin);
+    const short = Math.min(size, MIN_SIDE) - (b - a);
+    if (short > 0) {
+      a = Math.max(0, a - Math.ceil(short / 2));
+      b = Math.min(size, a + Math.min(size, MIN_SIDE));
+      a = b - Math.min(size, MIN_SIDE);
+    }
+    return [a, b] as const;
+  };
+  const [x0, x1] = span(Math.min(...boxes.map((b) => b.x)), Math.max(...boxes.map((b) => b.x + b.width)), width);
+  const [y0, y1] = span(Math.min(...boxes.map((b) => b.y)), Math.max(...boxes.map((b) => b.y + b.height)), height);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+async function main(): Promise<void> {
   if (!existsSync(join(BCCD, 'labels.csv'))) fail(`${BCCD}/labels.csv not found`);
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -79,13 +106,17 @@ function main(): void {
     if (boxes.length !== labels.length) continue;
     taken.set(label, taken.get(label)! + 1);
     const id = `bccd-${String(index).padStart(5, '0')}`;
-    copyFileSync(image, join(OUT, `${id}.jpg`));
+    const cut = cutAround(boxes, tag(xml, 'width'), tag(xml, 'height'));
+    await sharp(image)
+      .extract({ left: cut.x, top: cut.y, width: cut.width, height: cut.height })
+      .jpeg({ quality: JPEG_QUALITY })
+      .toFile(join(OUT, `${id}.jpg`));
     fields.push({
       id,
       file: `${id}.jpg`,
-      width: tag(xml, 'width'),
-      height: tag(xml, 'height'),
-      cells: boxes.map((box) => ({ label, box })),
+      width: cut.width,
+      height: cut.height,
+      cells: boxes.map((box) => ({ label, box: { ...box, x: box.x - cut.x, y: box.y - cut.y } })),
       source: `bccd/JPEGImages/${name}.jpg`,
     });
   }
@@ -101,12 +132,13 @@ function sources(fields: readonly DrillField[]): string {
   ).join(', ');
   return `# Count-drill fields: origin and licence
 
-Built by \`npm run build:drill-fields\` (scripts/build-data/build-drill-fields.ts): ${fields.length} whole
-640×480 smear fields (by their cells' class: ${perClass}), copied unchanged (same bytes) from
-\`../shared/data/bccd/JPEGImages\`. The white cells' boxes are BCCD's own annotations
-(\`Annotations/\`, the WBC objects) and their classes are \`labels.csv\`; a field is used only
-when its label names as many cells as it has WBC boxes, all of one class, and per class the
-first fields by image number are taken.
+Built by \`npm run build:drill-fields\` (scripts/build-data/build-drill-fields.ts): ${fields.length} pieces
+of 640×480 smear fields (by their cells' class: ${perClass}) from
+\`../shared/data/bccd/JPEGImages\`: each is the part of its field around the white cells, with
+the red cells about them, re-encoded as JPEG (quality ${JPEG_QUALITY}). The white cells' boxes are
+BCCD's own annotations (\`Annotations/\`, the WBC objects), moved into the cut, and their classes are
+\`labels.csv\`; a field is used only when its label names as many cells as it has WBC boxes, all
+of one class, and per class the first fields by image number are taken.
 
 These are the source cells of blood-cells/, which the model was trained on: the drill uses them
 to train the student's eye, never to claim anything about the model.
@@ -118,4 +150,4 @@ Fields: ${fields.map((f) => f.source.replace('bccd/JPEGImages/', '')).join(', ')
 `;
 }
 
-main();
+main().catch((err: unknown) => fail((err as Error).message));

@@ -1,7 +1,7 @@
 import type { CellClass } from '@/core/model-spec';
 import type { Box } from '@/core/rgba-image';
 
-/** One whole smear field of the count drill (public/drill-fields/manifest.json), with its labelled white cells. */
+/** One piece of a smear field for the count drill (public/drill-fields/manifest.json), with its labelled white cells. */
 export interface DrillField {
   readonly id: string;
   readonly file: string;

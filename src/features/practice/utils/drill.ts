@@ -17,7 +17,7 @@ export interface DrillCell {
   readonly width: number;
   readonly height: number;
   readonly box: Box;
-  /** A whole field (several cells may share it) rather than one centred cell. */
+  /** A piece of a smear field (several cells may share it) rather than one centred cell. */
   readonly wholeField: boolean;
 }
 
