@@ -184,9 +184,7 @@ export async function evaluateCalibrated(
       classifier.useCalibration(calibration);
       const reading = await readFolder(dir, images, classifier);
       settings = {
-        blend: options.blend ?? classifier.metadata.calibrated?.blend ?? 0.5,
-        rounds: calibration.rounds,
-        classFloor: options.classFloor ?? classifier.metadata.calibrated?.classFloor ?? 0,
+        ...classifier.calibrationSettings(options),
         temperature: classifier.temperature,
         reviewThreshold: classifier.reviewThreshold,
       };

@@ -39,8 +39,8 @@ export interface LinearHead {
   readonly classes: number;
 }
 
-/** The blend and rounds a calibration uses when the model's metadata names none. */
-const DEFAULT_CALIBRATION: CalibrationSettings = { blend: 0.5, rounds: 1 };
+/** The settings a calibration uses when the model's metadata names none (no class floor). */
+const DEFAULT_CALIBRATION: Required<CalibrationSettings> = { blend: 0.5, rounds: 1, classFloor: 0 };
 
 /** A calibration's settings, and the smallest case it accepts (lower only to measure small cases). */
 export interface CalibrateOptions extends Partial<CalibrationSettings> {
@@ -182,6 +182,16 @@ export class CellClassifier {
     return (await this.calibrateAndRead(inputs, options)).calibration;
   }
 
+  /** The settings a calibration runs with: each as given, else as the model's metadata names it, else the default. */
+  calibrationSettings(options: Partial<CalibrationSettings> = {}): Required<CalibrationSettings> {
+    const shipped = this.metadata.calibrated;
+    return {
+      blend: options.blend ?? shipped?.blend ?? DEFAULT_CALIBRATION.blend,
+      rounds: options.rounds ?? shipped?.rounds ?? DEFAULT_CALIBRATION.rounds,
+      classFloor: options.classFloor ?? shipped?.classFloor ?? DEFAULT_CALIBRATION.classFloor,
+    };
+  }
+
   /**
    * calibrate(), with the cells read by the calibrated network: the pass that gathers the
    * statistics computes that reading anyway, so the case need not be read again.
@@ -193,9 +203,7 @@ export class CellClassifier {
     if (inputs.length < minCells) {
       throw new Error(`A case needs at least ${minCells} cells to calibrate on; it has ${inputs.length}.`);
     }
-    const blend = options.blend ?? this.metadata.calibrated?.blend ?? DEFAULT_CALIBRATION.blend;
-    const rounds = options.rounds ?? this.metadata.calibrated?.rounds ?? DEFAULT_CALIBRATION.rounds;
-    const classFloor = options.classFloor ?? this.metadata.calibrated?.classFloor ?? 0;
+    const { blend, rounds, classFloor } = this.calibrationSettings(options);
     if (!(rounds >= 1)) throw new Error(`a calibration takes at least one round, not ${rounds}`);
     const given = options.classes;
     const classes = this.metadata.classes.length;
