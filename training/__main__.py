@@ -36,6 +36,12 @@ def cmd_train(args):
     train(recipe, args.out or os.path.join(WORK, recipe["name"]))
 
 
+def cmd_recalibrate(args):
+    from .train import recalibrate
+
+    recalibrate(args.run)
+
+
 def cmd_export(args):
     from .export_tfjs import main
 
@@ -100,8 +106,13 @@ def parser():
                    help="override one recipe key for a trial (repeatable); the run is named after it")
     t.add_argument("--out", help="run folder (default training/work/<recipe name>)")
     t.set_defaults(func=cmd_train)
+    r = sub.add_parser("recalibrate", help="fit a run's temperature and review threshold again (training/train.py calibrate)")
+    r.add_argument("--run", required=True, help="run folder holding final.pt and validation.json")
+    r.set_defaults(func=cmd_recalibrate)
     e = sub.add_parser("export", help="export a run to public/model (tfjs layers, float16 shards ≤ 2 MiB)")
     e.add_argument("--run", required=True, help="run folder holding final.pt and validation.json")
+    e.add_argument("--out", help="write the model files here only, to probe a run the app does not ship "
+                   "(no parity.json, nothing kept in training/results)")
     e.set_defaults(func=cmd_export)
     m = sub.add_parser("match-sources", help="group blood-cells TRAIN crops by their BCCD source cell")
     m.add_argument("--check", metavar="DIR", help="match synthetic augmentations of known source instead")

@@ -27,10 +27,12 @@ $PY -u -m training train --recipe training/recipes/two-labs.json
 # 4. Export to public/model with the parity reference, then measure it the way the app runs it.
 $PY -m training export --run training/work/two-labs
 # 5. Calibrating to a case: the training labs' per-step statistics, then the calibrated reading's
-#    temperature and review threshold fitted on PBC validation cases (docs/model.md).
+#    temperature and review threshold fitted on both labs' validation cases (docs/model.md).
 npm run model-statistics
 # The "not a white cell" reject (platelets and clumps) on the new network's pooled features.
 npx tsx scripts/build-data/embed-reject-cells.ts --out training/work/reject-features
 npm run fit:reject -- --features training/work/reject-features --write
-npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --floor 0.05 --draws 2 --seed 12
+$PY -m training blood-cells-split --out training/work/blood-cells-split.csv
+npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --floor 0.05 --draws 2 --seed 12 \
+  --also-data ../shared/data/blood-cells/TRAIN --also-split training/work/blood-cells-split.csv
 npm run model-card

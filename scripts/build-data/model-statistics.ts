@@ -6,7 +6,7 @@ import { cropToInput, cutCellCrop } from '@/core/cell-crop';
 import { toChunks } from '@/core/case-calibration';
 import { findWhiteCells } from '@/core/localise';
 import type { ModelMetadata } from '@/core/model-metadata';
-import { INPUT_SIZE } from '@/core/model-spec';
+import { CELL_CLASSES, INPUT_SIZE, type CellClass } from '@/core/model-spec';
 import { decodeImageFile } from '@testkit/decode-file';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { listClassFolders, type LabelledFile } from '../lib/class-folders';
@@ -16,7 +16,8 @@ import { readSplitPartition } from '../lib/split-partition';
 const FILE = 'training-statistics.bin';
 
 /**
- * npm run model-statistics [-- --model public/model --every-blood-cells 5 --every-pbc 1]
+ * npm run model-statistics [-- --model public/model --every-blood-cells 5 --every-pbc 1
+ *   --classes BASOPHIL,EOSINOPHIL,… --labs blood-cells,pbc]
  *
  * The training labs' statistics that calibrating to a case blends with and re-standardises to:
  * each conv step's pre-activation mean and variance per channel, of the shipped network over
@@ -32,19 +33,32 @@ async function main(): Promise<void> {
       data: { type: 'string', default: '../shared/data' },
       'every-blood-cells': { type: 'string', default: '5' },
       'every-pbc': { type: 'string', default: '1' },
+      // The classes whose cells are gathered (every class the model knows unless given).
+      classes: { type: 'string', default: CELL_CLASSES.join(',') },
+      // The labs the model was trained on (a leave-one-lab-out probe names its one).
+      labs: { type: 'string', default: 'blood-cells,pbc' },
     },
   });
   const model = values.model!;
+  const classes = new Set(values.classes!.split(','));
+  const unknown = [...classes].filter((c) => !CELL_CLASSES.includes(c as CellClass));
+  if (unknown.length > 0) fail(`unknown classes: ${unknown.join(', ')}`);
   const classifier = await loadNodeClassifier(model);
   const trainPbc = readSplitPartition('training/splits/pbc.csv', 'train');
   const pbcDir = join(values.data!, 'pbc');
-  const labs: LabelledFile[][] = [
-    everyNth(listClassFolders(join(values.data!, 'blood-cells', 'TRAIN')), Number(values['every-blood-cells'])),
-    everyNth(
-      listClassFolders(pbcDir).filter((f) => trainPbc.has(relative(pbcDir, f.path))),
-      Number(values['every-pbc']),
-    ),
-  ];
+  const trainingPartitions: Record<string, () => LabelledFile[]> = {
+    'blood-cells': () =>
+      everyNth(listClassFolders(join(values.data!, 'blood-cells', 'TRAIN')), Number(values['every-blood-cells'])),
+    pbc: () =>
+      everyNth(
+        listClassFolders(pbcDir).filter((f) => trainPbc.has(relative(pbcDir, f.path))),
+        Number(values['every-pbc']),
+      ),
+  };
+  const labs: LabelledFile[][] = values.labs!.split(',').map((lab) => {
+    const files = trainingPartitions[lab] ?? fail(`unknown lab ${lab}: blood-cells or pbc`);
+    return files().filter((f) => classes.has(f.label));
+  });
   const accumulator = classifier.shippedStatistics();
   for (const files of labs) {
     const perClass = new Map<string, number>();

@@ -16,13 +16,16 @@ const list = (s: string) => s.split(',').map(Number);
 /**
  * npm run evaluate:calibration -- [--data ../shared/data/pbc --split training/splits/pbc.csv
  *   --partition validation] [--blends 0.5,0.75,1] [--rounds 1,2] [--cells 100] [--draws 3]
- *   [--floors 0,0.05] [--seed 11] [--every N] [--fit --blend B --round R --floor F]
+ *   [--floors 0,0.05] [--seed 11] [--every N]
+ *   [--fit --blend B --round R --floor F [--also-data ../shared/data/blood-cells/TRAIN
+ *    --also-split training/work/blood-cells-split.csv]]
  *
  * The measurements that choose how a case is calibrated, on VALIDATION data only: for each
  * blend, rounds and case size, the folder read after calibrating on seeded skewed cases of it
  * (mean and worst case, and the change against the shipped reading). With --fit, the calibrated
- * readings at --blend and --round give a calibrated temperature and review threshold (training/'s
- * rules), written with the blend and rounds into metadata.json's `calibrated`.
+ * readings at --blend and --round of each lab given give a calibrated temperature (the softest
+ * lab's) and review threshold (the strictest lab's), training/'s rules, written with the blend,
+ * rounds and floor into metadata.json's `calibrated`.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -43,6 +46,9 @@ async function main(): Promise<void> {
       blend: { type: 'string' },
       round: { type: 'string' },
       floor: { type: 'string', default: '0' },
+      // With --fit: the other training lab's validation cells (blood-cells TRAIN and its split).
+      'also-data': { type: 'string' },
+      'also-split': { type: 'string' },
     },
   });
   if (values.partition === 'test') fail('choices are made on validation data, never on test');
@@ -61,41 +67,64 @@ async function main(): Promise<void> {
     const blend = Number(values.blend ?? fail('--fit needs --blend'));
     const rounds = Number(values.round ?? fail('--fit needs --round'));
     const classFloor = Number(values.floor);
-    const cases = drawSkewedCases(images, Number(values.cells), draws, seed);
-    const rows: LabelledLogits[] = [];
-    const figures = await evaluateCalibrated(
-      values.data!,
-      images,
-      shipped,
-      classifier,
-      cases,
-      { kind: 'skewed', seed, blend, rounds, classFloor },
-      (reading) =>
-        reading.probabilities.forEach((p, i) => {
-          if (p.length === 0) return;
-          const logits = uncalibrate(p, classifier.temperature).map((q) => Math.log(Math.max(q, 1e-30)));
-          rows.push({ logits, truth: reading.predictions[i].truth });
-        }),
-    );
-    const temperature = fitTemperature(rows);
+    // Each training lab's validation cells, read calibrated: this folder and --also-data's.
+    const labs = [{ data: values.data!, images, shipped }];
+    if (values['also-data']) {
+      const alsoOnly = values['also-split'] ? readSplitPartition(values['also-split'], values.partition!) : undefined;
+      const alsoImages = await readFolderImages(values['also-data'], alsoOnly, every);
+      labs.push({
+        data: values['also-data'],
+        images: alsoImages,
+        shipped: await readFolder(values['also-data'], alsoImages, classifier),
+      });
+    }
+    const perLab: LabelledLogits[][] = [];
+    for (const lab of labs) {
+      const cases = drawSkewedCases(lab.images, Number(values.cells), draws, seed);
+      const rows: LabelledLogits[] = [];
+      const figures = await evaluateCalibrated(
+        lab.data,
+        lab.images,
+        lab.shipped,
+        classifier,
+        cases,
+        { kind: 'skewed', seed, blend, rounds, classFloor },
+        (reading) =>
+          reading.probabilities.forEach((p, i) => {
+            if (p.length === 0) return;
+            const logits = uncalibrate(p, classifier.temperature).map((q) => Math.log(Math.max(q, 1e-30)));
+            rows.push({ logits, truth: reading.predictions[i].truth });
+          }),
+      );
+      perLab.push(rows);
+      console.log(
+        `${lab.data}: ${rows.length} calibrated readings (${draws} cases), accuracy ${pct(figures.accuracy)}, ` +
+          `own temperature ${fitTemperature(rows).toFixed(3)}`,
+      );
+    }
+    // training/'s rule (train.py, calibrate): the softest lab's temperature, the strictest lab's threshold.
+    const temperature = Math.max(...perLab.map(fitTemperature));
     const metadataPath = join(values.model!, 'metadata.json');
     const metadata = JSON.parse(readFileSync(metadataPath, 'utf8')) as ModelMetadata;
-    const confidences = rows.map((r) => {
-      const p = softmax([...r.logits], temperature);
-      const top = p.indexOf(Math.max(...p));
-      return { confidence: p[top], right: top === r.truth };
-    });
-    // The stricter lab's threshold wins, as in training (calibration.py). Only PBC's validation
-    // cells are read here, a lab the model reads 97 % right, so the shipped threshold stands in for
-    // the blood-cells lab's.
-    const fitted = fitReviewThreshold(confidences, metadata.reviewTarget);
+    const fitted = Math.max(
+      ...perLab.map((rows) =>
+        fitReviewThreshold(
+          rows.map((r) => {
+            const p = softmax([...r.logits], temperature);
+            const top = p.indexOf(Math.max(...p));
+            return { confidence: p[top], right: top === r.truth };
+          }),
+          metadata.reviewTarget,
+        ),
+      ),
+    );
+    // Never laxer than the shipped threshold, which held on both labs' validation cells in training.
     const reviewThreshold = Math.max(fitted, metadata.reviewThreshold);
     const calibrated = { blend, rounds, classFloor, temperature, reviewThreshold };
     writeFileSync(`${metadataPath}.partial`, JSON.stringify({ ...metadata, calibrated }, null, 2) + '\n');
     renameSync(`${metadataPath}.partial`, metadataPath);
     console.log(
-      `fitted on ${rows.length} calibrated readings (${draws} cases): accuracy ${pct(figures.accuracy)}, ` +
-        `temperature ${temperature.toFixed(3)}, review threshold ${reviewThreshold.toFixed(4)} (fitted ${fitted.toFixed(4)}) → ${metadataPath}`,
+      `temperature ${temperature.toFixed(3)}, review threshold ${reviewThreshold.toFixed(4)} (fitted ${fitted.toFixed(4)}) → ${metadataPath}`,
     );
     return;
   }
