@@ -63,8 +63,8 @@ for (let r = 0; r < repeats; r++) {
   times.calibrated.push(await seconds(() => classifier.classify(inputs)));
 }
 const show = (xs: number[]) => `${median(xs).toFixed(2)} s (repeats ${xs.map((x) => x.toFixed(2)).join(', ')})`;
-const { blend, rounds } = classifier.metadata.calibrated ?? { blend: 0.5, rounds: 1 };
-console.log(`WASM, ${inputs.length} cells of ${data}, blend ${blend}, ${rounds} round(s)`);
+const { blend, rounds, classFloor } = classifier.calibrationSettings();
+console.log(`WASM, ${inputs.length} cells of ${data}, blend ${blend}, ${rounds} round(s), class floor ${classFloor}`);
 console.log(`calibrate and read the case, its classes given (the app): ${show(times.app)}`);
 console.log(`calibrate the case from its images alone (evaluate):     ${show(times.images)}`);
 console.log(`classify it, shipped:    ${show(times.shipped)}`);
