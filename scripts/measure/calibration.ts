@@ -2,7 +2,7 @@
  * How long calibrating a case takes, and whether a calibrated reading is as fast as the shipped
  * one, in Node on tfjs's WASM backend (the browser's fallback backend):
  *
- *   npm run bench:calibration [-- --cells 100 --repeats 5 --data ../shared/data/lisc/eval]
+ *   npm run bench:calibration [-- --cells 100 --repeats 5 --data ../shared/data/lisc/eval --model public/model]
  *
  * The case is the first cell found in each of the first --cells images of --data (class
  * folders, taken round-robin over the classes; nothing is chosen on them). Four things alternate,
@@ -24,7 +24,7 @@ const cells = Number(arg('cells', '100'));
 const repeats = Number(arg('repeats', '5'));
 const data = arg('data', '../shared/data/lisc/eval');
 
-const classifier = await loadNodeClassifier('public/model');
+const classifier = await loadNodeClassifier(arg('model', 'public/model'));
 const byClass = new Map<string, string[]>();
 for (const f of listClassFolders(data)) byClass.set(f.label, [...(byClass.get(f.label) ?? []), f.path]);
 const lists = [...byClass.values()];
