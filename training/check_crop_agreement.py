@@ -1,10 +1,10 @@
 """Shows that training sees the crop the app classifies.
 
 Training reads context crops written by the app's TypeScript (scripts/build-data/export-crops.ts) and cuts
-the centre with augment.centre_cut; the app cuts the inference crop directly. For the committed
-fixture images, both are made here and compared pixel by pixel:
-  npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
-  npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
+the centre with augment.centre_cut; the app cuts the inference crop directly. For
+blood-cells TEST images (one in 250), both are made here and compared pixel by pixel:
+  npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/agree-context --every 250
+  npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/agree-inference --inference --every 250
   python3 -m training check-crops
 Exit 1 if the mean absolute difference exceeds 4 grey levels (of 255) on any image.
 """

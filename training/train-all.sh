@@ -12,8 +12,8 @@ npx tsx scripts/build-data/export-crops.ts --data ../shared/data/pbc --out train
 npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TRAIN --out training/work/crops/train --every 2
 npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/parity --inference --every 77
 # Training's centre cut of a context crop must equal the app's own crop (exits 1 if not).
-npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-context
-npx tsx scripts/build-data/export-crops.ts --data fixtures/cells --out training/work/crops/agree-inference --inference
+npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/agree-context --every 250
+npx tsx scripts/build-data/export-crops.ts --data ../shared/data/blood-cells/TEST --out training/work/crops/agree-inference --inference --every 250
 $PY -m training check-crops
 # 2. Source-cell groups for an honest blood-cells validation split: each TRAIN crop matched to the
 #    BCCD field it was augmented from (crops of those fields by the same TypeScript).

@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CELL_CLASSES } from '@/core/model-spec';
+import { bloodCellsTestSample, pbcTrainSample } from '@testkit/dataset-sample';
 import { decodeImageFile } from '@testkit/decode-file';
 import { tiffBytes } from '@testkit/tiff-bytes';
 import { runScript } from '../lib/run-script';
 
 const tmp = mkdtempSync(join(tmpdir(), 'hv-evaluate-'));
+/** Eight blood-cells TEST cells and five PBC cells, copied from ../shared/data for these tests. */
+const cells = bloodCellsTestSample();
+const pbcCells = pbcTrainSample();
 
 function expectOneLineError(r: ReturnType<typeof runScript>, pattern: RegExp) {
   expect(r.status).not.toBe(0);
@@ -20,7 +24,7 @@ function expectOneLineError(r: ReturnType<typeof runScript>, pattern: RegExp) {
 describe('npm run evaluate', () => {
   it('writes the whole report for a fixture set of class folders', () => {
     const out = join(tmp, 'report.json');
-    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/cells', '--out', out]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', cells, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     for (const key of [
@@ -69,10 +73,10 @@ describe('npm run evaluate', () => {
 
   it('reads a folder of 16-bit TIFF copies as it reads the JPEGs they were made from', async () => {
     const tiffs = join(tmp, 'tiff-cells');
-    for (const cls of readdirSync('fixtures/cells')) {
+    for (const cls of readdirSync(cells)) {
       mkdirSync(join(tiffs, cls), { recursive: true });
-      for (const name of readdirSync(join('fixtures/cells', cls))) {
-        const { data, width, height } = await decodeImageFile(join('fixtures/cells', cls, name));
+      for (const name of readdirSync(join(cells, cls))) {
+        const { data, width, height } = await decodeImageFile(join(cells, cls, name));
         // A 12-bit camera's levels in 16-bit samples, LZW-compressed.
         const rgb = Uint16Array.from(
           { length: width * height * 3 },
@@ -87,7 +91,7 @@ describe('npm run evaluate', () => {
       expect(r.status, r.stderr).toBe(0);
       return JSON.parse(readFileSync(out, 'utf8'));
     };
-    const fromJpeg = read('fixtures/cells', join(tmp, 'jpeg-copies.json'));
+    const fromJpeg = read(cells, join(tmp, 'jpeg-copies.json'));
     const fromTiff = read(tiffs, join(tmp, 'tiff-copies.json'));
     expect(fromTiff.images).toBe(8);
     expect(fromTiff.confusion).toEqual(fromJpeg.confusion);
@@ -95,10 +99,10 @@ describe('npm run evaluate', () => {
 
   it('reads all five normal classes of a set that holds them', () => {
     const out = join(tmp, 'pbc-report.json');
-    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/pbc-cells', '--out', out]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', pbcCells, '--out', out]);
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8'));
-    const folders = readdirSync('fixtures/pbc-cells');
+    const folders = readdirSync(pbcCells);
     expect(report.classesHeld).toEqual(CELL_CLASSES.filter((c) => folders.includes(c)));
     expect(report.falseCalls?.classes ?? []).toEqual(CELL_CLASSES.filter((c) => !folders.includes(c)));
     expect(report.perClass.BASOPHIL.support).toBe(1);
@@ -131,7 +135,7 @@ describe('npm run evaluate', () => {
   }, 60_000);
 
   it('fails with one clear line when the model is missing', () => {
-    const r = runScript('scripts/evaluate/folder.ts', ['--data', 'fixtures/cells', '--model', join(tmp, 'no-model')]);
+    const r = runScript('scripts/evaluate/folder.ts', ['--data', cells, '--model', join(tmp, 'no-model')]);
     expectOneLineError(r, /^error: Model file metadata\.json is missing/);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bloodCellsTestSample } from '@testkit/dataset-sample';
 import { buildReport } from './evaluation-report';
 import { groupsOfFiles, readSourceGroups, SOURCE_GROUP_FILES, sourceGroupsFor } from './source-groups';
 
@@ -52,7 +53,7 @@ describe('source-cell groups', () => {
   });
 
   it('find no grouping for a folder of distinct cells', () => {
-    expect(sourceGroupsFor('fixtures/cells')).toBeUndefined();
+    expect(sourceGroupsFor(bloodCellsTestSample())).toBeUndefined();
   });
 
   it.runIf(existsSync(TEST))(

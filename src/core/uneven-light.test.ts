@@ -1,5 +1,7 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bloodCellsTestSample } from '@testkit/dataset-sample';
 import { decodeImageFile } from '@testkit/decode-file';
 import { paintDiscs } from '@testkit/test-image';
 import { cutCellCrop } from './cell-crop';
@@ -72,11 +74,12 @@ describe('cell finding under uneven light', () => {
   });
 
   it('finds the cells of real fields under an over-exposed warm lamp where they were found before', async () => {
-    const dirs = readdirSync('fixtures/cells');
+    const cells = bloodCellsTestSample();
+    const dirs = readdirSync(cells);
     let images = 0;
     for (const dir of dirs) {
-      for (const f of readdirSync(`fixtures/cells/${dir}`)) {
-        const image = await decodeImageFile(`fixtures/cells/${dir}/${f}`);
+      for (const f of readdirSync(join(cells, dir))) {
+        const image = await decodeImageFile(join(cells, dir, f));
         const [plain] = findWhiteCells(image).cells;
         const lit = findWhiteCells(overExposedWarmFallOff(image));
         expect(lit.cells.length, f).toBeGreaterThanOrEqual(1);
