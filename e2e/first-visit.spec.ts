@@ -6,7 +6,7 @@ import { putAdaptationRecord } from './support/adaptation-record';
 import { expectNoAxeViolations } from './support/axe-check';
 import { expect, test } from './support/fixtures';
 
-/** What public/samples/SOURCES.md lists: every committed sample image. */
+/** What public/samples/SOURCES.md lists: every sample image, by the name its card shows. */
 const SAMPLES = readFileSync('public/samples/SOURCES.md', 'utf8')
   .match(/`[\w-]+\.jpg`/g)!
   .map((s) => s.slice(1, -1));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 const BLOOD_CELLS_TEST = '../shared/data/blood-cells/TEST';
 const PBC = '../shared/data/pbc';
+/** Normal blood's five: a set that holds them and none of the model's other two. */
 const NORMAL_CLASSES = ['BASOPHIL', 'EOSINOPHIL', 'LYMPHOCYTE', 'MONOCYTE', 'NEUTROPHIL'];
 
 /**
@@ -43,21 +44,19 @@ let pbc: string | undefined;
 
 /** One PBC image of each of the five normal classes: the first file of each in the train partition of training/splits/pbc.csv. */
 export function pbcTrainSample(): string {
-  const rows = readFileSync('training/splits/pbc.csv', 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => line.split(','));
   pbc ??= classFolders(
     'pbc-train',
-    Object.fromEntries(
-      NORMAL_CLASSES.map((cls) => {
-        const [first] = rows
-          .filter(([file, label, partition]) => label === cls && partition === 'train' && file.startsWith(`${cls}/`))
-          .map(([file]) => file)
-          .sort();
-        return [cls, [join(PBC, first)]];
-      }),
-    ),
+    Object.fromEntries(NORMAL_CLASSES.map((cls) => [cls, [join(PBC, firstTrainFile(cls))]])),
   );
   return pbc;
+}
+
+function firstTrainFile(cls: string): string {
+  return readFileSync('training/splits/pbc.csv', 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','))
+    .filter(([file, label, partition]) => label === cls && partition === 'train' && file.startsWith(`${cls}/`))
+    .map(([file]) => file)
+    .sort()[0];
 }

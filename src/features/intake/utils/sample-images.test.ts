@@ -1,14 +1,27 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CELL_CLASSES } from '@/core/model-spec';
 import { SAMPLE_IMAGES, SAMPLE_SOURCES } from './sample-images';
 
 const DIR = 'public/samples';
+const shipped = (folder: string): { file: string; source: string }[] => {
+  const manifest = JSON.parse(readFileSync(`public/${folder}/manifest.json`, 'utf8')) as Record<string, unknown>;
+  return (manifest.items ?? manifest.fields) as { file: string; source: string }[];
+};
 
 describe('the sample images', () => {
-  it('are committed, and every committed image is offered', () => {
-    const committed = readdirSync(DIR).filter((f) => f.endsWith('.jpg'));
-    expect(SAMPLE_IMAGES.map((s) => s.file).sort()).toEqual(committed.sort());
+  it('are files the app ships anyway (practice cells, drill fields), each offered once under its own name', () => {
+    const names = new Set<string>();
+    for (const s of SAMPLE_IMAGES) {
+      expect(existsSync(`public/${s.path}`), s.path).toBe(true);
+      const [folder, file] = s.path.split('/');
+      const entry = shipped(folder).find((e) => e.file === file);
+      expect(entry, s.path).toBeDefined();
+      expect(entry!.source.startsWith(`${s.source}/`), s.path).toBe(true);
+      names.add(s.file);
+    }
+    expect(names.size).toBe(SAMPLE_IMAGES.length);
+    expect(new Set(SAMPLE_IMAGES.map((s) => s.path)).size).toBe(SAMPLE_IMAGES.length);
   });
 
   it('hold whole fields and one single cell of every class', () => {
@@ -20,9 +33,9 @@ describe('the sample images', () => {
   it('are JPEGs, small enough to ship and cache offline', () => {
     let bytes = 0;
     for (const s of SAMPLE_IMAGES) {
-      const head = readFileSync(`${DIR}/${s.file}`).subarray(0, 3);
+      const head = readFileSync(`public/${s.path}`).subarray(0, 3);
       expect([...head], s.file).toEqual([0xff, 0xd8, 0xff]);
-      bytes += statSync(`${DIR}/${s.file}`).size;
+      bytes += statSync(`public/${s.path}`).size;
     }
     expect(bytes).toBeLessThan(400_000);
   });
