@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { pbcTrainSample } from '@testkit/dataset-sample';
 import { decodeImageFile } from '@testkit/decode-file';
 import { fileFetch, loadNodeClassifier } from '@testkit/node-tfjs';
 import { MIN_CALIBRATION_CELLS } from './case-calibration';
@@ -9,17 +12,19 @@ import { findWhiteCells } from './localise';
 import { INPUT_SIZE } from './model-spec';
 
 const MODEL_LIMIT = { timeout: 120_000 };
-const FILES = [
-  'fields/BloodImage_00007.jpg',
-  'fields/BloodImage_00015.jpg',
-  'fields/BloodImage_00031.jpg',
-  'fields/BloodImage_00065.jpg',
-  'pbc-cells/BASOPHIL/BA_101381.jpg',
-  'pbc-cells/EOSINOPHIL/EO_101852.jpg',
-  'pbc-cells/LYMPHOCYTE/LY_104129.jpg',
-  'pbc-cells/MONOCYTE/MO_101258.jpg',
-  'pbc-cells/NEUTROPHIL/BNE_101007.jpg',
-];
+/** Four BCCD fields and one PBC cell of each normal class (copied from ../shared/data). */
+function caseFiles(): string[] {
+  const pbc = pbcTrainSample();
+  return [
+    'fixtures/fields/BloodImage_00007.jpg',
+    'fixtures/fields/BloodImage_00015.jpg',
+    'fixtures/fields/BloodImage_00031.jpg',
+    'fixtures/fields/BloodImage_00065.jpg',
+    ...readdirSync(pbc)
+      .sort()
+      .flatMap((cls) => readdirSync(join(pbc, cls)).map((f) => join(pbc, cls, f))),
+  ];
+}
 
 /** The crop seen in a mirror: another view of the same cell, to make a case of enough cells. */
 function mirrored(input: Float32Array): Float32Array {
@@ -42,8 +47,8 @@ let crops: Float32Array[];
 beforeAll(async () => {
   classifier = await loadNodeClassifier('public/model');
   const found: Float32Array[] = [];
-  for (const file of FILES) {
-    const image = await decodeImageFile(`fixtures/${file}`);
+  for (const file of caseFiles()) {
+    const image = await decodeImageFile(file);
     const { cells, gains } = findWhiteCells(image);
     found.push(...cells.map((cell) => cropToInput(cutCellCrop(image, cell, gains))));
   }
