@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { CELL_CLASSES, type CellClass } from '@/core/model-spec';
 import type { Box } from '@/core/rgba-image';
 import { fail } from '../lib/fail';
+import { cutAround } from '../lib/field-cut';
 
 /**
  * npm run build:drill-fields — writes public/drill-fields/: views of BCCD smear fields for the
@@ -60,25 +61,6 @@ function whiteCellBoxes(xml: string): Box[] {
     });
 }
 
-/** The part of a `width`×`height` field that shows every box with CONTEXT about it, at least MIN_SIDE a side. */
-function cutAround(boxes: readonly Box[], width: number, height: number): Box {
-  const margin = Math.round(CONTEXT * Math.max(...boxes.map((b) => Math.max(b.width, b.height))));
-  const span = (lo: number, hi: number, size: number) => {
-    let a = Math.max(0, lo - margin);
-    let b = Math.min(size, hi + margin);
-    const short = Math.min(size, MIN_SIDE) - (b - a);
-    if (short > 0) {
-      a = Math.max(0, a - Math.ceil(short / 2));
-      b = Math.min(size, a + Math.min(size, MIN_SIDE));
-      a = b - Math.min(size, MIN_SIDE);
-    }
-    return [a, b] as const;
-  };
-  const [x0, x1] = span(Math.min(...boxes.map((b) => b.x)), Math.max(...boxes.map((b) => b.x + b.width)), width);
-  const [y0, y1] = span(Math.min(...boxes.map((b) => b.y)), Math.max(...boxes.map((b) => b.y + b.height)), height);
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-}
-
 async function main(): Promise<void> {
   if (!existsSync(join(BCCD, 'labels.csv'))) fail(`${BCCD}/labels.csv not found`);
   rmSync(OUT, { recursive: true, force: true });
@@ -106,7 +88,7 @@ async function main(): Promise<void> {
     if (boxes.length !== labels.length) continue;
     taken.set(label, taken.get(label)! + 1);
     const id = `bccd-${String(index).padStart(5, '0')}`;
-    const cut = cutAround(boxes, tag(xml, 'width'), tag(xml, 'height'));
+    const cut = cutAround(boxes, tag(xml, 'width'), tag(xml, 'height'), { context: CONTEXT, minSide: MIN_SIDE });
     await sharp(image)
       .extract({ left: cut.x, top: cut.y, width: cut.width, height: cut.height })
       .jpeg({ quality: JPEG_QUALITY })
