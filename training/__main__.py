@@ -121,6 +121,7 @@ def parser():
     v.add_argument("--run", required=True, help="run folder holding final.pt and validation.json")
     v.add_argument("--blend", type=float, default=0.5, help="share of the case's statistics (the app's default)")
     v.add_argument("--floor", type=float, default=0.05, help="fewest cells a class is weighed as, a share of the case (the app's classFloor)")
+    v.add_argument("--rounds", type=int, default=3, help="readings of the case, each re-balanced by the last (the app's rounds)")
     v.add_argument("--cells", type=int, default=100)
     v.add_argument("--draws", type=int, default=3)
     v.add_argument("--seed", type=int, default=12)

@@ -4,9 +4,11 @@
 when it calibrates a case (src/core/case-statistics-pass.ts), so that recipe choices, per-lab
 batch norm above all, are made on the reading a lab gets: draw a seeded case of 100 validation
 cells as a real differential (N 60, L 30, M 6, E 3, B 1, IG 1, erythroblast 1, renormalised over
-the classes the lab holds), weigh each cell by 1 / the count of its class as first read (at least `--floor` of the case), and
+the classes the lab holds), weigh each cell by 1 / the count of its class as read (at least `--floor` of the case), and
 re-standardise every batch norm's input, step by step in order, from the case's statistics
-blended with the training labs' to the training labs'; then read the lab's whole validation set.
+blended with the training labs' to the training labs'; `--rounds` times, each from the shipped
+weights and balanced by the last round's reading of the case; then read the lab's whole
+validation set.
 Validation only: no test cell is read.
 """
 import json
@@ -36,6 +38,13 @@ def draw_case(y, cells, rng):
         n = max(0, round(cells * w / total))
         picks += rng.choice(held[k], size=min(n, len(held[k])), replace=False).tolist()
     return np.array(picks)
+
+
+def class_balanced_weights(read, floor):
+    """The app's classBalancedWeights: 1 / the count of each cell's class as read, a class
+    counting as at least `floor` of the case's cells."""
+    counts = np.bincount(read, minlength=len(CLASSES))
+    return 1.0 / np.maximum(counts[read], floor * len(read))
 
 
 @torch.no_grad()
@@ -82,19 +91,20 @@ def main(args):
         for _ in range(args.draws):
             case = draw_case(yv, args.cells, rng)
             read = shipped[case].argmax(1).numpy()
-            counts = np.bincount(read, minlength=len(CLASSES))
-            # The app's classBalancedWeights: a class counts as at least `floor` of the case's cells.
-            weights = 1.0 / np.maximum(counts[read], args.floor * len(read))
-            model.load_state_dict(state)
-            calibrate_to(model, xv[case], weights, args.blend, size)
+            for _ in range(args.rounds):
+                # Each round starts from the shipped weights, balanced by the last round's reading.
+                model.load_state_dict(state)
+                calibrate_to(model, xv[case], class_balanced_weights(read, args.floor), args.blend, size)
+                read = predict(model, xv[case], None, size).masked_fill(absent, -1e4).argmax(1).numpy()
             logits = predict(model, xv, None, size).masked_fill(absent, -1e4)
             accs.append(scores(logits.argmax(1), yv, classes)["accuracy"])
         out[lab] = {"shipped": base["accuracy"], "calibrated": float(np.mean(accs)), "draws": accs}
         print(f"{lab}: validation {len(yv)} cells, shipped {base['accuracy']:.4f}, calibrated "
               f"{np.mean(accs):.4f} ({', '.join(f'{a:.4f}' for a in accs)}; blend {args.blend}, floor {args.floor}, "
+              f"{args.rounds} round(s), "
               f"{args.draws} cases of {args.cells})", flush=True)
     with open(os.path.join(run, "calibrated-validation.json"), "w") as fh:
-        json.dump({"blend": args.blend, "floor": args.floor, "cells": args.cells, "seed": args.seed, "labs": out}, fh, indent=2)
+        json.dump({"blend": args.blend, "floor": args.floor, "rounds": args.rounds, "cells": args.cells, "seed": args.seed, "labs": out}, fh, indent=2)
     return 0
 
 

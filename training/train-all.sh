@@ -33,6 +33,6 @@ npm run model-statistics
 npx tsx scripts/build-data/embed-reject-cells.ts --out training/work/reject-features
 npm run fit:reject -- --features training/work/reject-features --write
 $PY -m training blood-cells-split --out training/work/blood-cells-split.csv
-npm run evaluate:calibration -- --fit --blend 0.5 --round 1 --floor 0.05 --draws 2 --seed 12 \
+npm run evaluate:calibration -- --fit --blend 0.5 --round 3 --floor 0.05 --draws 2 --seed 12 \
   --also-data ../shared/data/blood-cells/TRAIN --also-split training/work/blood-cells-split.csv
 npm run model-card
