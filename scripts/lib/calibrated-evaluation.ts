@@ -164,7 +164,12 @@ export async function evaluateCalibrated(
   shipped: FolderReading,
   classifier: CellClassifier,
   cases: readonly number[][],
-  options: CalibrateOptions & { kind: 'skewed' | 'all'; seed: number },
+  options: CalibrateOptions & {
+    kind: 'skewed' | 'all';
+    seed: number;
+    /** Balance the first round by each cell's true class: the bound of label-free balancing, never a setting. */
+    oracle?: boolean;
+  },
   onReading?: (reading: FolderReading, drawn: readonly number[]) => void,
 ): Promise<CalibratedFigures> {
   const draws: CalibratedDraw[] = [];
@@ -177,10 +182,10 @@ export async function evaluateCalibrated(
   };
   try {
     for (const drawn of cases) {
-      const inputs = drawn
-        .filter((i) => shipped.chosen[i] >= 0)
-        .map((i) => cropToInput(images[i].crops[shipped.chosen[i]]));
-      const calibration = await classifier.calibrate(inputs, options);
+      const found = drawn.filter((i) => shipped.chosen[i] >= 0);
+      const inputs = found.map((i) => cropToInput(images[i].crops[shipped.chosen[i]]));
+      const truth = found.map((i) => classifier.metadata.classes.indexOf(images[i].label));
+      const calibration = await classifier.calibrate(inputs, options.oracle ? { ...options, classes: truth } : options);
       classifier.useCalibration(calibration);
       const reading = await readFolder(dir, images, classifier);
       settings = {
