@@ -77,6 +77,8 @@ test('a case of an unseen lab is calibrated to its own cells, stays calibrated a
   const n = await cells.count();
   await expect(calibration).toHaveAttribute('data-calibrated', 'false');
   await expect(page.getByTestId('calibration-status')).toContainText('not calibrated to this case');
+  // Before it is calibrated, the page says what a case should hold: one lab's images.
+  await expect(page.getByTestId('calibration-one-lab')).toContainText('mixes labs');
   const shipped = await exportedCsv(page);
   expect(shipped.rows.every((r) => r[shipped.col('calibrated')] === 'no')).toBe(true);
 
@@ -84,6 +86,7 @@ test('a case of an unseen lab is calibrated to its own cells, stays calibrated a
   await expect(calibration).toHaveAttribute('data-calibrated', 'true', { timeout: 120_000 });
   const status = page.getByTestId('calibration-status');
   await expect(status).toContainText(`Calibrated to this case on ${n} cells`);
+  await expect(page.getByTestId('calibration-one-lab')).toHaveCount(0);
   const changed = changedIn((await status.textContent()) ?? '');
   await expectAccessible(page, 'done');
 

@@ -1,12 +1,20 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { softmax } from '@/core/classifier';
+import { softmax, type CellClassifier } from '@/core/classifier';
 import type { ModelMetadata } from '@/core/model-metadata';
 import { loadNodeClassifier } from '@testkit/node-tfjs';
 import { uncalibrate } from '../lib/classification-metrics';
 import { fitReviewThreshold, fitTemperature, type LabelledLogits } from '../lib/calibration-fit';
-import { drawSkewedCases, evaluateCalibrated, readFolder, readFolderImages } from '../lib/calibrated-evaluation';
+import {
+  caseInputs,
+  drawSkewedCases,
+  evaluateCalibrated,
+  readFolder,
+  readFolderImages,
+  readLabsCalibratedOn,
+  type LabFolder,
+} from '../lib/calibrated-evaluation';
 import { fail } from '../lib/fail';
 import { readSplitPartition } from '../lib/split-partition';
 
@@ -17,6 +25,7 @@ const list = (s: string) => s.split(',').map(Number);
  * npm run evaluate:calibration -- [--data ../shared/data/pbc --split training/splits/pbc.csv
  *   --partition validation] [--blends 0.5,0.75,1] [--rounds 1,2] [--cells 100] [--draws 3]
  *   [--floors 0,0.05] [--seed 11] [--every N] [--oracle]
+ *   [--mixed --also-data D --also-split S [--blend B --round R --floor F]]
  *   [--fit --blend B --round R --floor F [--also-data ../shared/data/blood-cells/TRAIN
  *    --also-split training/work/blood-cells-split.csv]]
  *
@@ -28,6 +37,7 @@ const list = (s: string) => s.split(',').map(Number);
  * rounds and floor into metadata.json's `calibrated`. With --oracle, each case's first round is
  * balanced by its true classes instead of a reading: the most that better label-free balancing
  * could give, a bound to measure against and never a setting (only validation labels are read).
+ * With --mixed, cases that hold half this lab's cells and half --also-data's (mixedLabCases).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -47,12 +57,14 @@ async function main(): Promise<void> {
       fit: { type: 'boolean', default: false },
       blend: { type: 'string' },
       round: { type: 'string' },
-      floor: { type: 'string', default: '0' },
+      floor: { type: 'string' },
       // With --fit: the other training lab's validation cells (blood-cells TRAIN and its split).
       'also-data': { type: 'string' },
       'also-split': { type: 'string' },
       // Balance each case's first round by its true classes: how much better balancing could give.
       oracle: { type: 'boolean', default: false },
+      // Cases of half this lab's cells and half --also-data's, calibrated once: a case of two labs.
+      mixed: { type: 'boolean', default: false },
     },
   });
   if (values.partition === 'test') fail('choices are made on validation data, never on test');
@@ -70,7 +82,7 @@ async function main(): Promise<void> {
   if (values.fit) {
     const blend = Number(values.blend ?? fail('--fit needs --blend'));
     const rounds = Number(values.round ?? fail('--fit needs --round'));
-    const classFloor = Number(values.floor);
+    const classFloor = Number(values.floor ?? 0);
     // Each training lab's validation cells, read calibrated: this folder and --also-data's.
     const labs = [{ data: values.data!, images, shipped }];
     if (values['also-data']) {
@@ -132,6 +144,10 @@ async function main(): Promise<void> {
     );
     return;
   }
+  if (values.mixed) {
+    await mixedLabCases(classifier, { dir: values.data!, images, shipped }, values, every);
+    return;
+  }
   if (values.oracle) console.log('oracle: each case first balanced by its true classes (a bound, not a setting)');
   console.log('blend  rounds  floor  cells  mean     worst    change (points, mean)');
   for (const cells of list(values.cells!)) {
@@ -158,6 +174,58 @@ async function main(): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * A case that holds two labs' cells: each draw takes half its cells from each lab (a skewed case
+ * of each), and both labs' folders are read after calibrating on that lab's half alone and after
+ * calibrating once on the whole mixed case, at --blend, --round and --floor where given, else
+ * the model's settings.
+ */
+async function mixedLabCases(
+  classifier: CellClassifier,
+  lab: LabFolder,
+  values: Partial<Record<'also-data' | 'also-split' | 'partition' | 'cells' | 'draws' | 'seed', string>> &
+    Partial<Record<'blend' | 'round' | 'floor', string>>,
+  every: number,
+): Promise<void> {
+  const alsoData = values['also-data'] ?? fail('--mixed needs --also-data');
+  const alsoOnly = values['also-split'] ? readSplitPartition(values['also-split'], values.partition!) : undefined;
+  const alsoImages = await readFolderImages(alsoData, alsoOnly, every);
+  const other: LabFolder = {
+    dir: alsoData,
+    images: alsoImages,
+    shipped: await readFolder(alsoData, alsoImages, classifier),
+  };
+  const labs = [lab, other];
+  const [draws, seed] = [Number(values.draws), Number(values.seed)];
+  const half = Math.round(Number(values.cells) / 2);
+  const cases = labs.map((l) => drawSkewedCases(l.images, half, draws, seed));
+  const given = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+  const settings = classifier.calibrationSettings({
+    blend: given(values.blend),
+    rounds: given(values.round),
+    classFloor: given(values.floor),
+  });
+  const options = { ...settings, minCells: 1 };
+  const own = labs.map(() => [] as number[]);
+  const mixed = labs.map(() => [] as number[]);
+  for (let d = 0; d < draws; d++) {
+    const inputs = labs.map((l, k) => caseInputs(l, cases[k][d]));
+    for (let k = 0; k < labs.length; k++) {
+      own[k].push((await readLabsCalibratedOn(classifier, inputs[k], [labs[k]], options))[0]);
+    }
+    (await readLabsCalibratedOn(classifier, inputs.flat(), labs, options)).forEach((a, k) => mixed[k].push(a));
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  console.log(`cases of ${half} cells of each lab, ${draws} draws, settings ${JSON.stringify(settings)}`);
+  console.log('lab  shipped  own half alone (cases)  the mixed case (cases)');
+  labs.forEach((l, k) =>
+    console.log(
+      `${l.dir}: ${pct(l.shipped.report.accuracy)}  ${pct(mean(own[k]))} (${own[k].map(pct).join(', ')})  ` +
+        `${pct(mean(mixed[k]))} (${mixed[k].map(pct).join(', ')})`,
+    ),
+  );
 }
 
 main().catch((err: unknown) => fail((err as Error).message));

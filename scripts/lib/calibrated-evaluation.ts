@@ -182,9 +182,10 @@ export async function evaluateCalibrated(
   };
   try {
     for (const drawn of cases) {
-      const found = drawn.filter((i) => shipped.chosen[i] >= 0);
-      const inputs = found.map((i) => cropToInput(images[i].crops[shipped.chosen[i]]));
-      const truth = found.map((i) => classifier.metadata.classes.indexOf(images[i].label));
+      const inputs = caseInputs({ dir, images, shipped }, drawn);
+      const truth = drawn
+        .filter((i) => shipped.chosen[i] >= 0)
+        .map((i) => classifier.metadata.classes.indexOf(images[i].label));
       const calibration = await classifier.calibrate(inputs, options.oracle ? { ...options, classes: truth } : options);
       classifier.useCalibration(calibration);
       const reading = await readFolder(dir, images, classifier);
@@ -218,6 +219,41 @@ export async function evaluateCalibrated(
     macroF1: mean(draws.map((d) => d.macroF1)),
     draws,
   };
+}
+
+/** A folder of a lab, cut once, with its shipped reading. */
+export interface LabFolder {
+  readonly dir: string;
+  readonly images: readonly FolderImage[];
+  readonly shipped: FolderReading;
+}
+
+/** The network inputs of the cells a case drew from a lab: each drawn image's cell the shipped reading chose. */
+export function caseInputs(lab: LabFolder, drawn: readonly number[]): Float32Array[] {
+  return drawn
+    .filter((i) => lab.shipped.chosen[i] >= 0)
+    .map((i) => cropToInput(lab.images[i].crops[lab.shipped.chosen[i]]));
+}
+
+/**
+ * Calibrates once on `inputs` (no label read) and reads every lab's folder with that one
+ * calibration: how a case that holds cells of several labs reads each of them. The classifier is
+ * left uncalibrated. Returns each lab's accuracy, in the order given.
+ */
+export async function readLabsCalibratedOn(
+  classifier: CellClassifier,
+  inputs: Float32Array[],
+  labs: readonly LabFolder[],
+  options: CalibrateOptions,
+): Promise<number[]> {
+  try {
+    classifier.useCalibration(await classifier.calibrate(inputs, options));
+    const accuracies: number[] = [];
+    for (const lab of labs) accuracies.push((await readFolder(lab.dir, lab.images, classifier)).report.accuracy);
+    return accuracies;
+  } finally {
+    classifier.useCalibration(undefined);
+  }
 }
 
 function mean(values: readonly number[]): number {

@@ -58,6 +58,12 @@ export function CaseCalibration({
             {why}
           </span>
         )}
+        {!note && !profile && enough && (
+          <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="calibration-one-lab">
+            For a case of one lab's images (one microscope, camera and stain): a case that mixes labs gets one
+            calibration for all of them, and a lab the model never saw gains less from it than from a case of its own.
+          </span>
+        )}
         {withoutCrops > 0 && (
           <span className="block text-xs text-slate-600 dark:text-slate-400">
             {countWords(withoutCrops, 'cell')} stored before their crops were kept: calibration neither reads them nor
