@@ -91,11 +91,12 @@ def main(args):
         for _ in range(args.draws):
             case = draw_case(yv, args.cells, rng)
             read = shipped[case].argmax(1).numpy()
-            for _ in range(args.rounds):
+            for r in range(args.rounds):
                 # Each round starts from the shipped weights, balanced by the last round's reading.
+                if r:
+                    read = predict(model, xv[case], None, size).masked_fill(absent, -1e4).argmax(1).numpy()
                 model.load_state_dict(state)
                 calibrate_to(model, xv[case], class_balanced_weights(read, args.floor), args.blend, size)
-                read = predict(model, xv[case], None, size).masked_fill(absent, -1e4).argmax(1).numpy()
             logits = predict(model, xv, None, size).masked_fill(absent, -1e4)
             accs.append(scores(logits.argmax(1), yv, classes)["accuracy"])
         out[lab] = {"shipped": base["accuracy"], "calibrated": float(np.mean(accs)), "draws": accs}

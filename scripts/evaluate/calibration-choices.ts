@@ -10,13 +10,12 @@ import {
   caseInputs,
   drawSkewedCases,
   evaluateCalibrated,
-  readFolder,
-  readFolderImages,
+  readLabFolder,
   readLabsCalibratedOn,
   type LabFolder,
 } from '../lib/calibrated-evaluation';
 import { fail } from '../lib/fail';
-import { readSplitPartition } from '../lib/split-partition';
+import { mean } from '../lib/stats';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 const list = (s: string) => s.split(',').map(Number);
@@ -69,10 +68,20 @@ async function main(): Promise<void> {
   });
   if (values.partition === 'test') fail('choices are made on validation data, never on test');
   const classifier = await loadNodeClassifier(values.model!);
-  const only = values.split ? readSplitPartition(values.split, values.partition!) : undefined;
   const every = Number(values.every);
-  const images = await readFolderImages(values.data!, only, every);
-  const shipped = await readFolder(values.data!, images, classifier);
+  const lab = await readLabFolder(values.data!, classifier, {
+    split: values.split,
+    partition: values.partition,
+    every,
+  });
+  const { images, shipped } = lab;
+  // The other lab, where one is given: read calibrated beside this one (--fit), or mixed with it (--mixed).
+  const alsoLab = async () =>
+    readLabFolder(values['also-data'] ?? fail('--fit with a second lab, or --mixed, needs --also-data'), classifier, {
+      split: values['also-split'],
+      partition: values.partition,
+      every,
+    });
   console.log(
     `${values.data} (${values.partition}${every > 1 ? `, one image in ${every}` : ''}): ${images.length} images, ` +
       `shipped ${pct(shipped.report.accuracy)}`,
@@ -84,22 +93,13 @@ async function main(): Promise<void> {
     const rounds = Number(values.round ?? fail('--fit needs --round'));
     const classFloor = Number(values.floor ?? 0);
     // Each training lab's validation cells, read calibrated: this folder and --also-data's.
-    const labs = [{ data: values.data!, images, shipped }];
-    if (values['also-data']) {
-      const alsoOnly = values['also-split'] ? readSplitPartition(values['also-split'], values.partition!) : undefined;
-      const alsoImages = await readFolderImages(values['also-data'], alsoOnly, every);
-      labs.push({
-        data: values['also-data'],
-        images: alsoImages,
-        shipped: await readFolder(values['also-data'], alsoImages, classifier),
-      });
-    }
+    const labs = values['also-data'] ? [lab, await alsoLab()] : [lab];
     const perLab: LabelledLogits[][] = [];
     for (const lab of labs) {
       const cases = drawSkewedCases(lab.images, Number(values.cells), draws, seed);
       const rows: LabelledLogits[] = [];
       const figures = await evaluateCalibrated(
-        lab.data,
+        lab.dir,
         lab.images,
         lab.shipped,
         classifier,
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       );
       perLab.push(rows);
       console.log(
-        `${lab.data}: ${rows.length} calibrated readings (${draws} cases), accuracy ${pct(figures.accuracy)}, ` +
+        `${lab.dir}: ${rows.length} calibrated readings (${draws} cases), accuracy ${pct(figures.accuracy)}, ` +
           `own temperature ${fitTemperature(rows).toFixed(3)}`,
       );
     }
@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     return;
   }
   if (values.mixed) {
-    await mixedLabCases(classifier, { dir: values.data!, images, shipped }, values, every);
+    await mixedLabCases(classifier, [lab, await alsoLab()], values);
     return;
   }
   if (values.oracle) console.log('oracle: each case first balanced by its true classes (a bound, not a setting)');
@@ -184,20 +184,9 @@ async function main(): Promise<void> {
  */
 async function mixedLabCases(
   classifier: CellClassifier,
-  lab: LabFolder,
-  values: Partial<Record<'also-data' | 'also-split' | 'partition' | 'cells' | 'draws' | 'seed', string>> &
-    Partial<Record<'blend' | 'round' | 'floor', string>>,
-  every: number,
+  labs: readonly LabFolder[],
+  values: Partial<Record<'cells' | 'draws' | 'seed' | 'blend' | 'round' | 'floor', string>>,
 ): Promise<void> {
-  const alsoData = values['also-data'] ?? fail('--mixed needs --also-data');
-  const alsoOnly = values['also-split'] ? readSplitPartition(values['also-split'], values.partition!) : undefined;
-  const alsoImages = await readFolderImages(alsoData, alsoOnly, every);
-  const other: LabFolder = {
-    dir: alsoData,
-    images: alsoImages,
-    shipped: await readFolder(alsoData, alsoImages, classifier),
-  };
-  const labs = [lab, other];
   const [draws, seed] = [Number(values.draws), Number(values.seed)];
   const half = Math.round(Number(values.cells) / 2);
   const cases = labs.map((l) => drawSkewedCases(l.images, half, draws, seed));
@@ -217,7 +206,6 @@ async function mixedLabCases(
     }
     (await readLabsCalibratedOn(classifier, inputs.flat(), labs, options)).forEach((a, k) => mixed[k].push(a));
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   console.log(`cases of ${half} cells of each lab, ${draws} draws, settings ${JSON.stringify(settings)}`);
   console.log('lab  shipped  own half alone (cases)  the mixed case (cases)');
   labs.forEach((l, k) =>

@@ -9,6 +9,8 @@ import type { Prediction } from './classification-metrics';
 import { listClassFolders } from './class-folders';
 import { buildReport, type EvaluationReport } from './evaluation-report';
 import { folderGrouping } from './source-groups';
+import { readSplitPartition } from './split-partition';
+import { mean } from './stats';
 
 /**
  * A realistic, skewed differential: N 60, L 30, M 6, E 3, B 1, with an immature granulocyte and
@@ -182,11 +184,13 @@ export async function evaluateCalibrated(
   };
   try {
     for (const drawn of cases) {
-      const inputs = caseInputs({ dir, images, shipped }, drawn);
-      const truth = drawn
-        .filter((i) => shipped.chosen[i] >= 0)
-        .map((i) => classifier.metadata.classes.indexOf(images[i].label));
-      const calibration = await classifier.calibrate(inputs, options.oracle ? { ...options, classes: truth } : options);
+      const lab = { dir, images, shipped };
+      const inputs = caseInputs(lab, drawn);
+      const truth = () => caseCells(lab, drawn).map((i) => classifier.metadata.classes.indexOf(images[i].label));
+      const calibration = await classifier.calibrate(
+        inputs,
+        options.oracle ? { ...options, classes: truth() } : options,
+      );
       classifier.useCalibration(calibration);
       const reading = await readFolder(dir, images, classifier);
       settings = {
@@ -228,11 +232,25 @@ export interface LabFolder {
   readonly shipped: FolderReading;
 }
 
+/** A lab's folder, or the images of one partition of its split, cut and read as shipped. */
+export async function readLabFolder(
+  dir: string,
+  classifier: CellClassifier,
+  { split, partition, every = 1 }: { split?: string; partition?: string; every?: number } = {},
+): Promise<LabFolder> {
+  const only = split ? readSplitPartition(split, partition ?? 'validation') : undefined;
+  const images = await readFolderImages(dir, only, every);
+  return { dir, images, shipped: await readFolder(dir, images, classifier) };
+}
+
+/** The images a case drew whose cell the shipped reading found: the case's cells. */
+function caseCells(lab: LabFolder, drawn: readonly number[]): number[] {
+  return drawn.filter((i) => lab.shipped.chosen[i] >= 0);
+}
+
 /** The network inputs of the cells a case drew from a lab: each drawn image's cell the shipped reading chose. */
 export function caseInputs(lab: LabFolder, drawn: readonly number[]): Float32Array[] {
-  return drawn
-    .filter((i) => lab.shipped.chosen[i] >= 0)
-    .map((i) => cropToInput(lab.images[i].crops[lab.shipped.chosen[i]]));
+  return caseCells(lab, drawn).map((i) => cropToInput(lab.images[i].crops[lab.shipped.chosen[i]]));
 }
 
 /**
@@ -254,10 +272,6 @@ export async function readLabsCalibratedOn(
   } finally {
     classifier.useCalibration(undefined);
   }
-}
-
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;

@@ -36,3 +36,8 @@ export function pairRatios(a: readonly number[], b: readonly number[]): number[]
   if (a.length !== b.length) throw new Error(`pairRatios: ${a.length} values against ${b.length}`);
   return a.flatMap((x, i) => (b[i] > 0 ? [x / b[i]] : []));
 }
+
+/** The arithmetic mean (0 of no value). */
+export function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
